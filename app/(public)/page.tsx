@@ -1,0 +1,55 @@
+import Link from "next/link";
+import { PlanCard } from "@/components/plans/plan-card";
+import { listPublishedPlans } from "@/lib/data/plans";
+import { getHeadlineFigures } from "@/lib/data/stats";
+import { formatNumber } from "@/lib/domain/numbers";
+import { getDict } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const { locale, t } = await getDict();
+  const [figures, latest] = await Promise.all([getHeadlineFigures(), listPublishedPlans({}, { pageSize: 3 })]);
+  const fig = (n: number) => formatNumber(n, { locale });
+  return (
+    <>
+      <h1>{t.siteName}</h1>
+      <p className="lead">{t.home.intro}</p>
+      <form action="/plans" method="get" role="search" className="search-inline">
+        <label htmlFor="home-q" className="sr-only">
+          {t.home.searchLabel}
+        </label>
+        <input id="home-q" type="search" name="q" placeholder={t.home.searchPlaceholder} aria-label={t.home.searchLabel} />
+        <button type="submit" className="button">
+          {t.plans.submit}
+        </button>
+      </form>
+      <h2>{t.home.figures}</h2>
+      <ul className="figures">
+        <li className="figure">
+          <span className="num">{fig(figures.plans)}</span> {t.home.plans}
+        </li>
+        <li className="figure">
+          <span className="num">{fig(figures.targets)}</span> {t.home.targets}
+        </li>
+        <li className="figure">
+          <span className="num">{fig(figures.units)}</span> {t.home.units}
+        </li>
+        <li className="figure">
+          <span className="num">{fig(figures.results)}</span> {t.home.results}
+        </li>
+      </ul>
+      <h2>{t.home.latest}</h2>
+      <ul className="plan-list">
+        {latest.items.map((p) => (
+          <PlanCard key={p.id} plan={p} t={t} locale={locale} />
+        ))}
+      </ul>
+      <p>
+        <Link href="/plans" className="button secondary">
+          {t.home.browseAll}
+        </Link>
+      </p>
+    </>
+  );
+}

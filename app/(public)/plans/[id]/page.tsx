@@ -1,0 +1,220 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { periodText, unitName } from "@/components/plans/format";
+import { StatusBadge } from "@/components/progress/status-badge";
+import { ResultsTable } from "@/components/results/results-table";
+import { ResultValue } from "@/components/results/result-value";
+import { PrintButton } from "@/components/ui/print-button";
+import { getPublishedPlan, type TTargetRow } from "@/lib/data/plans";
+import { describeTargetRow, progressOf } from "@/lib/data/target-view";
+import { formatDate, formatNumber, isoDateInTimeZone } from "@/lib/domain/numbers";
+import { getDict } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const plan = await getPublishedPlan((await params).id);
+  return { title: plan ? `${plan.code ? plan.code + " – " : ""}${plan.title}` : "404" };
+}
+
+export default async function PlanPage({ params }: Props) {
+  const { id } = await params;
+  const { locale, t } = await getDict();
+  const plan = await getPublishedPlan(id);
+  if (!plan) notFound();
+
+  const asOf = isoDateInTimeZone();
+  const progress = progressOf(plan.targets, asOf);
+  const top = plan.targets.filter((x) => !x.parentId || !plan.targets.some((p) => p.id === x.parentId));
+  const childrenOf = (pid: string) => plan.targets.filter((x) => x.parentId === pid);
+  const ordered: { t: TTargetRow; depth: number }[] = [];
+  const walk = (x: TTargetRow, depth: number) => {
+    ordered.push({ t: x, depth });
+    for (const c of childrenOf(x.id)) walk(c, depth + 1);
+  };
+  top.forEach((x) => walk(x, 0));
+  const targetResults = plan.targets.flatMap((x) => x.results);
+
+  return (
+    <article>
+      <nav className="breadcrumbs" aria-label={locale === "vi" ? "Vị trí" : "Breadcrumb"}>
+        <ol>
+          <li>
+            <Link href="/plans">{t.nav.plans}</Link>
+          </li>
+          {plan.unitPath.map((u) => (
+            <li key={u.id}>
+              <Link href={`/units/${u.code}`}>{unitName(u, locale)}</Link>
+            </li>
+          ))}
+          <li aria-current="page">{plan.code ?? t.plans.noNumber}</li>
+        </ol>
+      </nav>
+      <p className="meta">
+        <span className="badge">{t.docTypes[plan.type]}</span>
+        <span className="code">{plan.code ?? t.plans.noNumber}</span>
+      </p>
+      <h1>{plan.title}</h1>
+      <div className="toolbar no-print" style={{ alignItems: "center" }}>
+        <a href={`/api/v1/plans/${plan.id}`}>{t.plan.api}</a>
+        <PrintButton label={t.plan.print} />
+      </div>
+
+      <section aria-labelledby="facts" className="card">
+        <h2 id="facts" style={{ marginTop: 0 }}>
+          {t.plan.facts}
+        </h2>
+        <dl className="facts">
+          <dt>{t.plan.code}</dt>
+          <dd>{plan.code ?? t.plans.noNumber}</dd>
+          <dt>{t.plan.type}</dt>
+          <dd>{t.docTypes[plan.type]}</dd>
+          <dt>{t.plan.issuer}</dt>
+          <dd>{plan.issuer}</dd>
+          <dt>{t.plan.unit}</dt>
+          <dd>
+            <Link href={`/units/${plan.issuerUnit.code}`}>{unitName(plan.issuerUnit, locale)}</Link>
+          </dd>
+          <dt>{t.plan.issuedOn}</dt>
+          <dd>{plan.issuedOn ? formatDate(plan.issuedOn) : t.plan.unknownDate}</dd>
+          <dt>{t.plan.period}</dt>
+          <dd>{periodText(plan.periodStart, plan.periodEnd)}</dd>
+          {plan.programme && (
+            <>
+              <dt>{t.plan.programme}</dt>
+              <dd>{locale === "en" && plan.programme.nameEn ? plan.programme.nameEn : plan.programme.name}</dd>
+            </>
+          )}
+          <dt>{t.plan.source}</dt>
+          <dd>
+            {plan.sourceUrl && (
+              <a href={plan.sourceUrl} rel="noopener noreferrer">
+                {t.plan.sourceLink}
+              </a>
+            )}
+            {plan.sourceNote && <div className="muted">{plan.sourceNote}</div>}
+          </dd>
+        </dl>
+      </section>
+
+      {plan.summary && (
+        <section aria-labelledby="summary">
+          <h2 id="summary">{t.plan.summary}</h2>
+          <p>{plan.summary}</p>
+        </section>
+      )}
+
+      <section aria-labelledby="targets">
+        <h2 id="targets">{t.plan.targets}</h2>
+        {ordered.length === 0 ? (
+          <p className="muted">{t.plan.noTargets}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className="sr-only">{t.plan.targets}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.plan.requirement}</th>
+                  <th scope="col">{t.plan.appliesTo}</th>
+                  <th scope="col">{t.plan.period}</th>
+                  <th scope="col">{t.plan.progress}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {ordered.map(({ t: x, depth }) => {
+                  const p = progress.get(x.id);
+                  return (
+                    <tr key={x.id} className={depth > 0 ? "sub" : undefined} data-target-id={x.id}>
+                      <td style={depth > 1 ? { paddingLeft: `${depth * 2}rem` } : undefined}>
+                        {depth > 0 && <span className="sub-mark">↳ {t.plan.ofWhich}</span>}
+                        <strong>{describeTargetRow(x, locale)}</strong>
+                        <span className="sub-mark">
+                          {t.plan.statement}: “{x.statement}”
+                        </span>
+                        {x.results.length > 0 && (
+                          <ul className="meta">
+                            {x.results.map((r) => (
+                              <li key={r.id}>
+                                {r.year}: <ResultValue r={r} t={t} locale={locale} />
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
+                      <td>
+                        {unitName(x.unit, locale)}
+                        {x.population && <div className="muted">{x.population}</div>}
+                      </td>
+                      <td>
+                        {periodText(x.periodStart, x.periodEnd)}
+                        {x.annual && <div className="muted">{t.plan.annual}</div>}
+                      </td>
+                      <td>
+                        {p && <StatusBadge status={p.status} locale={locale} />}
+                        {p?.percent != null && <div className="muted">{formatNumber(p.percent, { locale, maxFractionDigits: 1 })}%</div>}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="results">
+        <h2 id="results">{t.plan.results}</h2>
+        {plan.reportedResults.length + targetResults.length === 0 ? (
+          <p className="muted">{t.plan.noResults}</p>
+        ) : (
+          plan.reportedResults.length > 0 && <ResultsTable rows={plan.reportedResults} t={t} locale={locale} caption={t.plan.results} />
+        )}
+      </section>
+
+      <section aria-labelledby="citations">
+        <h2 id="citations">{t.plan.citations}</h2>
+        {plan.citations.length === 0 ? (
+          <p className="muted">{t.plan.noCitations}</p>
+        ) : (
+          <ul>
+            {plan.citations.map((c) => {
+              const label = `${t.docTypes[c.type]}${c.code ? ` ${c.code}` : ""}${c.issuedOn ? ` ${locale === "vi" ? "ngày" : "of"} ${formatDate(c.issuedOn)}` : ""}`;
+              return (
+                <li key={c.id}>
+                  {c.citedPlanId && c.citedPlan?.status === "PUBLISHED" ? <Link href={`/plans/${c.citedPlanId}`}>{label}</Link> : <strong>{label}</strong>}
+                  {` ${locale === "vi" ? "của" : "by"} ${c.issuer}`}
+                  {c.title && <span className="muted"> — {c.title}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="tasks">
+        <h2 id="tasks">{t.plan.tasks}</h2>
+        {plan.tasks.length === 0 ? (
+          <p className="muted">{t.plan.noTasks}</p>
+        ) : (
+          <ol className="stack">
+            {plan.tasks.map((task) => (
+              <li key={task.id}>
+                {task.description}
+                <div className="muted">
+                  {t.plan.responsible}: {task.responsible}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <p className="no-print">
+        <Link href="/plans">← {t.plan.back}</Link>
+      </p>
+    </article>
+  );
+}

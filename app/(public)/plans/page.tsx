@@ -1,0 +1,144 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PlanCard } from "@/components/plans/plan-card";
+import { unitName } from "@/components/plans/format";
+import { DOCUMENT_TYPES } from "@/lib/data/enums";
+import { listPublishedPlans } from "@/lib/data/plans";
+import { listUnitsWithPlans } from "@/lib/data/units";
+import { formatNumber } from "@/lib/domain/numbers";
+import { getDict } from "@/lib/i18n/server";
+import { planFilterInput, ZPlanFilter, type TPlanFilter } from "@/lib/validation/plans";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getDict();
+  return { title: t.plans.title };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PlansPage({ searchParams }: Props) {
+  const { locale, t } = await getDict();
+  const raw = planFilterInput(await searchParams);
+  const parsed = ZPlanFilter.safeParse(raw);
+  // A malformed parameter is reported and ignored; the rest of the filter still applies.
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+  const filter: TPlanFilter = parsed.success
+    ? parsed.data
+    : Object.fromEntries(
+        Object.entries(raw).flatMap(([k, v]) => {
+          const one = ZPlanFilter.shape[k as keyof typeof ZPlanFilter.shape].safeParse(v);
+          return one.success && one.data !== undefined ? [[k, one.data]] : [];
+        }),
+      );
+  const [result, units] = await Promise.all([listPublishedPlans(filter), listUnitsWithPlans()]);
+  const years = Array.from({ length: 2026 - 2016 + 1 }, (_, i) => 2026 - i);
+  const pageHref = (p: number) => {
+    const sp = new URLSearchParams();
+    for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== "page") sp.set(k, String(v));
+    sp.set("page", String(p));
+    return `/plans?${sp.toString()}`;
+  };
+  const csvHref = (() => {
+    const sp = new URLSearchParams();
+    for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== "page") sp.set(k, String(v));
+    sp.set("format", "csv");
+    return `/api/v1/plans?${sp.toString()}`;
+  })();
+
+  return (
+    <>
+      <h1>{t.plans.title}</h1>
+      <form className="filters card" method="get" action="/plans" role="search">
+        <div>
+          <label htmlFor="q">{t.plans.search}</label>
+          <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} aria-describedby="q-hint" maxLength={200} />
+          <p id="q-hint" className="hint">
+            {t.plans.searchHint}
+          </p>
+        </div>
+        <div>
+          <label htmlFor="unit">{t.plans.unit}</label>
+          <select id="unit" name="unit" defaultValue={filter.unit ?? ""}>
+            <option value="">{t.plans.any}</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.code}>
+                {unitName(u, locale)}
+                {u.validTo ? ` (${locale === "vi" ? "trước 7/2025" : "before 7/2025"})` : ""}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="year">{t.plans.year}</label>
+          <select id="year" name="year" defaultValue={filter.year ? String(filter.year) : ""}>
+            <option value="">{t.plans.any}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="type">{t.plans.type}</label>
+          <select id="type" name="type" defaultValue={filter.type ?? ""}>
+            <option value="">{t.plans.any}</option>
+            {DOCUMENT_TYPES.map((ty) => (
+              <option key={ty} value={ty}>
+                {t.docTypes[ty]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="actions">
+          <button type="submit" className="button">
+            {t.plans.submit}
+          </button>
+          <Link href="/plans">{t.plans.reset}</Link>
+        </div>
+      </form>
+
+      {problems.length > 0 && (
+        <div role="alert" className="card" style={{ marginTop: "1rem", borderColor: "var(--bad)" }}>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <div className="toolbar" style={{ justifyContent: "space-between", alignItems: "center", marginTop: "1rem" }}>
+        <p aria-live="polite" style={{ margin: 0 }}>
+          <strong>{t.plans.found(formatNumber(result.total, { locale }))}</strong>
+        </p>
+        <a href={csvHref}>{t.plans.download}</a>
+      </div>
+
+      {result.items.length === 0 ? (
+        <div className="card empty">
+          <p>
+            <strong>{t.plans.none}</strong>
+          </p>
+          <p className="muted">{t.plans.noneHint}</p>
+        </div>
+      ) : (
+        <ul className="plan-list">
+          {result.items.map((p) => (
+            <PlanCard key={p.id} plan={p} t={t} locale={locale} />
+          ))}
+        </ul>
+      )}
+
+      {result.pageCount > 1 && (
+        <nav className="pagination" aria-label={t.plans.pagination}>
+          {result.page > 1 ? <Link href={pageHref(result.page - 1)}>← {t.plans.prev}</Link> : <span />}
+          <span>{t.plans.page(String(result.page), String(result.pageCount))}</span>
+          {result.page < result.pageCount ? <Link href={pageHref(result.page + 1)}>{t.plans.next} →</Link> : <span />}
+        </nav>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PlanCard } from "@/components/plans/plan-card";
+import { unitName } from "@/components/plans/format";
+import { ResultsTable } from "@/components/results/results-table";
+import { listPublishedPlans } from "@/lib/data/plans";
+import { listPublishedResultsForUnits } from "@/lib/data/results";
+import { listUnits, unitAncestors, unitScope } from "@/lib/data/units";
+import { formatDate } from "@/lib/domain/numbers";
+import { getDict } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ code: string }> };
+
+async function findUnit(code: string) {
+  if (!/^[A-Za-z0-9]{1,12}$/.test(code)) return null;
+  const units = await listUnits();
+  const unit = units.find((u) => u.code === code);
+  return unit ? { unit, units } : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const found = await findUnit((await params).code);
+  return { title: found ? found.unit.name : "404" };
+}
+
+export default async function UnitPage({ params }: Props) {
+  const { locale, t } = await getDict();
+  const found = await findUnit((await params).code);
+  if (!found) notFound();
+  const { unit, units } = found;
+  const ancestors = unitAncestors(units, unit).filter((u) => u.level !== "NATION");
+  const children = units.filter((u) => u.parentId === unit.id);
+  const predecessors = units.filter((u) => u.successorId === unit.id);
+  const successor = unit.successorId ? units.find((u) => u.id === unit.successorId) : undefined;
+  const scope = [...unitScope(units, unit.id)];
+  const [plans, results] = await Promise.all([
+    listPublishedPlans({ unit: unit.code }, { all: true }),
+    listPublishedResultsForUnits(scope),
+  ]);
+
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label={locale === "vi" ? "Vị trí" : "Breadcrumb"}>
+        <ol>
+          <li>
+            <Link href="/units">{t.nav.units}</Link>
+          </li>
+          {ancestors.map((a) => (
+            <li key={a.id}>
+              <Link href={`/units/${a.code}`}>{unitName(a, locale)}</Link>
+            </li>
+          ))}
+          <li aria-current="page">{unitName(unit, locale)}</li>
+        </ol>
+      </nav>
+      <h1>{unitName(unit, locale)}</h1>
+      <section className="card" aria-label={t.plan.facts}>
+        <dl className="facts">
+          <dt>{t.units.level}</dt>
+          <dd>{t.levels[unit.level]}</dd>
+          <dt>{t.units.code}</dt>
+          <dd>{unit.code}</dd>
+          {ancestors.length > 0 && (
+            <>
+              <dt>{t.units.parent}</dt>
+              <dd>{ancestors.map((a) => unitName(a, locale)).join(" › ")}</dd>
+            </>
+          )}
+          {unit.validTo && (
+            <>
+              <dt>{t.units.validity}</dt>
+              <dd>{t.units.until(formatDate(unit.validTo))}</dd>
+            </>
+          )}
+          {successor && (
+            <>
+              <dt>{t.units.mergedInto}</dt>
+              <dd>
+                <Link href={`/units/${successor.code}`}>{unitName(successor, locale)}</Link>
+              </dd>
+            </>
+          )}
+          {predecessors.length > 0 && (
+            <>
+              <dt>{t.units.predecessors}</dt>
+              <dd>
+                {predecessors.map((p, i) => (
+                  <span key={p.id}>
+                    {i > 0 && ", "}
+                    <Link href={`/units/${p.code}`}>{unitName(p, locale)}</Link>
+                  </span>
+                ))}
+              </dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      {children.length > 0 && (
+        <section aria-labelledby="children">
+          <h2 id="children">{t.units.children}</h2>
+          <ul className="unit-list">
+            {children.map((c) => (
+              <li key={c.id}>
+                <Link href={`/units/${c.code}`}>{unitName(c, locale)}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <section aria-labelledby="plans">
+        <h2 id="plans">{t.units.plans}</h2>
+        {plans.items.length === 0 ? (
+          <p className="muted">{t.units.noPlans}</p>
+        ) : (
+          <ul className="plan-list">
+            {plans.items.map((p) => (
+              <PlanCard key={p.id} plan={p} t={t} locale={locale} />
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="results">
+        <h2 id="results">{t.units.results}</h2>
+        {results.length === 0 ? <p className="muted">{t.units.noResults}</p> : <ResultsTable rows={results} t={t} locale={locale} caption={t.units.results} />}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+import Link from "next/link";
+import type { TPlanSummary } from "@/lib/data/plans";
+import { formatDate, formatNumber } from "@/lib/domain/numbers";
+import type { Dict } from "@/lib/i18n/dictionary";
+import type { Locale } from "@/lib/i18n/locale";
+import { periodText, unitName } from "./format";
+
+export function PlanCard({ plan, t, locale, headingLevel = 3 }: { plan: TPlanSummary; t: Dict; locale: Locale; headingLevel?: 2 | 3 }) {
+  const H = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <li>
+      <div className="meta">
+        <span className="badge">{t.docTypes[plan.type]}</span>
+        <span className="code">{plan.code ?? t.plans.noNumber}</span>
+      </div>
+      <H>
+        <Link href={`/plans/${plan.id}`}>{plan.title}</Link>
+      </H>
+      <ul className="meta">
+        <li>
+          {t.plans.issuer}: {plan.issuer}
+        </li>
+        <li>
+          {t.plans.issued}: {plan.issuedOn ? formatDate(plan.issuedOn) : t.plan.unknownDate}
+        </li>
+        <li>
+          {t.plans.period}: {periodText(plan.periodStart, plan.periodEnd)}
+        </li>
+        <li>{unitName(plan.issuerUnit, locale)}</li>
+        {plan._count.targets > 0 && <li>{t.plans.targetsCount(formatNumber(plan._count.targets, { locale }))}</li>}
+      </ul>
+    </li>
+  );
+}

@@ -1,0 +1,24 @@
+import { formatNumber } from "@/lib/domain/numbers";
+import type { Dict } from "@/lib/i18n/dictionary";
+import type { Locale } from "@/lib/i18n/locale";
+
+type R = { value: { toString(): string }; qualifier: "EXACT" | "OVER" | "ABOUT"; isDemo: boolean; indicator: { measureUnit: string; measureUnitEn: string } };
+
+/** "hơn 1.000 lượt hộ", with a visible mark on demo figures. */
+export function ResultValue({ r, t, locale }: { r: R; t: Dict; locale: Locale }) {
+  const q = r.qualifier === "OVER" ? `${t.result.over} ` : r.qualifier === "ABOUT" ? `${t.result.about} ` : "";
+  const unit = locale === "en" ? r.indicator.measureUnitEn : r.indicator.measureUnit;
+  return (
+    <>
+      {q}
+      {formatNumber(Number(r.value.toString()), { locale })}
+      {unit === "%" ? "%" : ` ${unit}`}
+      {r.isDemo && (
+        <>
+          {" "}
+          <span className="badge demo">{t.result.demo}</span>
+        </>
+      )}
+    </>
+  );
+}

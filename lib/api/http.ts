@@ -1,0 +1,73 @@
+// HTTP plumbing of the API: one error shape, CSV output, and a wrapper that
+// turns any unexpected failure into a JSON error without a stack trace.
+import { NextResponse } from "next/server";
+
+export type ApiErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "invalid" | "unavailable";
+
+const STATUS: Record<ApiErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  invalid: 422,
+  unavailable: 503,
+};
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function apiError(code: ApiErrorCode, message: string, details?: unknown) {
+  return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status: STATUS[code] });
+}
+
+export function withApiErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (e) {
+      if (e instanceof ApiError) return apiError(e.code, e.message, e.details);
+      console.error("API error:", e);
+      return apiError("unavailable", "Hệ thống tạm thời không xử lý được yêu cầu. / The service could not handle the request; try again later.");
+    }
+  };
+}
+
+/** One CSV cell: quoted when needed; text that a spreadsheet would run as a formula is neutralised. */
+function csvCell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  if (typeof v === "boolean") return v ? "true" : "false";
+  let s = String(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
+  const lines = [columns.join(",")];
+  for (const r of rows) lines.push(columns.map((c) => csvCell(r[c])).join(","));
+  return lines.join("\r\n") + "\r\n";
+}
+
+export function csvResponse(filename: string, columns: string[], rows: Record<string, unknown>[]) {
+  // A byte-order mark lets spreadsheet programs read Vietnamese text as UTF-8.
+  return new Response("\uFEFF" + toCsv(columns, rows), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+    },
+  });
+}
+
+export function wantsCsv(sp: URLSearchParams): boolean {
+  const f = sp.get("format");
+  if (f !== null && f !== "csv" && f !== "json") throw new ApiError("bad_request", `Định dạng không hỗ trợ: "${f.slice(0, 20)}" (dùng json hoặc csv). / Unsupported format (use json or csv).`);
+  return f === "csv";
+}

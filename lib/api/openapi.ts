@@ -1,0 +1,177 @@
+// OpenAPI 3.1 description of the open-data API (CONTRACT.md). Keep in step with app/api/v1.
+const unit = {
+  type: "object",
+  required: ["code", "name", "level"],
+  properties: {
+    code: { type: "string", description: "Official (GSO) unit code", examples: ["94"] },
+    name: { type: "string", examples: ["Tỉnh Sóc Trăng"] },
+    level: { type: "string", enum: ["nation", "province", "district", "commune"] },
+  },
+};
+
+const progress = {
+  type: "object",
+  required: ["targetId", "year", "actual", "achieved", "percent", "status"],
+  properties: {
+    targetId: { type: "string" },
+    year: { type: ["integer", "null"], description: "null for the whole period" },
+    actual: { type: ["number", "null"], description: "Latest value (rates) or sum of yearly results (counts)" },
+    achieved: { type: ["number", "null"], description: "Amount achieved toward the target (DOMAIN.md)" },
+    percent: { type: ["number", "null"], description: "achieved / required × 100, one decimal" },
+    status: { type: "string", enum: ["no_data", "on_track", "at_risk", "off_track", "met", "exceeded", "missed"] },
+  },
+};
+
+const plan = {
+  type: "object",
+  required: ["id", "code", "type", "title", "issuedOn", "issuer", "unit", "periodStart", "periodEnd", "sourceUrl"],
+  properties: {
+    id: { type: "string" },
+    code: { type: ["string", "null"], description: "Number and symbol exactly as issued; null when the source states none", examples: ["58/KH-UBND"] },
+    type: { type: "string", enum: ["ke_hoach", "cong_van", "nghi_quyet", "quyet_dinh", "chi_thi", "thong_bao", "bao_cao", "tin_bai", "khac"] },
+    title: { type: "string" },
+    issuedOn: { type: ["string", "null"], format: "date" },
+    issuer: { type: "string" },
+    unit,
+    periodStart: { type: "integer" },
+    periodEnd: { type: "integer" },
+    sourceUrl: { type: ["string", "null"] },
+    sourceNote: { type: ["string", "null"] },
+  },
+};
+
+const target = {
+  type: "object",
+  required: ["id", "indicator", "kind", "lower", "upper", "strict", "baseline", "unit", "periodStart", "periodEnd", "parentId", "progress"],
+  properties: {
+    id: { type: "string" },
+    indicator: {
+      type: ["object", "null"],
+      properties: { code: { type: "string" }, name: { type: "string" }, unit: { type: "string", examples: ["%", "người"] } },
+    },
+    kind: { type: "string", enum: ["decrease_by", "reach_at_most", "reach_at_least", "count", "share_of_parent", "qualitative"] },
+    lower: { type: ["number", "null"] },
+    upper: { type: ["number", "null"] },
+    strict: { type: "boolean", description: "\"trên …\": met only strictly above lower" },
+    approximate: { type: "boolean" },
+    annual: { type: "boolean", description: "Recurring every year of the period" },
+    baseline: { type: ["number", "null"] },
+    unit,
+    population: { type: ["string", "null"] },
+    periodStart: { type: "integer" },
+    periodEnd: { type: "integer" },
+    parentId: { type: ["string", "null"], description: "Parent target for \"trong đó\" sub-targets" },
+    statement: { type: "string", description: "The target as the source words it" },
+    progress: { $ref: "#/components/schemas/Progress" },
+  },
+};
+
+const error = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: { type: "object", required: ["code", "message"], properties: { code: { type: "string" }, message: { type: "string" } } },
+  },
+};
+
+const errResponses = {
+  "400": { description: "Invalid parameter", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+};
+
+const formatParam = { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv"] }, description: "csv for a UTF-8 CSV download" };
+
+export const openApiDocument = {
+  openapi: "3.1.0",
+  info: {
+    title: "Cổng theo dõi mục tiêu giảm nghèo – Open data API",
+    version: "1.0.0",
+    description: "Published plans, targets and progress of Vietnam's poverty-reduction programme. Read access needs no account.",
+  },
+  servers: [{ url: "/" }],
+  paths: {
+    "/api/v1/plans": {
+      get: {
+        summary: "Published plans",
+        parameters: [
+          { name: "q", in: "query", schema: { type: "string", maxLength: 200 }, description: "Matches number, title and unit names, ignoring case and diacritics (đ = d)" },
+          { name: "unit", in: "query", schema: { type: "string" }, description: "Unit code; includes its subordinate units and the units merged into it" },
+          { name: "year", in: "query", schema: { type: "integer" }, description: "Plans whose period includes this year" },
+          { name: "type", in: "query", schema: { type: "string" }, description: "Document type, e.g. ke_hoach" },
+          { name: "page", in: "query", schema: { type: "integer", minimum: 1 } },
+          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 100 } },
+          formatParam,
+        ],
+        responses: {
+          "200": {
+            description: "Plans",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    data: { type: "array", items: { $ref: "#/components/schemas/Plan" } },
+                    meta: { type: "object", properties: { total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" }, pageCount: { type: "integer" } } },
+                  },
+                },
+              },
+              "text/csv": { schema: { type: "string" } },
+            },
+          },
+          ...errResponses,
+        },
+      },
+    },
+    "/api/v1/plans/{id}": {
+      get: {
+        summary: "One published plan with its targets and their progress",
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "string" } },
+          { name: "asOf", in: "query", schema: { type: "string", format: "date" }, description: "Date progress is computed at (default: today in Vietnam)" },
+          formatParam,
+        ],
+        responses: {
+          "200": {
+            description: "The plan",
+            content: {
+              "application/json": {
+                schema: {
+                  allOf: [
+                    { $ref: "#/components/schemas/Plan" },
+                    { type: "object", properties: { targets: { type: "array", items: { $ref: "#/components/schemas/Target" } } } },
+                  ],
+                },
+              },
+              "text/csv": { schema: { type: "string" } },
+            },
+          },
+          "404": { description: "No published plan with this id", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          ...errResponses,
+        },
+      },
+    },
+    "/api/v1/progress": {
+      get: {
+        summary: "Progress of published targets",
+        parameters: [
+          { name: "unit", in: "query", schema: { type: "string" }, description: "Unit code (with subordinate and merged units)" },
+          { name: "year", in: "query", schema: { type: "integer" }, description: "Targets whose period includes this year; annual targets report that year" },
+          { name: "indicator", in: "query", schema: { type: "string" }, description: "Indicator code" },
+          { name: "asOf", in: "query", schema: { type: "string", format: "date" } },
+          formatParam,
+        ],
+        responses: {
+          "200": {
+            description: "Progress rows",
+            content: {
+              "application/json": { schema: { type: "object", properties: { data: { type: "array", items: { $ref: "#/components/schemas/Progress" } } } } },
+              "text/csv": { schema: { type: "string" } },
+            },
+          },
+          ...errResponses,
+        },
+      },
+    },
+    "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
+  },
+  components: { schemas: { Plan: plan, Target: target, Progress: progress, Unit: unit, Error: error } },
+} as const;

@@ -1,0 +1,174 @@
+import "server-only";
+// Published plans: list with search and filters, and the detail of one plan.
+// Only PUBLISHED plans, targets and results are ever read here: this is the
+// public side.
+import { normalizeSearch } from "../domain/text";
+import { db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import { PAGE_SIZE, type TPlanFilter } from "../validation/plans";
+import { num } from "./decimal";
+import { listUnits, unitScope, unitSelect, type TUnit } from "./units";
+
+const planSummarySelect = {
+  id: true,
+  code: true,
+  type: true,
+  title: true,
+  issuer: true,
+  issuedOn: true,
+  issueYear: true,
+  periodStart: true,
+  periodEnd: true,
+  sourceUrl: true,
+  sourceNote: true,
+  updatedAt: true,
+  issuerUnit: { select: unitSelect },
+  programme: { select: { id: true, code: true, name: true, nameEn: true, kind: true } },
+  _count: { select: { targets: { where: { status: "PUBLISHED" } } } },
+} satisfies Prisma.PlanSelect;
+
+export type TPlanSummary = Prisma.PlanGetPayload<{ select: typeof planSummarySelect }>;
+
+export type TPlanPage = { items: TPlanSummary[]; total: number; page: number; pageSize: number; pageCount: number };
+
+/** Builds the where-clause for the public plan list (also used by the CSV export). */
+async function planWhere(filter: TPlanFilter): Promise<Prisma.PlanWhereInput | null> {
+  const and: Prisma.PlanWhereInput[] = [{ status: "PUBLISHED" }];
+  if (filter.q) {
+    // Every word must occur in the normalised code, title and unit names.
+    const words = normalizeSearch(filter.q).split(" ").filter(Boolean).slice(0, 8);
+    for (const w of words) and.push({ searchText: { contains: w } });
+  }
+  if (filter.unit) {
+    const units = await listUnits();
+    const unit = units.find((u) => u.code === filter.unit);
+    if (!unit) return null;
+    const scope = [...unitScope(units, unit.id)];
+    and.push({ OR: [{ issuerUnitId: { in: scope } }, { targets: { some: { unitId: { in: scope }, status: "PUBLISHED" } } }] });
+  }
+  if (filter.year) and.push({ periodStart: { lte: filter.year }, periodEnd: { gte: filter.year } });
+  if (filter.type) and.push({ type: filter.type });
+  return { AND: and };
+}
+
+export async function listPublishedPlans(filter: TPlanFilter, opts: { pageSize?: number; all?: boolean } = {}): Promise<TPlanPage> {
+  const pageSize = opts.pageSize ?? PAGE_SIZE;
+  const where = await planWhere(filter);
+  if (!where) return { items: [], total: 0, page: 1, pageSize, pageCount: 1 };
+  const total = await db().plan.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(filter.page ?? 1, pageCount);
+  const items = await db().plan.findMany({
+    where,
+    select: planSummarySelect,
+    orderBy: [{ issueYear: "desc" }, { issuedOn: { sort: "desc", nulls: "last" } }, { code: "asc" }, { id: "asc" }],
+    ...(opts.all ? {} : { skip: (page - 1) * pageSize, take: pageSize }),
+  });
+  return { items, total, page, pageSize, pageCount };
+}
+
+const targetSelect = {
+  id: true,
+  position: true,
+  kind: true,
+  lower: true,
+  upper: true,
+  strict: true,
+  approximate: true,
+  baseline: true,
+  periodStart: true,
+  periodEnd: true,
+  annual: true,
+  parentId: true,
+  population: true,
+  equivalentValue: true,
+  equivalentUnit: true,
+  statement: true,
+  qualitativeStatus: true,
+  unit: { select: unitSelect },
+  indicator: {
+    select: { id: true, code: true, name: true, nameEn: true, measureUnit: true, measureUnitEn: true, measure: true, lowerIsBetter: true },
+  },
+} satisfies Prisma.TargetSelect;
+
+export const resultSelect = {
+  id: true,
+  targetId: true,
+  year: true,
+  value: true,
+  qualifier: true,
+  baseline: true,
+  label: true,
+  note: true,
+  evidenceUrl: true,
+  sourceNote: true,
+  isDemo: true,
+  reportedInPlanId: true,
+  unit: { select: unitSelect },
+  indicator: { select: { id: true, code: true, name: true, nameEn: true, measureUnit: true, measureUnitEn: true } },
+} satisfies Prisma.ResultSelect;
+
+export type TResultRow = Prisma.ResultGetPayload<{ select: typeof resultSelect }>;
+
+export type TTargetRow = Omit<Prisma.TargetGetPayload<{ select: typeof targetSelect }>, "lower" | "upper" | "baseline" | "equivalentValue"> & {
+  lower: number | null;
+  upper: number | null;
+  baseline: number | null;
+  equivalentValue: number | null;
+  results: TResultRow[];
+};
+
+const planDetailSelect = {
+  ...planSummarySelect,
+  summary: true,
+  status: true,
+  publishedAt: true,
+  citations: {
+    orderBy: { position: "asc" },
+    select: { id: true, code: true, type: true, issuer: true, issuedOn: true, title: true, citedPlanId: true, citedPlan: { select: { status: true } } },
+  },
+  tasks: { orderBy: { position: "asc" }, select: { id: true, description: true, responsible: true } },
+} satisfies Prisma.PlanSelect;
+
+export type TPlanDetail = Prisma.PlanGetPayload<{ select: typeof planDetailSelect }> & {
+  targets: TTargetRow[];
+  reportedResults: TResultRow[];
+  unitPath: TUnit[];
+};
+
+export async function getPublishedPlan(id: string): Promise<TPlanDetail | null> {
+  if (!/^[A-Za-z0-9_-]{1,80}$/.test(id)) return null;
+  const plan = await db().plan.findFirst({ where: { id, status: "PUBLISHED" }, select: planDetailSelect });
+  if (!plan) return null;
+  const [targets, reported, units] = await Promise.all([
+    db().target.findMany({ where: { planId: id, status: "PUBLISHED" }, select: targetSelect, orderBy: { position: "asc" } }),
+    db().result.findMany({
+      where: { status: "PUBLISHED", OR: [{ reportedInPlanId: id }, { target: { planId: id, status: "PUBLISHED" } }] },
+      select: resultSelect,
+      orderBy: [{ year: "asc" }, { indicator: { code: "asc" } }, { id: "asc" }],
+    }),
+    listUnits(),
+  ]);
+  const byTarget = new Map<string, TResultRow[]>();
+  for (const r of reported) if (r.targetId) byTarget.set(r.targetId, [...(byTarget.get(r.targetId) ?? []), r]);
+  const unitPath: TUnit[] = [];
+  let u: TUnit | undefined = units.find((x) => x.id === plan.issuerUnit.id);
+  while (u && unitPath.length < 10) {
+    unitPath.unshift(u);
+    const parentId: string | null = u.parentId;
+    u = parentId ? units.find((x) => x.id === parentId) : undefined;
+  }
+  return {
+    ...plan,
+    unitPath: unitPath.filter((x) => x.level !== "NATION"),
+    targets: targets.map((t) => ({
+      ...t,
+      lower: num(t.lower),
+      upper: num(t.upper),
+      baseline: num(t.baseline),
+      equivalentValue: num(t.equivalentValue),
+      results: byTarget.get(t.id) ?? [],
+    })),
+    reportedResults: reported.filter((r) => !r.targetId),
+  };
+}

@@ -1,0 +1,80 @@
+// Turns a target row (with its published results) into what every reader sees:
+// its wording and its progress, computed by the one progress function.
+import { computeProgress, type Progress } from "../domain/progress";
+import { describeTarget, type TargetSpec } from "../domain/targets";
+import type { Locale } from "../i18n/locale";
+import { num } from "./decimal";
+
+type Row = {
+  id: string;
+  kind: TargetSpec["kind"];
+  lower: number | null;
+  upper: number | null;
+  strict: boolean;
+  approximate: boolean;
+  baseline: number | null;
+  periodStart: number;
+  periodEnd: number;
+  annual: boolean;
+  parentId: string | null;
+  population: string | null;
+  equivalentValue: number | null;
+  equivalentUnit: string | null;
+  qualitativeStatus: "NOT_STARTED" | "IN_PROGRESS" | "DONE" | null;
+  indicator: { name: string; nameEn: string; measureUnit: string; measureUnitEn: string; lowerIsBetter: boolean } | null;
+  results: { year: number; value: { toString(): string }; baseline: { toString(): string } | null }[];
+};
+
+export function targetSpec(t: Row, locale: Locale): TargetSpec {
+  return {
+    kind: t.kind,
+    lower: t.lower,
+    upper: t.upper,
+    strict: t.strict,
+    approximate: t.approximate,
+    baseline: t.baseline,
+    periodStart: t.periodStart,
+    periodEnd: t.periodEnd,
+    annual: t.annual,
+    measureUnit: (locale === "en" ? t.indicator?.measureUnitEn : t.indicator?.measureUnit) ?? "",
+    indicatorName: (locale === "en" ? t.indicator?.nameEn : t.indicator?.name) ?? "",
+    equivalentValue: t.equivalentValue,
+    equivalentUnit: t.equivalentUnit,
+    population: t.population,
+  };
+}
+
+export function describeTargetRow(t: Row, locale: Locale): string {
+  return describeTarget(targetSpec(t, locale), locale);
+}
+
+const toResults = (rs: Row["results"]) => rs.map((r) => ({ year: r.year, value: num(r.value)!, baseline: num(r.baseline) }));
+
+/** Progress of each target as of a date ("YYYY-MM-DD"); sub-targets that are shares use their parent's results. */
+export function progressOf(targets: Row[], asOf: string): Map<string, Progress> {
+  const byId = new Map(targets.map((t) => [t.id, t]));
+  const out = new Map<string, Progress>();
+  for (const t of targets) {
+    const parent = t.parentId ? byId.get(t.parentId) : undefined;
+    out.set(
+      t.id,
+      computeProgress(
+        {
+          kind: t.kind,
+          lower: t.lower,
+          upper: t.upper,
+          strict: t.strict,
+          baseline: t.baseline,
+          periodStart: t.periodStart,
+          periodEnd: t.periodEnd,
+          annual: t.annual,
+          qualitativeStatus: t.qualitativeStatus,
+        },
+        toResults(t.results),
+        asOf,
+        parent ? { parentResults: toResults(parent.results) } : undefined,
+      ),
+    );
+  }
+  return out;
+}

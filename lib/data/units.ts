@@ -1,0 +1,83 @@
+import "server-only";
+// Administrative units. The table is small (provinces, districts, a few communes),
+// so unit trees are computed from one cached read per request.
+import { cache } from "react";
+import { db } from "../db/client";
+
+export const unitSelect = {
+  id: true,
+  code: true,
+  name: true,
+  shortName: true,
+  nameEn: true,
+  level: true,
+  parentId: true,
+  successorId: true,
+  validFrom: true,
+  validTo: true,
+} as const;
+
+export type TUnit = {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string;
+  nameEn: string | null;
+  level: "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE";
+  parentId: string | null;
+  successorId: string | null;
+  validFrom: Date | null;
+  validTo: Date | null;
+};
+
+export const listUnits = cache(async (): Promise<TUnit[]> => {
+  return db().adminUnit.findMany({ select: unitSelect, orderBy: [{ level: "asc" }, { name: "asc" }] });
+});
+
+/**
+ * The ids a unit stands for when filtering: itself, every unit below it, and
+ * the units merged into it (with theirs), so that a successor shows its
+ * predecessors' plans and results.
+ */
+export function unitScope(units: TUnit[], rootId: string): Set<string> {
+  const scope = new Set<string>();
+  const stack = [rootId];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (scope.has(id)) continue;
+    scope.add(id);
+    for (const u of units) if (u.parentId === id || u.successorId === id) stack.push(u.id);
+  }
+  return scope;
+}
+
+/** Ancestors from the top down (excluding the unit itself). */
+export function unitAncestors(units: TUnit[], unit: TUnit): TUnit[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const out: TUnit[] = [];
+  let p = unit.parentId ? byId.get(unit.parentId) : undefined;
+  while (p && out.length < 10) {
+    out.unshift(p);
+    p = p.parentId ? byId.get(p.parentId) : undefined;
+  }
+  return out;
+}
+
+export async function getUnitByCode(code: string): Promise<TUnit | null> {
+  const units = await listUnits();
+  return units.find((u) => u.code === code) ?? null;
+}
+
+/** Units that issued or are the subject of published plans, for filters. */
+export async function listUnitsWithPlans(): Promise<TUnit[]> {
+  const units = await listUnits();
+  const rows = await db().plan.findMany({ where: { status: "PUBLISHED" }, select: { issuerUnitId: true }, distinct: ["issuerUnitId"] });
+  const ids = new Set(rows.map((r) => r.issuerUnitId));
+  // Include each issuer's ancestors and successors, so a province finds its districts' plans.
+  for (const u of units) {
+    if (!ids.has(u.id)) continue;
+    for (const a of unitAncestors(units, u)) if (a.level !== "NATION") ids.add(a.id);
+    if (u.successorId) ids.add(u.successorId);
+  }
+  return units.filter((u) => ids.has(u.id));
+}

@@ -1,0 +1,22 @@
+// Query parameters shared by API endpoints.
+import { z } from "zod";
+import { isIsoDate } from "../domain/numbers";
+import { ApiError } from "../api/http";
+
+export const ZAsOf = z
+  .string()
+  .refine(isIsoDate, { error: "asOf phải có dạng YYYY-MM-DD và là một ngày có thật / asOf must be a real date written YYYY-MM-DD" });
+
+export const ZPageSize = z
+  .string()
+  .regex(/^\d{1,4}$/, { error: "pageSize phải là số nguyên / pageSize must be an integer" })
+  .transform(Number)
+  .pipe(z.number().int().min(1, { error: "pageSize ≥ 1" }).max(100, { error: "pageSize ≤ 100" }));
+
+/** Parses or throws a 400 ApiError that names the parameter. */
+export function parseParam<T>(schema: z.ZodType<T>, name: string, value: string | null): T | undefined {
+  if (value === null || value === "") return undefined;
+  const r = schema.safeParse(value);
+  if (!r.success) throw new ApiError("bad_request", `${name}: ${r.error.issues[0]?.message ?? "invalid"}`);
+  return r.data;
+}

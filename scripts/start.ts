@@ -1,0 +1,107 @@
+// npm start  (and npm run dev with --dev)
+//
+// 1. builds the app if the sources changed since the last build (no database needed);
+// 2. opens the database: DATABASE_URL, or the embedded PGlite under .data/ (this
+//    process then hosts it for the portal and for admin commands);
+// 3. migrates it, and seeds it on first start;
+// 4. serves the portal with `next start` on PORT (default 3000).
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { EmbeddedDatabaseBusyError } from "../lib/db/embedded";
+import { PROJECT_ROOT } from "../lib/db/migrations-dir";
+import { dataDir, openDatabase } from "../lib/db/open";
+import { prepareDatabase } from "../lib/db/prepare";
+
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT || "3000";
+const log = (m: string) => console.log(`[portal] ${m}`);
+const nextBin = join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
+
+/** Hash of everything `next build` reads, to rebuild only when needed. */
+function sourceHash(): string {
+  const h = createHash("sha256");
+  const roots = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "tsconfig.json"];
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      for (const e of readdirSync(p).sort()) if (e !== "node_modules" && !e.endsWith(".test.ts")) walk(join(p, e));
+    } else {
+      h.update(relative(PROJECT_ROOT, p)).update(readFileSync(p));
+    }
+  };
+  for (const r of roots) walk(join(PROJECT_ROOT, r));
+  return h.digest("hex");
+}
+
+function buildIfNeeded() {
+  const stamp = join(PROJECT_ROOT, ".next", "source-hash");
+  const hash = sourceHash();
+  if (existsSync(join(PROJECT_ROOT, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
+    return;
+  }
+  log("building the portal (first start or sources changed; this takes a minute or two)…");
+  const r = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (r.status !== 0) {
+    console.error("[portal] the build failed (see above).");
+    process.exit(1);
+  }
+  writeFileSync(stamp, hash);
+}
+
+async function main() {
+  if (!dev) buildIfNeeded();
+
+  let opened;
+  try {
+    opened = await openDatabase({ shareRunning: false });
+  } catch (e) {
+    if (e instanceof EmbeddedDatabaseBusyError) {
+      console.error(`[portal] ${e.message}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  log(opened.kind === "postgres" ? "database: PostgreSQL (DATABASE_URL)" : `database: embedded PGlite in ${relative(PROJECT_ROOT, dataDir()) || "."}`);
+
+  const demo = process.env.PORTAL_DEMO !== "0";
+  try {
+    const r = await prepareDatabase(opened.url, { demo, log });
+    log(`${r.migrated.length} migration(s) applied${r.seeded ? ", seeded" : ""}.`);
+  } catch (e) {
+    console.error(`[portal] could not prepare the database: ${(e as Error).message}`);
+    await opened.close();
+    process.exit(1);
+  }
+
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+    cwd: PROJECT_ROOT,
+    stdio: "inherit",
+    env: { ...process.env, DATABASE_URL: opened.url, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  log(`serving on http://localhost:${port}`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
+    await opened.close();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  child.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((e) => {
+  console.error(`[portal] ${(e as Error).stack ?? e}`);
+  process.exit(1);
+});
