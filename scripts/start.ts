@@ -9,7 +9,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { EmbeddedDatabaseBusyError } from "../lib/db/embedded";
+import { EmbeddedDatabaseBusyError, readLiveLock } from "../lib/db/embedded";
 import { PROJECT_ROOT } from "../lib/db/migrations-dir";
 import { dataDir, openDatabase } from "../lib/db/open";
 import { prepareDatabase } from "../lib/db/prepare";
@@ -56,6 +56,12 @@ function buildIfNeeded() {
 }
 
 async function main() {
+  // Refuse a second instance on the same embedded data before touching anything (even the build).
+  const running = process.env.DATABASE_URL ? null : readLiveLock(dataDir());
+  if (running) {
+    console.error(`[portal] ${new EmbeddedDatabaseBusyError(running, dataDir()).message}`);
+    process.exit(1);
+  }
   if (!dev) buildIfNeeded();
 
   let opened;

@@ -67,7 +67,7 @@ export async function listPublishedPlans(filter: TPlanFilter, opts: { pageSize?:
   return { items, total, page, pageSize, pageCount };
 }
 
-const targetSelect = {
+export const targetSelect = {
   id: true,
   position: true,
   kind: true,

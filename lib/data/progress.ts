@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import type { Progress } from "../domain/progress";
 import { num } from "./decimal";
+import { targetSelect } from "./plans";
 import { progressOf } from "./target-view";
 import { listUnits, unitScope } from "./units";
 
@@ -31,25 +32,9 @@ export async function listTargetProgress(filter: TProgressFilter): Promise<TProg
   if (filter.indicator) and.push({ indicator: { code: filter.indicator } });
   const where = { AND: and };
   const select = {
-    id: true,
+    ...targetSelect,
     planId: true,
-    kind: true,
-    lower: true,
-    upper: true,
-    strict: true,
-    approximate: true,
-    baseline: true,
-    periodStart: true,
-    periodEnd: true,
-    annual: true,
-    parentId: true,
-    population: true,
-    equivalentValue: true,
-    equivalentUnit: true,
-    qualitativeStatus: true,
     plan: { select: { code: true } },
-    unit: { select: { code: true } },
-    indicator: { select: { code: true, name: true, nameEn: true, measureUnit: true, measureUnitEn: true, lowerIsBetter: true } },
     results: { where: { status: "PUBLISHED" }, select: { year: true, value: true, baseline: true } },
   } satisfies Prisma.TargetSelect;
   const targets = await db().target.findMany({ where, select, orderBy: [{ planId: "asc" }, { position: "asc" }] });

@@ -34,18 +34,14 @@ export default async function PlansPage({ searchParams }: Props) {
       );
   const [result, units] = await Promise.all([listPublishedPlans(filter), listUnitsWithPlans()]);
   const years = Array.from({ length: 2026 - 2016 + 1 }, (_, i) => 2026 - i);
-  const pageHref = (p: number) => {
+  const withFilter = (path: string, extra: Record<string, string>) => {
     const sp = new URLSearchParams();
     for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== "page") sp.set(k, String(v));
-    sp.set("page", String(p));
-    return `/plans?${sp.toString()}`;
+    for (const [k, v] of Object.entries(extra)) sp.set(k, v);
+    return `${path}?${sp.toString()}`;
   };
-  const csvHref = (() => {
-    const sp = new URLSearchParams();
-    for (const [k, v] of Object.entries(filter)) if (v !== undefined && k !== "page") sp.set(k, String(v));
-    sp.set("format", "csv");
-    return `/api/v1/plans?${sp.toString()}`;
-  })();
+  const pageHref = (p: number) => withFilter("/plans", { page: String(p) });
+  const csvHref = withFilter("/api/v1/plans", { format: "csv" });
 
   return (
     <>

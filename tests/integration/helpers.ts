@@ -1,0 +1,31 @@
+// Small helpers for integration tests (not a test file itself).
+import "../setup/context";
+import pg from "pg";
+import { inject } from "vitest";
+
+export const databaseUrl = (): string => inject("databaseUrl");
+export const backend = () => inject("backend");
+
+/** Runs fn with a plain pg client on the project's test database, then closes it. */
+export async function withPg<T>(fn: (client: pg.Client) => Promise<T>, url: string = databaseUrl()): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Row count of every table in the public schema, keyed by table name. */
+export async function tableCounts(client: pg.Client): Promise<Record<string, number>> {
+  const { rows: tables } = await client.query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { table_name } of tables) {
+    const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM "${table_name}"`);
+    counts[table_name] = Number(rows[0]!.n);
+  }
+  return counts;
+}
