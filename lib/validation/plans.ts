@@ -4,45 +4,45 @@ import { DOCUMENT_TYPES } from "../data/enums";
 
 export const PAGE_SIZE = 20;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: `Tối đa ${max} ký tự / at most ${max} characters` })
-    .optional()
-    .transform((v) => (v ? v : undefined));
+/** "" and absent both mean "not given". */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());
+
+/** Free text: trimmed, bounded, and free of control characters (which PostgreSQL text cannot hold). */
+export const ZSearchText = z
+  .string()
+  .max(200, { error: "Từ khóa tối đa 200 ký tự / at most 200 characters" })
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: "Từ khóa chứa ký tự điều khiển không hợp lệ / the text contains control characters" })
+  .transform((s) => s.trim())
+  .transform((s) => (s === "" ? undefined : s));
+
+export const ZUnitCode = z.string().trim().regex(/^[A-Za-z0-9]{1,12}$/, { error: "Mã đơn vị không hợp lệ (chỉ gồm chữ và số) / invalid unit code" });
+
+export const ZYear = z
+  .string()
+  .trim()
+  .regex(/^\d{4}$/, { error: "Năm phải gồm 4 chữ số, ví dụ 2023 / the year must have 4 digits, e.g. 2023" })
+  .transform(Number)
+  .pipe(z.number().int().min(1945, { error: "Năm phải từ 1945 / year must be 1945 or later" }).max(2100, { error: "Năm phải trước 2100 / year must be before 2100" }));
 
 export const ZPlanFilter = z.object({
-  q: optionalText(200),
-  unit: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9]{1,12}$/, { error: "Mã đơn vị không hợp lệ / invalid unit code" })
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  year: z
-    .string()
-    .trim()
-    .regex(/^\d{4}$/, { error: "Năm phải gồm 4 chữ số / year must have 4 digits" })
-    .transform(Number)
-    .pipe(z.number().int().min(1945).max(2100))
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  type: z
-    .string()
-    .trim()
-    .transform((v) => v.toUpperCase())
-    .pipe(z.enum(DOCUMENT_TYPES, { error: "Loại văn bản không hợp lệ / unknown document type" }))
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  page: z
-    .string()
-    .trim()
-    .regex(/^\d{1,6}$/, { error: "Số trang không hợp lệ / invalid page" })
-    .transform(Number)
-    .pipe(z.number().int().min(1))
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+  q: optional(ZSearchText),
+  unit: optional(ZUnitCode),
+  year: optional(ZYear),
+  type: optional(
+    z
+      .string()
+      .trim()
+      .transform((v) => v.toUpperCase())
+      .pipe(z.enum(DOCUMENT_TYPES, { error: "Loại văn bản không hợp lệ / unknown document type" })),
+  ),
+  page: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,6}$/, { error: "Số trang phải là số nguyên dương / the page must be a positive whole number" })
+      .transform(Number)
+      .pipe(z.number().int().min(1, { error: "Số trang phải từ 1 / the page must be 1 or more" })),
+  ),
 });
 
 export type TPlanFilter = Partial<z.infer<typeof ZPlanFilter>>;

@@ -23,7 +23,10 @@ export default async function PlansPage({ searchParams }: Props) {
   const raw = planFilterInput(await searchParams);
   const parsed = ZPlanFilter.safeParse(raw);
   // A malformed parameter is reported and ignored; the rest of the filter still applies.
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`);
+  const fieldLabel: Record<string, string> = { q: t.plans.search, unit: t.plans.unit, year: t.plans.year, type: t.plans.type, page: t.plans.pagination };
+  // Messages are written "tiếng Việt / English": show the reader's half.
+  const inLocale = (m: string) => m.split(" / ")[locale === "vi" ? 0 : 1] ?? m;
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${fieldLabel[String(i.path[0])] ?? String(i.path[0])}: ${inLocale(i.message)}`);
   const filter: TPlanFilter = parsed.success
     ? parsed.data
     : Object.fromEntries(
