@@ -7,6 +7,8 @@ import "@fontsource/be-vietnam-pro/latin-400.css";
 import "@fontsource/be-vietnam-pro/latin-600.css";
 import "./globals.css";
 import { LanguageSwitch } from "@/components/ui/language-switch";
+import { SignOutButton } from "@/components/ui/sign-out-button";
+import { getActor } from "@/lib/auth/session";
 import { getDict } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,6 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const { locale, t } = await getDict();
+  const actor = await getActor();
   return (
     <html lang={locale}>
       <body>
@@ -33,15 +36,26 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <span className="brand-tagline">{t.siteTagline}</span>
               </span>
             </Link>
-            <Suspense fallback={null}>
-              <LanguageSwitch locale={locale} label={t.switchTo} ariaLabel={t.switchToLabel} />
-            </Suspense>
+            <div className="account">
+              {actor ? (
+                <>
+                  <span className="who">{actor.name}</span>
+                  <SignOutButton label={t.auth.signOut} />
+                </>
+              ) : (
+                <Link href="/sign-in">{t.auth.signIn}</Link>
+              )}
+              <Suspense fallback={null}>
+                <LanguageSwitch locale={locale} label={t.switchTo} ariaLabel={t.switchToLabel} />
+              </Suspense>
+            </div>
           </div>
           <nav aria-label={locale === "vi" ? "Điều hướng chính" : "Main navigation"} className="container main-nav">
             <Link href="/">{t.nav.home}</Link>
             <Link href="/plans">{t.nav.plans}</Link>
             <Link href="/units">{t.nav.units}</Link>
             <a href="/api/v1/openapi.json">{t.nav.api}</a>
+            {actor && <Link href="/workspace">{t.auth.workspace}</Link>}
           </nav>
         </header>
         <main id="main" className="container" tabIndex={-1}>

@@ -12,7 +12,7 @@ import { join, relative } from "node:path";
 import { EmbeddedDatabaseBusyError, readLiveLock } from "../lib/db/embedded";
 import { PROJECT_ROOT } from "../lib/db/migrations-dir";
 import { dataDir, openDatabase } from "../lib/db/open";
-import { prepareDatabase } from "../lib/db/prepare";
+import { ensureAuthSecret, prepareDatabase } from "../lib/db/prepare";
 
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT || "3000";
@@ -77,9 +77,11 @@ async function main() {
   log(opened.kind === "postgres" ? "database: PostgreSQL (DATABASE_URL)" : `database: embedded PGlite in ${relative(PROJECT_ROOT, dataDir()) || "."}`);
 
   const demo = process.env.PORTAL_DEMO !== "0";
+  let authSecret: string;
   try {
     const r = await prepareDatabase(opened.url, { demo, log });
     log(`${r.migrated.length} migration(s) applied${r.seeded ? ", seeded" : ""}.`);
+    authSecret = await ensureAuthSecret(opened.url);
   } catch (e) {
     console.error(`[portal] could not prepare the database: ${(e as Error).message}`);
     await opened.close();
@@ -89,7 +91,14 @@ async function main() {
   const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
-    env: { ...process.env, DATABASE_URL: opened.url, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      DATABASE_URL: opened.url,
+      NEXTAUTH_SECRET: authSecret,
+      // Sign-in works on whatever host name the portal is reached by (localhost, 127.0.0.1, a LAN name).
+      AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
   });
   log(`serving on http://localhost:${port}`);
 

@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { periodText, unitName } from "@/components/plans/format";
+import { requireActor } from "@/lib/auth/session";
+import { listUnits } from "@/lib/data/units";
+import { listPlansForActor } from "@/lib/data/workspace";
+import { getDict } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getDict();
+  return { title: t.workspace.title };
+}
+
+export default async function WorkspacePage() {
+  const actor = await requireActor("/workspace");
+  const { locale, t } = await getDict();
+  const [plans, units] = await Promise.all([listPlansForActor(actor), listUnits()]);
+  const unit = actor.unitId ? units.find((u) => u.id === actor.unitId) : undefined;
+  return (
+    <>
+      <h1>{t.workspace.hello(actor.name)}</h1>
+      <dl className="facts card">
+        <dt>{t.workspace.role}</dt>
+        <dd>{t.workspace.roles[actor.role]}</dd>
+        <dt>{t.workspace.jurisdiction}</dt>
+        <dd>{unit ? unitName(unit, locale) : t.workspace.wholeCountry}</dd>
+      </dl>
+      <h2>{t.workspace.plans}</h2>
+      {plans.length === 0 ? (
+        <p className="muted">{t.workspace.noPlans}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <caption className="sr-only">{t.workspace.plans}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.plan.code}</th>
+                <th scope="col">{t.plans.title}</th>
+                <th scope="col">{t.plan.period}</th>
+                <th scope="col">{t.workspace.status}</th>
+                <th scope="col">
+                  <span className="sr-only">{t.workspace.enterResults}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {plans.map((p) => (
+                <tr key={p.id}>
+                  <td className="code">{p.code ?? t.plans.noNumber}</td>
+                  <td>
+                    {p.title}
+                    <div className="muted">{unitName(p.issuerUnit, locale)}</div>
+                  </td>
+                  <td>{periodText(p.periodStart, p.periodEnd)}</td>
+                  <td>{t.pubStatus[p.status]}</td>
+                  <td style={{ whiteSpace: "nowrap" }}>
+                    {p._count.targets > 0 && <Link href={`/workspace/plans/${p.id}/results`}>{t.workspace.enterResults}</Link>}
+                    {p.status === "PUBLISHED" && (
+                      <div>
+                        <Link href={`/plans/${p.id}`}>{t.workspace.view}</Link>
+                      </div>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

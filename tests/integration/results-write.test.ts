@@ -1,0 +1,316 @@
+// The one write path for results (lib/data/results-write.ts) on a real database, both
+// backends: Vietnamese numbers, all-or-nothing batches, the domain checks, optimistic
+// locking, approval locks and reopening, the audit trail, district staff's limits and
+// concurrent saves. Every test removes the results and audit rows it wrote.
+import { afterEach, describe, expect, it } from "vitest";
+import type { TActor } from "@/lib/auth/permissions";
+import { ForbiddenError } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { listAudit, listHistory } from "@/lib/data/audit";
+import { listResultsForGrid, publishResults, reopenResult, saveResults, submitResults } from "@/lib/data/results-write";
+import { parseVietnameseNumber } from "@/lib/domain/numbers";
+import { demoUsers } from "@/prisma/seed-data";
+
+const actor = (id: string): TActor => {
+  const u = demoUsers.find((x) => x.id === id)!;
+  return { id: u.id, role: u.role, unitId: u.unitId ?? null, email: u.email, name: u.name };
+};
+const admin = actor("user-admin");
+const socTrang = actor("user-soctrang");
+const sonLa = actor("user-sonla");
+const chauThanh = actor("user-chauthanh");
+
+const JOBS = "target-58-jobs";
+const LABOUR_EXPORT = "target-58-labour-export";
+const POOR_RATE = "target-58-poor-rate";
+const CERTIFIED = "target-58-trained-certified";
+const TOUCHED_TARGETS = [JOBS, LABOUR_EXPORT, POOR_RATE, CERTIFIED, "target-58-vocational-training", "target-199-labour-export"];
+
+const jobs = (value: unknown, extra: Record<string, unknown> = {}) => ({ targetId: JOBS, unitCode: "942", year: 2023, value, ...extra });
+
+/** Results (with their audit rows) on the targets these tests touch; the seed has none there. */
+async function touchedResults() {
+  return db().result.findMany({ where: { targetId: { in: TOUCHED_TARGETS } }, orderBy: [{ targetId: "asc" }, { year: "asc" }] });
+}
+async function auditRowsFor(ids: string[]) {
+  return db().auditLog.findMany({ where: { entity: "result", entityId: { in: ids } }, orderBy: { id: "asc" } });
+}
+async function auditCount() {
+  return db().auditLog.count();
+}
+
+afterEach(async () => {
+  const ids = (await touchedResults()).map((r) => r.id);
+  await db().auditLog.deleteMany({ where: { entity: "result", entityId: { in: ids } } });
+  await db().result.deleteMany({ where: { id: { in: ids } } });
+});
+
+describe("saving results", () => {
+  it("parses “2.400” as 2400, saves a draft, publishes it, and audits every step", async () => {
+    const saved = await saveResults(socTrang, [jobs("2.400", { note: "Báo cáo quý IV\r\nđã tổng hợp", evidenceUrl: "https://soctrang.gov.vn/bc-2023" })], { source: "form", ip: "10.0.0.1" });
+    expect(saved.ok, JSON.stringify(saved)).toBe(true);
+    if (!saved.ok) return;
+    expect(saved.saved).toEqual([{ id: expect.any(String), targetId: JOBS, unitCode: "942", year: 2023, value: 2400, status: "DRAFT", version: 1 }]);
+    const id = saved.saved[0]!.id;
+    const row = await db().result.findUniqueOrThrow({ where: { id } });
+    expect(Number(row.value)).toBe(2400);
+    expect(row).toMatchObject({ indicatorId: "ind-jobs", unitId: "unit-942", status: "DRAFT", version: 1, enteredById: "user-soctrang", approvedById: null, note: "Báo cáo quý IV\nđã tổng hợp", isDemo: false });
+
+    const published = await publishResults(socTrang, [id]);
+    expect(published).toEqual({ ok: true, saved: [expect.objectContaining({ id, status: "PUBLISHED", version: 2, value: 2400 })] });
+    const after = await db().result.findUniqueOrThrow({ where: { id } });
+    expect(after).toMatchObject({ status: "PUBLISHED", version: 2, approvedById: "user-soctrang" });
+    expect(after.approvedAt).toBeInstanceOf(Date);
+
+    const history = await listHistory(socTrang, "result", id);
+    expect(history.map((h) => h.action)).toEqual(["result.create", "result.publish"]);
+    const [create, publish] = history;
+    expect(create!.before).toBeNull();
+    expect(create!.after).toMatchObject({ id, value: 2400, status: "DRAFT", version: 1, unitId: "unit-942", enteredById: "user-soctrang" });
+    expect(create!.actorId).toBe("user-soctrang");
+    expect(create!.actorLabel).toContain("soctrang@demo.gov.vn");
+    expect(create!.actorLabel).toContain("[form]");
+    expect(create!.ip).toBe("10.0.0.1");
+    expect(publish!.before).toMatchObject({ status: "DRAFT", version: 1, approvedById: null });
+    expect(publish!.after).toMatchObject({ status: "PUBLISHED", version: 2, approvedById: "user-soctrang", approvedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(typeof create!.id).toBe("string"); // BigInt id, JSON-safe
+    expect(() => JSON.stringify(history)).not.toThrow();
+
+    // The district staff of Châu Thành may read this history; Sơn La may not.
+    expect((await listHistory(chauThanh, "result", id)).length).toBe(2);
+    await expect(listHistory(sonLa, "result", id)).rejects.toBeInstanceOf(ForbiddenError);
+    // The whole log is for administrators.
+    await expect(listAudit(socTrang, {})).rejects.toBeInstanceOf(ForbiddenError);
+    const page = await listAudit(admin, { entity: "result", entityId: id, q: "SOCTRANG@demo" });
+    expect(page.items.map((i) => i.action).sort()).toEqual(["result.create", "result.publish"]);
+  });
+
+  it("increments the version on every update and refuses a stale one with 409, showing the stored value", async () => {
+    const first = await saveResults(socTrang, [jobs(2400)]);
+    if (!first.ok) throw new Error(JSON.stringify(first));
+    const id = first.saved[0]!.id;
+
+    const second = await saveResults(chauThanh, [jobs("2.500", { version: 1 })]);
+    expect(second).toEqual({ ok: true, saved: [expect.objectContaining({ id, value: 2500, version: 2, status: "DRAFT" })] });
+
+    const before = await db().result.findUniqueOrThrow({ where: { id } });
+    const audits = await auditCount();
+    const stale = await saveResults(socTrang, [jobs(2300, { version: 1 })]);
+    expect(stale.ok).toBe(false);
+    if (stale.ok) return;
+    expect(stale.status).toBe(409);
+    expect(stale.errors).toEqual([
+      {
+        row: 0,
+        field: "version",
+        code: "version_conflict",
+        message: expect.stringContaining("2.500"),
+        current: { id, value: 2500, baseline: null, version: 2, status: "DRAFT", enteredBy: { id: "user-chauthanh", name: "Cán bộ huyện Châu Thành (demo)" }, updatedAt: expect.any(String) },
+      },
+    ]);
+    const missing = await saveResults(socTrang, [jobs(2300)]);
+    expect(missing).toMatchObject({ ok: false, status: 409, errors: [{ row: 0, code: "version_required", current: { version: 2, value: 2500 } }] });
+    expect(await db().result.findUniqueOrThrow({ where: { id } })).toEqual(before);
+    expect(await auditCount()).toBe(audits);
+
+    const history = await listHistory(socTrang, "result", id);
+    expect(history.map((h) => [h.action, (h.before as { value?: number } | null)?.value ?? null, (h.after as { value: number }).value])).toEqual([
+      ["result.create", null, 2400],
+      ["result.update", 2400, 2500],
+    ]);
+  });
+
+  it("locks an approved value until it is reopened with a reason", async () => {
+    const saved = await saveResults(socTrang, [jobs(2400, { publish: true })]);
+    expect(saved).toMatchObject({ ok: true, saved: [{ status: "PUBLISHED", version: 1 }] });
+    if (!saved.ok) return;
+    const id = saved.saved[0]!.id;
+    expect(await db().result.findUniqueOrThrow({ where: { id } })).toMatchObject({ approvedById: "user-soctrang", status: "PUBLISHED" });
+
+    const locked = await saveResults(socTrang, [jobs(2450, { version: 1 })]);
+    expect(locked).toMatchObject({ ok: false, status: 409, errors: [{ row: 0, code: "locked", current: { status: "PUBLISHED", version: 1, value: 2400 } }] });
+    if (!locked.ok) expect(locked.errors[0]!.message).toContain("đã được duyệt, cần mở lại");
+    expect(await submitResults(socTrang, [id])).toMatchObject({ ok: false, status: 409, errors: [{ code: "locked" }] });
+
+    expect(await reopenResult(socTrang, id, "sai", 1)).toMatchObject({ ok: false, status: 422, errors: [{ field: "reason", code: "required" }] });
+    expect(await reopenResult(socTrang, id, "Số liệu báo cáo nhầm", 7)).toMatchObject({ ok: false, status: 409, errors: [{ code: "version_conflict", current: { version: 1 } }] });
+    expect(await reopenResult(chauThanh, id, "Số liệu báo cáo nhầm", 1)).toMatchObject({ ok: false, status: 403 });
+    expect(await db().result.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "PUBLISHED", version: 1 });
+
+    const reopened = await reopenResult(socTrang, id, "  Số liệu báo cáo nhầm, cần sửa lại  ", 1);
+    expect(reopened).toEqual({ ok: true, saved: [expect.objectContaining({ id, status: "DRAFT", version: 2 })] });
+    expect(await db().result.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "DRAFT", version: 2, approvedById: null, approvedAt: null });
+
+    const fixed = await saveResults(socTrang, [jobs(2450, { version: 2 })]);
+    expect(fixed).toMatchObject({ ok: true, saved: [{ id, value: 2450, version: 3, status: "DRAFT" }] });
+    const history = await listHistory(socTrang, "result", id);
+    expect(history.map((h) => h.action)).toEqual(["result.create", "result.reopen", "result.update"]);
+    expect(history[1]!.reason).toBe("Số liệu báo cáo nhầm, cần sửa lại");
+    expect(history[1]!.before).toMatchObject({ status: "PUBLISHED" });
+    expect(history[1]!.after).toMatchObject({ status: "DRAFT", approvedById: null, approvedAt: null });
+  });
+
+  it("keeps a sub-target's count within its parent's, all or nothing", async () => {
+    const audits = await auditCount();
+    const batch = await saveResults(socTrang, [jobs(100), { targetId: LABOUR_EXPORT, unitCode: "942", year: 2023, value: 150 }]);
+    expect(batch).toMatchObject({ ok: false, status: 422, errors: [{ row: 1, field: "value", code: "exceeds_parent" }] });
+    expect(await touchedResults()).toEqual([]); // the valid first row was not written either
+    expect(await auditCount()).toBe(audits);
+
+    // The parent's value from the database.
+    const parent = await saveResults(socTrang, [jobs(100)]);
+    expect(parent.ok).toBe(true);
+    expect(await saveResults(socTrang, [{ targetId: LABOUR_EXPORT, unitCode: "942", year: 2023, value: "150" }])).toMatchObject({
+      ok: false,
+      status: 422,
+      errors: [{ code: "exceeds_parent" }],
+    });
+    expect(await saveResults(socTrang, [{ targetId: LABOUR_EXPORT, unitCode: "942", year: 2023, value: 25 }])).toMatchObject({ ok: true });
+    // A parent's new value cannot fall below a stored child's…
+    expect(await saveResults(socTrang, [jobs(20, { version: 1 })])).toMatchObject({ ok: false, status: 422, errors: [{ code: "below_child" }] });
+    // …unless the child comes down in the same batch.
+    expect(await saveResults(socTrang, [jobs(20, { version: 1 }), { targetId: LABOUR_EXPORT, unitCode: "942", year: 2023, value: 20, version: 1 }])).toMatchObject({
+      ok: true,
+      saved: [{ value: 20, version: 2 }, { value: 20, version: 2 }],
+    });
+  });
+
+  it("refuses invalid rows with 422 and writes nothing", async () => {
+    const audits = await auditCount();
+    const res = await saveResults(socTrang, [
+      { targetId: CERTIFIED, unitCode: "942", year: 2023, value: 120 }, // a rate above 100
+      jobs(2400, { year: 2024 }), // outside the 2023 target's period
+      jobs("2.40"), // malformed Vietnamese number
+      jobs("12,5", { year: 2023 }), // a count must be whole
+      { targetId: LABOUR_EXPORT, unitCode: "942", year: 2023, value: -3 },
+      { targetId: "target-199-labour-export", unitCode: "942", year: 2022, value: 3 }, // Sơn La's target, Châu Thành's unit
+      { targetId: "no-such-target", unitCode: "942", year: 2023, value: 1 },
+      { targetId: JOBS, unitCode: "99999", year: 2023, value: 1 },
+      { targetId: POOR_RATE, unitCode: "942", year: 2023, value: "10,2" }, // a decrease needs its baseline
+      { targetId: "target-58-vocational-training", unitCode: "942", year: 2023, value: 3 },
+      { targetId: "target-58-vocational-training", unitCode: "942", year: 2023, value: 4 }, // the same cell twice
+      { unitCode: "942", year: 2023, value: 1, evidenceUrl: "javascript:alert(1)", note: "a\u0007b" },
+    ]);
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.status).toBe(422);
+    const byRow = (row: number) => res.errors.filter((e) => e.row === row).map((e) => e.code);
+    expect(byRow(0)).toEqual(["out_of_range"]);
+    expect(byRow(1)).toEqual(["year_out_of_period"]);
+    expect(res.errors.find((e) => e.row === 2)).toEqual({ row: 2, field: "value", code: "invalid_number", message: (parseVietnameseNumber("2.40") as { error: string }).error });
+    expect(byRow(3)).toEqual(["not_whole"]);
+    expect(byRow(4)).toEqual(["negative"]);
+    expect(byRow(5)).toEqual(["unit_not_in_target"]);
+    expect(byRow(6)).toEqual(["target_not_found"]);
+    expect(byRow(7)).toEqual(["unit_not_found"]);
+    expect(byRow(8)).toEqual(["baseline_required"]);
+    expect(byRow(9)).toEqual([]);
+    expect(byRow(10)).toEqual(["duplicate_row"]);
+    expect(res.errors.filter((e) => e.row === 11).map((e) => e.field).sort()).toEqual(["evidenceUrl", "note", "targetId"]);
+    expect(res.errors.every((e) => e.message.length > 0)).toBe(true);
+    expect(await touchedResults()).toEqual([]);
+    expect(await auditCount()).toBe(audits);
+
+    // One row outside the actor's jurisdiction makes the whole batch a 403.
+    expect(
+      await saveResults(socTrang, [
+        { targetId: CERTIFIED, unitCode: "942", year: 2023, value: 120 },
+        { targetId: "target-199-labour-export", unitCode: "14", year: 2022, value: 3 },
+      ]),
+    ).toMatchObject({ ok: false, status: 403, errors: [{ row: 0, code: "out_of_range" }, { row: 1, code: "forbidden" }] });
+
+    // Rates and baselines written the Vietnamese way are fine.
+    const ok = await saveResults(socTrang, [{ targetId: POOR_RATE, unitCode: "942", year: 2023, value: "10,2", baseline: "12,45" }]);
+    expect(ok).toMatchObject({ ok: true, saved: [{ value: 10.2 }] });
+    expect(Number((await touchedResults())[0]!.baseline)).toBe(12.45);
+  });
+
+  it("lets district staff save and submit, but not publish", async () => {
+    const saved = await saveResults(chauThanh, [jobs(2400)]);
+    expect(saved).toMatchObject({ ok: true, saved: [{ status: "DRAFT", version: 1 }] });
+    if (!saved.ok) return;
+    const id = saved.saved[0]!.id;
+    expect(await submitResults(chauThanh, [id])).toMatchObject({ ok: true, saved: [{ id, status: "SUBMITTED", version: 2 }] });
+    expect(await submitResults(chauThanh, [id])).toMatchObject({ ok: false, status: 409, errors: [{ code: "invalid_status" }] });
+
+    const audits = await auditCount();
+    expect(await publishResults(chauThanh, [id])).toMatchObject({ ok: false, status: 403, errors: [{ row: 0, code: "forbidden" }] });
+    expect(await saveResults(chauThanh, [jobs(2400, { version: 2, publish: true })])).toMatchObject({ ok: false, status: 403, errors: [{ code: "forbidden_publish" }] });
+    expect(await saveResults(chauThanh, [jobs(2400, { version: 2 })], { publish: true })).toMatchObject({ ok: false, status: 403 });
+    expect(await db().result.findUniqueOrThrow({ where: { id } })).toMatchObject({ status: "SUBMITTED", version: 2, approvedById: null });
+    expect(await auditCount()).toBe(audits);
+
+    expect(await publishResults(socTrang, [id])).toMatchObject({ ok: true, saved: [{ status: "PUBLISHED", version: 3 }] });
+    expect((await listHistory(chauThanh, "result", id)).map((h) => [h.action, h.actorId])).toEqual([
+      ["result.create", "user-chauthanh"],
+      ["result.submit", "user-chauthanh"],
+      ["result.publish", "user-soctrang"],
+    ]);
+    expect(await publishResults(socTrang, [id, "no-such-result"])).toMatchObject({ ok: false, status: 404 });
+  });
+
+  it("lets exactly one of two concurrent saves of the same new result win; the other gets 409", async () => {
+    const [a, b] = await Promise.all([saveResults(socTrang, [jobs(2400)]), saveResults(chauThanh, [jobs(2300)])]);
+    const outcomes = [a, b];
+    const winners = outcomes.filter((o) => o.ok);
+    const losers = outcomes.filter((o) => !o.ok);
+    expect(winners).toHaveLength(1);
+    expect(losers).toHaveLength(1);
+    const loser = losers[0]!;
+    if (loser.ok) return;
+    expect(loser.status).toBe(409);
+    expect(loser.errors[0]).toMatchObject({ row: 0, code: "version_required", current: { version: 1 } });
+    const rows = await touchedResults();
+    expect(rows).toHaveLength(1);
+    expect(loser.errors[0]!.current!.value).toBe(Number(rows[0]!.value));
+    expect(await auditRowsFor([rows[0]!.id])).toHaveLength(1);
+
+    // And two concurrent updates of one version: one wins.
+    const [c, d] = await Promise.all([saveResults(socTrang, [jobs(2401, { version: 1 })]), saveResults(chauThanh, [jobs(2402, { version: 1 })])]);
+    expect([c.ok, d.ok].filter(Boolean)).toHaveLength(1);
+    const lost = [c, d].find((o) => !o.ok);
+    expect(lost).toMatchObject({ ok: false, status: 409, errors: [{ code: "version_conflict", current: { version: 2 } }] });
+    expect((await db().result.findUniqueOrThrow({ where: { id: rows[0]!.id } })).version).toBe(2);
+  });
+
+  it("refuses a disabled or unknown account", async () => {
+    const ghost: TActor = { id: "user-nobody", role: "ADMIN", unitId: null, email: "ghost@x", name: "Ghost" };
+    expect(await saveResults(ghost, [jobs(1)])).toMatchObject({ ok: false, status: 403 });
+    // A session that claims more than the account has is judged on the account.
+    const inflated: TActor = { ...chauThanh, role: "ADMIN" };
+    expect(await saveResults(inflated, [jobs(1)], { publish: true })).toMatchObject({ ok: false, status: 403, errors: [{ code: "forbidden_publish" }] });
+    expect(await touchedResults()).toEqual([]);
+  });
+});
+
+describe("the entry grid", () => {
+  it("lists the plan's measurable targets × the actor's units × years, with stored results", async () => {
+    const saved = await saveResults(chauThanh, [jobs(2400)]);
+    expect(saved.ok).toBe(true);
+    const grid = (await listResultsForGrid(socTrang, "plan-58-kh-ubnd-2023"))!;
+    expect(grid.plan.code).toBe("58/KH-UBND");
+    expect(grid.targets.map((t) => t.id)).toEqual([
+      "target-58-poor-rate",
+      "target-58-poor-rate-khmer",
+      JOBS,
+      LABOUR_EXPORT,
+      "target-58-vocational-training",
+      CERTIFIED,
+    ]);
+    expect(grid.targets.find((t) => t.id === CERTIFIED)!.valueKind).toBe("rate");
+    expect(grid.targets.find((t) => t.id === JOBS)!.valueKind).toBe("count");
+    expect(grid.units.map((u) => u.code)).toEqual(["942"]);
+    const cell = grid.cells.find((c) => c.targetId === JOBS && c.year === 2023)!;
+    expect(cell).toMatchObject({ unitCode: "942", canEdit: true, canPublish: true, result: { value: 2400, version: 1, status: "DRAFT", enteredBy: { id: "user-chauthanh" } } });
+    expect(grid.cells.filter((c) => c.result === null)).toHaveLength(5);
+
+    const staff = (await listResultsForGrid(chauThanh, "plan-58-kh-ubnd-2023"))!;
+    expect(staff.cells.every((c) => !c.canPublish)).toBe(true);
+    const sonLaGrid = (await listResultsForGrid(sonLa, "plan-58-kh-ubnd-2023"))!;
+    expect(sonLaGrid.cells).toEqual([]); // published plan, nothing to enter for Sơn La
+    const sonLaOwn = (await listResultsForGrid(sonLa, "plan-199-kh-ubnd-2022"))!;
+    expect(sonLaOwn.targets.every((t) => t.kind !== "QUALITATIVE")).toBe(true);
+    expect(sonLaOwn.cells.every((c) => c.unitCode === "14" && c.year === 2022)).toBe(true);
+    expect(await listResultsForGrid(admin, "no-such-plan")).toBeNull();
+  });
+});
