@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // NEXT_DIST_DIR lets parallel builds (e.g. several test servers) use separate output folders.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   reactStrictMode: true,
   // PGlite and pg are server-only Node packages: load them from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg"],

@@ -30,7 +30,8 @@ export default defineConfig({
     { name: "phone", use: { ...devices["Pixel 7"], channel: undefined }, grep: /@phone/ },
   ],
   webServer: {
-    command: `rm -rf .data-e2e && PORTAL_DATA_DIR=.data-e2e PORT=${port} node scripts/prisma-generate.mjs && PORTAL_DATA_DIR=.data-e2e PORT=${port} npx tsx scripts/start.ts`,
+    // A fresh embedded database per run (and per port, so parallel runs do not meet).
+    command: `rm -rf .data-e2e-${port} && node scripts/prisma-generate.mjs && PORTAL_DATA_DIR=.data-e2e-${port} PORT=${port} npx tsx scripts/start.ts`,
     url: `http://127.0.0.1:${port}/api/v1/openapi.json`,
     timeout: 600_000,
     reuseExistingServer: false,

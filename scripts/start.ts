@@ -36,10 +36,12 @@ function sourceHash(): string {
   return h.digest("hex");
 }
 
+const distDir = join(PROJECT_ROOT, process.env.NEXT_DIST_DIR || ".next");
+
 function buildIfNeeded() {
-  const stamp = join(PROJECT_ROOT, ".next", "source-hash");
+  const stamp = join(distDir, "source-hash");
   const hash = sourceHash();
-  if (existsSync(join(PROJECT_ROOT, ".next", "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
+  if (existsSync(join(distDir, "BUILD_ID")) && existsSync(stamp) && readFileSync(stamp, "utf8") === hash) {
     return;
   }
   log("building the portal (first start or sources changed; this takes a minute or two)…");
