@@ -7,7 +7,7 @@
 // units (parents and successors first), programmes, indicators, plans, citations,
 // tasks, targets (parents first), results, users, settings.
 import { hashPassword, DEMO_PASSWORD } from "../lib/auth/password";
-import { normalizeSearch } from "../lib/domain/text";
+import { normalizeSearch, planSearchText as searchTextOf } from "../lib/domain/text";
 import type { PrismaClient } from "../lib/generated/prisma/client";
 import {
   adminUnits,
@@ -42,7 +42,7 @@ function unitNamesUpwards(unitId: string): string[] {
 
 /** Search text of a plan: code, title, issuer, issuing unit and its ancestors. */
 export function planSearchText(p: Pick<SeedPlan, "code" | "title" | "issuer" | "issuerUnitId">): string {
-  return normalizeSearch([p.code ?? "", p.title, p.issuer, ...unitNamesUpwards(p.issuerUnitId)].join(" "));
+  return searchTextOf(p, unitNamesUpwards(p.issuerUnitId));
 }
 
 export async function seedDatabase(db: PrismaClient, opts: { demo: boolean }): Promise<SeedOutcome> {

@@ -28,3 +28,11 @@ export function matchesSearch(text: string, query: string): boolean {
   const words = normalizeSearch(query).split(" ").filter((w) => w !== "");
   return words.every((w) => haystack.includes(w));
 }
+
+/**
+ * What plan search matches: number and symbol, title, issuing body, and the names
+ * of the issuing unit and the units above it (so "soc trang" finds a district's plan).
+ */
+export function planSearchText(p: { code?: string | null; title: string; issuer: string }, unitNamesUpwards: string[]): string {
+  return normalizeSearch([p.code ?? "", p.title, p.issuer, ...unitNamesUpwards].join(" "));
+}

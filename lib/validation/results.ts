@@ -10,65 +10,7 @@
 // Absent vs empty: an optional field that is absent (undefined) keeps the stored
 // value when a result is updated; null or "" clears it.
 import { z } from "zod";
-import { parseVietnameseNumber } from "../domain/numbers";
-
-/** Largest magnitude a result column (numeric(16,4)) holds. */
-const MAX_ABS = 1e12;
-
-/** Error codes this schema puts in `params.code` of its custom issues. */
-export type TResultFieldErrorCode = "required" | "invalid" | "invalid_number";
-
-const required = (vi: string, en: string) => (iss: { input?: unknown }) =>
-  iss.input === undefined || iss.input === null || iss.input === "" ? `Thiếu ${vi} / ${en} is required` : `${vi[0]!.toUpperCase()}${vi.slice(1)} không hợp lệ / invalid ${en}`;
-
-/** "" and null mean "cleared"; undefined means "not given". */
-const emptyToNull = (v: unknown) => (typeof v === "string" && v.trim() === "" ? null : v);
-
-/** A number: a finite JSON number, or Vietnamese-formatted text. At most 4 decimals (the column's scale). */
-function vietnameseNumber(vi: string, en: string) {
-  return z
-    .union([z.number(), z.string()], { error: required(vi, en) })
-    .transform((v, ctx) => {
-      let value: number;
-      if (typeof v === "number") {
-        value = v;
-      } else {
-        const parsed = parseVietnameseNumber(v);
-        if (!parsed.ok) {
-          ctx.addIssue({ code: "custom", message: parsed.error, params: { code: "invalid_number", parserCode: parsed.code } });
-          return z.NEVER;
-        }
-        value = parsed.value;
-      }
-      if (!Number.isFinite(value) || Math.abs(value) >= MAX_ABS) {
-        ctx.addIssue({ code: "custom", message: `${cap(vi)} quá lớn hoặc không phải là số / the ${en} is too large or not a number`, params: { code: "invalid_number" } });
-        return z.NEVER;
-      }
-      const scaled = value * 1e4;
-      if (Math.abs(scaled - Math.round(scaled)) > 1e-6 * Math.max(1, Math.abs(scaled))) {
-        ctx.addIssue({ code: "custom", message: `${cap(vi)} có tối đa 4 chữ số thập phân / the ${en} has at most 4 decimals`, params: { code: "invalid_number" } });
-        return z.NEVER;
-      }
-      return value === 0 ? 0 : value;
-    });
-}
-
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** Whole number, from a JSON number or digit text (CSV, form fields). */
-function wholeNumber(vi: string, en: string, min: number, max: number) {
-  return z
-    .union([z.number(), z.string().trim().regex(/^\d{1,9}$/, { error: `${cap(vi)} phải là số nguyên / the ${en} must be a whole number` }).transform(Number)], {
-      error: required(vi, en),
-    })
-    .pipe(
-      z
-        .number()
-        .int({ error: `${cap(vi)} phải là số nguyên / the ${en} must be a whole number` })
-        .min(min, { error: `${cap(vi)} phải từ ${min} / the ${en} must be ${min} or more` })
-        .max(max, { error: `${cap(vi)} phải không quá ${max} / the ${en} must be at most ${max}` }),
-    );
-}
+import { cap, emptyToNull, required, vietnameseNumber, wholeNumber, type TFieldErrorCode } from "./fields";
 
 /** Free text kept as typed, except: trimmed, "\r\n" → "\n", no control characters other than newline. */
 const ZNote = z
@@ -138,7 +80,7 @@ export type TResultInput = z.input<typeof ZResultInput>;
 /** A row after parsing: numbers are numbers. */
 export type TResultData = z.output<typeof ZResultInput>;
 
-export type TResultFieldError = { field?: string; code: TResultFieldErrorCode; message: string };
+export type TResultFieldError = { field?: string; code: TFieldErrorCode; message: string };
 
 /** Parses one row; on failure, one error per offending field (first message of each). */
 export function parseResultInput(input: unknown): { ok: true; data: TResultData } | { ok: false; errors: TResultFieldError[] } {
@@ -151,7 +93,7 @@ export function parseResultInput(input: unknown): { ok: true; data: TResultData 
     const key = field ?? "";
     if (seen.has(key)) continue;
     seen.add(key);
-    const custom = issue.code === "custom" ? (issue.params as { code?: TResultFieldErrorCode } | undefined)?.code : undefined;
+    const custom = issue.code === "custom" ? (issue.params as { code?: TFieldErrorCode } | undefined)?.code : undefined;
     const isMissing = field !== undefined && isAbsent((input as Record<string, unknown> | null)?.[field]);
     errors.push({ ...(field ? { field } : {}), code: custom ?? (isMissing ? "required" : "invalid"), message: issue.message });
   }

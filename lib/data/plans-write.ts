@@ -1,0 +1,357 @@
+import "server-only";
+// Authoring plans and their targets: parse → authorize → workflow checks → one
+// transaction with an audit row. Plans and targets go draft → published; a
+// published plan is locked until an officer reopens it with a reason.
+import { randomUUID } from "node:crypto";
+import { can, type TActor } from "../auth/permissions";
+import { db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import { planSearchText } from "../domain/text";
+import { validateTargetSpecDetailed } from "../domain/targets";
+import { fieldErrorsOf, ZPlanInput, ZTargetInput } from "../validation/plans-write";
+import { writeAudit } from "./audit";
+import { listUnits, unitAncestors, type TUnit } from "./units";
+
+export type TWriteOutcome =
+  | { ok: true; id: string }
+  | { ok: false; status: 403 | 404 | 409 | 422; message: string; fieldErrors?: Record<string, string> };
+
+const forbidden = (): TWriteOutcome => ({ ok: false, status: 403, message: "Bạn không có quyền soạn kế hoạch cho đơn vị này." });
+const notFound = (): TWriteOutcome => ({ ok: false, status: 404, message: "Không tìm thấy kế hoạch." });
+const invalid = (fieldErrors: Record<string, string>, message = "Vui lòng sửa các ô được đánh dấu."): TWriteOutcome => ({ ok: false, status: 422, message, fieldErrors });
+const locked = (): TWriteOutcome => ({ ok: false, status: 409, message: "Kế hoạch đã công bố nên đang bị khóa; mở lại (nêu lý do) trước khi sửa." });
+const stale = (): TWriteOutcome => ({
+  ok: false,
+  status: 409,
+  message: "Người khác vừa sửa kế hoạch này sau khi bạn mở trang. Tải lại trang để xem bản mới; thay đổi của bạn chưa được lưu.",
+});
+
+/** The account as stored now: a session cannot claim more than the account has. */
+async function currentActor(actor: TActor): Promise<TActor | null> {
+  const u = await db().user.findUnique({ where: { id: actor.id }, select: { id: true, role: true, unitId: true, email: true, name: true, disabled: true } });
+  return u && !u.disabled ? { id: u.id, role: u.role, unitId: u.unitId, email: u.email, name: u.name } : null;
+}
+
+function searchTextFor(p: { code: string | null; title: string; issuer: string }, unit: TUnit, units: TUnit[]) {
+  const names = [unit, ...unitAncestors(units, unit).reverse()].map((u) => u.name);
+  return planSearchText(p, names);
+}
+
+const planEditSelect = {
+  id: true,
+  code: true,
+  type: true,
+  issuer: true,
+  issuerUnitId: true,
+  issuedOn: true,
+  issueYear: true,
+  title: true,
+  summary: true,
+  periodStart: true,
+  periodEnd: true,
+  programmeId: true,
+  sourceUrl: true,
+  sourceNote: true,
+  status: true,
+  updatedAt: true,
+  citations: { orderBy: { position: "asc" }, select: { code: true, type: true, issuer: true, issuedOn: true, title: true } },
+  tasks: { orderBy: { position: "asc" }, select: { description: true, responsible: true } },
+} satisfies Prisma.PlanSelect;
+
+function planColumns(input: ReturnType<typeof ZPlanInput.parse>, unit: TUnit, units: TUnit[], programmeId: string | null) {
+  const issuedOn = input.issuedOn ? new Date(`${input.issuedOn}T00:00:00Z`) : null;
+  return {
+    code: input.code ?? null,
+    type: input.type,
+    issuer: input.issuer,
+    issuerUnitId: unit.id,
+    issuedOn,
+    issueYear: issuedOn ? issuedOn.getUTCFullYear() : input.periodStart,
+    title: input.title,
+    summary: input.summary ?? null,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    programmeId,
+    sourceUrl: input.sourceUrl ?? null,
+    sourceNote: input.sourceNote ?? null,
+    searchText: searchTextFor({ code: input.code ?? null, title: input.title, issuer: input.issuer }, unit, units),
+  };
+}
+
+async function resolvePlanRefs(input: ReturnType<typeof ZPlanInput.parse>) {
+  const units = await listUnits();
+  const unit = units.find((u) => u.code === input.issuerUnitCode) ?? null;
+  const programme = input.programmeCode ? await db().programme.findUnique({ where: { code: input.programmeCode }, select: { id: true } }) : null;
+  return { units, unit, programme };
+}
+
+function duplicateCode(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
+}
+
+export async function createPlan(sessionActor: TActor, raw: unknown): Promise<TWriteOutcome> {
+  const actor = await currentActor(sessionActor);
+  if (!actor) return forbidden();
+  const parsed = ZPlanInput.safeParse(raw);
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  const { units, unit, programme } = await resolvePlanRefs(input);
+  if (!unit) return invalid({ issuerUnitCode: "Không có đơn vị với mã này" });
+  if (!can(actor, "plan.edit", units, unit.id)) return forbidden();
+  if (input.programmeCode && !programme) return invalid({ programmeCode: "Không có chương trình với mã này" });
+  const id = `plan-${randomUUID()}`;
+  const data = planColumns(input, unit, units, programme?.id ?? null);
+  try {
+    await db().$transaction(async (tx) => {
+      await tx.plan.create({ data: { id, ...data, status: "DRAFT", createdById: actor.id } });
+      await writeChildren(tx, id, input);
+      await writeAudit(tx, { actor, action: "plan.create", entity: "plan", entityId: id, after: { ...data, citations: input.citations, tasks: input.tasks } });
+    });
+  } catch (e) {
+    if (duplicateCode(e)) return invalid({ code: "Đơn vị này đã có văn bản cùng số hiệu trong năm ban hành" });
+    throw e;
+  }
+  return { ok: true, id };
+}
+
+async function writeChildren(tx: Prisma.TransactionClient, planId: string, input: ReturnType<typeof ZPlanInput.parse>) {
+  await tx.planCitation.deleteMany({ where: { planId } });
+  await tx.planTask.deleteMany({ where: { planId } });
+  if (input.citations.length)
+    await tx.planCitation.createMany({
+      data: input.citations.map((c, i) => ({
+        id: `cit-${randomUUID()}`,
+        planId,
+        position: i + 1,
+        code: c.code ?? null,
+        type: c.type,
+        issuer: c.issuer,
+        issuedOn: c.issuedOn ? new Date(`${c.issuedOn}T00:00:00Z`) : null,
+        title: c.title ?? null,
+      })),
+    });
+  if (input.tasks.length)
+    await tx.planTask.createMany({
+      data: input.tasks.map((t, i) => ({ id: `task-${randomUUID()}`, planId, position: i + 1, description: t.description, responsible: t.responsible })),
+    });
+}
+
+/** Updates a draft plan. `expectedUpdatedAt` (ISO) is what the editor loaded: a newer save by someone else is a conflict. */
+export async function updatePlan(sessionActor: TActor, id: string, raw: unknown, expectedUpdatedAt: string): Promise<TWriteOutcome> {
+  const actor = await currentActor(sessionActor);
+  if (!actor) return forbidden();
+  const before = await db().plan.findUnique({ where: { id }, select: planEditSelect });
+  if (!before) return notFound();
+  const units = await listUnits();
+  if (!can(actor, "plan.edit", units, before.issuerUnitId)) return forbidden();
+  const parsed = ZPlanInput.safeParse(raw);
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  const { unit, programme } = await resolvePlanRefs(input);
+  if (!unit) return invalid({ issuerUnitCode: "Không có đơn vị với mã này" });
+  if (!can(actor, "plan.edit", units, unit.id)) return forbidden();
+  if (input.programmeCode && !programme) return invalid({ programmeCode: "Không có chương trình với mã này" });
+  if (before.status === "PUBLISHED") return locked();
+  if (before.updatedAt.toISOString() !== expectedUpdatedAt) return stale();
+  const data = planColumns(input, unit, units, programme?.id ?? null);
+  try {
+    const ok = await db().$transaction(async (tx) => {
+      const r = await tx.plan.updateMany({ where: { id, updatedAt: before.updatedAt, status: { not: "PUBLISHED" } }, data });
+      if (r.count === 0) return false;
+      await writeChildren(tx, id, input);
+      await writeAudit(tx, { actor, action: "plan.update", entity: "plan", entityId: id, before, after: { ...data, citations: input.citations, tasks: input.tasks } });
+      return true;
+    });
+    return ok ? { ok: true, id } : stale();
+  } catch (e) {
+    if (duplicateCode(e)) return invalid({ code: "Đơn vị này đã có văn bản cùng số hiệu trong năm ban hành" });
+    throw e;
+  }
+}
+
+/** Publishes a plan and all its targets. */
+export async function publishPlan(sessionActor: TActor, id: string): Promise<TWriteOutcome> {
+  const actor = await currentActor(sessionActor);
+  if (!actor) return forbidden();
+  const plan = await db().plan.findUnique({ where: { id }, select: { id: true, status: true, issuerUnitId: true } });
+  if (!plan) return notFound();
+  if (!can(actor, "plan.publish", await listUnits(), plan.issuerUnitId))
+    return { ok: false, status: 403, message: "Bạn không có quyền công bố kế hoạch này (cần cán bộ cấp tỉnh hoặc quản trị viên)." };
+  if (plan.status === "PUBLISHED") return { ok: false, status: 409, message: "Kế hoạch đã được công bố." };
+  await db().$transaction(async (tx) => {
+    const now = new Date();
+    await tx.plan.update({ where: { id }, data: { status: "PUBLISHED", publishedAt: now } });
+    await tx.target.updateMany({ where: { planId: id }, data: { status: "PUBLISHED" } });
+    await writeAudit(tx, { actor, action: "plan.publish", entity: "plan", entityId: id, before: { status: plan.status }, after: { status: "PUBLISHED", publishedAt: now } });
+  });
+  return { ok: true, id };
+}
+
+/** Takes a published plan back to draft (its targets too), with a reason kept in the audit log. */
+export async function reopenPlan(sessionActor: TActor, id: string, reason: string): Promise<TWriteOutcome> {
+  const actor = await currentActor(sessionActor);
+  if (!actor) return forbidden();
+  const why = reason.trim();
+  if (why.length < 5) return invalid({ reason: "Nêu lý do mở lại (ít nhất 5 ký tự)" });
+  const plan = await db().plan.findUnique({ where: { id }, select: { id: true, status: true, issuerUnitId: true } });
+  if (!plan) return notFound();
+  if (!can(actor, "plan.publish", await listUnits(), plan.issuerUnitId)) return forbidden();
+  if (plan.status !== "PUBLISHED") return { ok: false, status: 409, message: "Kế hoạch chưa công bố nên không cần mở lại." };
+  await db().$transaction(async (tx) => {
+    await tx.plan.update({ where: { id }, data: { status: "DRAFT", publishedAt: null } });
+    await tx.target.updateMany({ where: { planId: id }, data: { status: "DRAFT" } });
+    await writeAudit(tx, { actor, action: "plan.reopen", entity: "plan", entityId: id, before: { status: "PUBLISHED" }, after: { status: "DRAFT" }, reason: why.slice(0, 1000) });
+  });
+  return { ok: true, id };
+}
+
+/** Adds (targetId null) or edits a target of an editable plan. */
+export async function saveTarget(sessionActor: TActor, planId: string, targetId: string | null, raw: unknown): Promise<TWriteOutcome> {
+  const actor = await currentActor(sessionActor);
+  if (!actor) return forbidden();
+  const plan = await db().plan.findUnique({ where: { id: planId }, select: { id: true, status: true, issuerUnitId: true, targets: { select: { id: true, parentId: true, position: true } } } });
+  if (!plan) return notFound();
+  const units = await listUnits();
+  if (!can(actor, "plan.edit", units, plan.issuerUnitId)) return forbidden();
+  if (plan.status === "PUBLISHED") return locked();
+  const existing = targetId ? plan.targets.find((t) => t.id === targetId) : undefined;
+  if (targetId && !existing) return { ok: false, status: 404, message: "Không tìm thấy chỉ tiêu trong kế hoạch này." };
+  const parsed = ZTargetInput.safeParse(raw);
+  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  const input = parsed.data;
+  const unit = units.find((u) => u.code === input.unitCode);
+  if (!unit) return invalid({ unitCode: "Không có đơn vị với mã này" });
+  if (!can(actor, "plan.edit", units, unit.id)) return invalid({ unitCode: "Đơn vị này nằm ngoài phạm vi của bạn" });
+  const indicator = input.indicatorCode
+    ? await db().indicator.findUnique({ where: { code: input.indicatorCode }, select: { id: true, name: true, measureUnit: true } })
+    : null;
+  if (input.indicatorCode && !indicator) return invalid({ indicatorCode: "Không có chỉ tiêu này trong danh mục" });
+  if (input.kind !== "QUALITATIVE" && !indicator) return invalid({ indicatorCode: "Chỉ tiêu định lượng cần chọn chỉ tiêu trong danh mục" });
+  // "Trong đó": the parent is another target of the same plan, and no cycle.
+  if (input.parentId) {
+    const byId = new Map(plan.targets.map((t) => [t.id, t]));
+    if (!byId.has(input.parentId) || input.parentId === targetId) return invalid({ parentId: "Chỉ tiêu cha phải là một chỉ tiêu khác của kế hoạch này" });
+    for (let p = byId.get(input.parentId), depth = 0; p && depth < 20; p = p.parentId ? byId.get(p.parentId) : undefined, depth++) {
+      if (p.id === targetId) return invalid({ parentId: "Không thể chọn chỉ tiêu con làm chỉ tiêu cha" });
+    }
+  }
+  if (input.kind === "SHARE_OF_PARENT" && !input.parentId) return invalid({ parentId: "Chỉ tiêu tỷ lệ cần chọn chỉ tiêu cha" });
+  const issues = validateTargetSpecDetailed({
+    kind: input.kind,
+    lower: input.lower ?? null,
+    upper: input.upper ?? null,
+    strict: input.strict,
+    approximate: input.approximate,
+    baseline: input.baseline ?? null,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    annual: input.annual,
+    measureUnit: indicator?.measureUnit ?? "",
+    indicatorName: indicator?.name ?? "",
+    equivalentValue: input.equivalentValue ?? null,
+    equivalentUnit: input.equivalentUnit ?? null,
+    population: input.population ?? null,
+  });
+  if (issues.length) return invalid(Object.fromEntries(issues.map((i) => [i.field === "indicatorName" ? "indicatorCode" : i.field, i.message])));
+  const data = {
+    indicatorId: indicator?.id ?? null,
+    unitId: unit.id,
+    population: input.population ?? null,
+    kind: input.kind,
+    lower: input.lower ?? null,
+    upper: input.upper ?? null,
+    strict: input.strict,
+    approximate: input.approximate,
+    baseline: input.baseline ?? null,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    annual: input.annual,
+    parentId: input.parentId ?? null,
+    equivalentValue: input.equivalentValue ?? null,
+    equivalentUnit: input.equivalentUnit ?? null,
+    statement: input.statement,
+  };
+  const id = targetId ?? `target-${randomUUID()}`;
+  await db().$transaction(async (tx) => {
+    if (existing) {
+      const before = await tx.target.findUnique({ where: { id } });
+      await tx.target.update({ where: { id }, data });
+      await writeAudit(tx, { actor, action: "target.update", entity: "target", entityId: id, before, after: data });
+    } else {
+      const position = Math.max(0, ...plan.targets.map((t) => t.position)) + 1;
+      await tx.target.create({ data: { id, planId, position, status: "DRAFT", ...data } });
+      await writeAudit(tx, { actor, action: "target.create", entity: "target", entityId: id, after: data });
+    }
+    await tx.plan.update({ where: { id: planId }, data: { updatedAt: new Date() } });
+  });
+  return { ok: true, id };
+}
+
+export async function deleteTarget(sessionActor: TActor, targetId: string): Promise<TWriteOutcome> {
+  const actor = await currentActor(sessionActor);
+  if (!actor) return forbidden();
+  const t = await db().target.findUnique({
+    where: { id: targetId },
+    select: { id: true, planId: true, plan: { select: { status: true, issuerUnitId: true } }, _count: { select: { results: true, children: true } } },
+  });
+  if (!t) return { ok: false, status: 404, message: "Không tìm thấy chỉ tiêu." };
+  if (!can(actor, "plan.edit", await listUnits(), t.plan.issuerUnitId)) return forbidden();
+  if (t.plan.status === "PUBLISHED") return locked();
+  if (t._count.children > 0) return { ok: false, status: 409, message: "Chỉ tiêu này có chỉ tiêu con (“trong đó”); xóa các chỉ tiêu con trước." };
+  if (t._count.results > 0) return { ok: false, status: 409, message: "Chỉ tiêu đã có kết quả nên không xóa được." };
+  await db().$transaction(async (tx) => {
+    const before = await tx.target.findUnique({ where: { id: targetId } });
+    await tx.target.delete({ where: { id: targetId } });
+    await writeAudit(tx, { actor, action: "target.delete", entity: "target", entityId: targetId, before });
+  });
+  return { ok: true, id: targetId };
+}
+
+/** A plan as its editor needs it (any status), or null when missing or outside the actor's jurisdiction. */
+export async function getPlanForEdit(actor: TActor, id: string) {
+  const plan = await db().plan.findUnique({
+    where: { id },
+    select: {
+      ...planEditSelect,
+      issuerUnit: { select: { code: true, name: true } },
+      programme: { select: { code: true } },
+      targets: {
+        orderBy: { position: "asc" },
+        select: {
+          id: true,
+          kind: true,
+          lower: true,
+          upper: true,
+          strict: true,
+          approximate: true,
+          baseline: true,
+          periodStart: true,
+          periodEnd: true,
+          annual: true,
+          parentId: true,
+          population: true,
+          equivalentValue: true,
+          equivalentUnit: true,
+          statement: true,
+          status: true,
+          unit: { select: { code: true, name: true } },
+          indicator: { select: { code: true, name: true, measureUnit: true } },
+          _count: { select: { results: true } },
+        },
+      },
+    },
+  });
+  if (!plan) return null;
+  if (!can(actor, "plan.edit", await listUnits(), plan.issuerUnitId)) return null;
+  return plan;
+}
+
+export async function listAuthoringChoices(actor: TActor) {
+  const units = await listUnits();
+  const [indicators, programmes] = await Promise.all([
+    db().indicator.findMany({ select: { code: true, name: true, measureUnit: true, measure: true }, orderBy: { name: "asc" } }),
+    db().programme.findMany({ select: { code: true, name: true }, orderBy: { periodStart: "desc" } }),
+  ]);
+  const unitChoices = units.filter((u) => u.level !== "NATION" && can(actor, "plan.edit", units, u.id)).map((u) => ({ code: u.code, name: u.name, current: !u.validTo }));
+  return { indicators, programmes, units: unitChoices };
+}

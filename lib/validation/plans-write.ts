@@ -1,0 +1,138 @@
+// What an officer sends to create or edit a plan and its targets. Format checks
+// only; permissions, unit existence and workflow rules are in lib/data/plans-write.ts,
+// target consistency in lib/domain/targets.ts (validateTargetSpecDetailed).
+import { z } from "zod";
+import { parseVietnameseDate } from "../domain/numbers";
+import { TARGET_KINDS } from "../domain/targets";
+import { DOCUMENT_TYPES } from "../data/enums";
+import { emptyToNull, vietnameseNumber } from "./fields";
+import { ZUnitCode, ZYear } from "./plans";
+
+const noControl = (s: string) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(s);
+
+const text = (label: string, min: number, max: number) =>
+  z
+    .string({ error: `Thiếu ${label}` })
+    .transform((s) => s.replace(/\r\n?/g, "\n").trim())
+    .pipe(
+      z
+        .string()
+        .min(min, { error: min <= 1 ? `Thiếu ${label}` : `${label} cần ít nhất ${min} ký tự` })
+        .max(max, { error: `${label} tối đa ${max} ký tự` })
+        .refine(noControl, { error: `${label} chứa ký tự điều khiển không hợp lệ` }),
+    );
+
+const optionalText = (label: string, max: number) => z.preprocess(emptyToNull, text(label, 1, max).nullable().optional());
+
+/**
+ * Số, ký hiệu exactly as issued: starts with the number, then "/" and the symbol,
+ * e.g. "58/KH-UBND", "1845/UBND-VX", "03-NQ/TU". Kept as typed (trimmed).
+ */
+export const ZDocumentCode = z
+  .string()
+  .trim()
+  .max(60, { error: "Số, ký hiệu tối đa 60 ký tự" })
+  .regex(/^\d+[\p{L}\p{N}.&-]*(\/[\p{L}\p{N}.&-]+)+$/u, {
+    error: "Số, ký hiệu phải có dạng số/ký hiệu, ví dụ 58/KH-UBND (không có khoảng trắng)",
+  });
+
+const ZDate = z
+  .string()
+  .trim()
+  .transform((s, ctx) => {
+    const r = parseVietnameseDate(s);
+    if (!r.ok) {
+      ctx.addIssue({ code: "custom", message: r.error });
+      return z.NEVER;
+    }
+    return r.value; // YYYY-MM-DD
+  });
+
+const ZHttpUrl = z
+  .string()
+  .trim()
+  .max(500, { error: "Đường dẫn tối đa 500 ký tự" })
+  .refine(
+    (s) => {
+      try {
+        const u = new URL(s);
+        return (u.protocol === "http:" || u.protocol === "https:") && !!u.hostname;
+      } catch {
+        return false;
+      }
+    },
+    { error: "Đường dẫn phải bắt đầu bằng http:// hoặc https://" },
+  );
+
+const ZYearInput = z.union([z.number().int(), z.string()]).transform(String).pipe(ZYear);
+
+export const ZCitationInput = z.object({
+  code: z.preprocess(emptyToNull, ZDocumentCode.nullable().optional()),
+  type: z.enum(DOCUMENT_TYPES, { error: "Loại văn bản căn cứ không hợp lệ" }),
+  issuer: text("cơ quan ban hành văn bản căn cứ", 2, 200),
+  issuedOn: z.preprocess(emptyToNull, ZDate.nullable().optional()),
+  title: optionalText("trích yếu văn bản căn cứ", 500),
+});
+
+export const ZTaskInput = z.object({
+  description: text("nội dung nhiệm vụ", 3, 1000),
+  responsible: text("cơ quan thực hiện", 2, 300),
+});
+
+export const ZPlanInput = z
+  .object({
+    code: z.preprocess(emptyToNull, ZDocumentCode.nullable().optional()),
+    type: z.enum(DOCUMENT_TYPES, { error: "Chọn loại văn bản" }),
+    issuer: text("cơ quan ban hành", 2, 200),
+    issuerUnitCode: ZUnitCode,
+    issuedOn: z.preprocess(emptyToNull, ZDate.nullable().optional()),
+    title: text("trích yếu", 5, 500),
+    summary: optionalText("tóm tắt", 3000),
+    periodStart: ZYearInput,
+    periodEnd: ZYearInput,
+    programmeCode: z.preprocess(emptyToNull, z.string().trim().max(60).nullable().optional()),
+    sourceUrl: z.preprocess(emptyToNull, ZHttpUrl.nullable().optional()),
+    sourceNote: optionalText("ghi chú nguồn", 500),
+    citations: z.array(ZCitationInput).max(30, { error: "Tối đa 30 văn bản căn cứ" }).default([]),
+    tasks: z.array(ZTaskInput).max(100, { error: "Tối đa 100 nhiệm vụ" }).default([]),
+  })
+  .superRefine((p, ctx) => {
+    if (p.periodStart > p.periodEnd) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "Năm kết thúc phải sau hoặc bằng năm bắt đầu" });
+    if (p.code && !p.issuedOn) ctx.addIssue({ code: "custom", path: ["issuedOn"], message: "Văn bản có số hiệu cần ngày ban hành (dd/mm/yyyy)" });
+  });
+
+export type TPlanInput = z.infer<typeof ZPlanInput>;
+
+const optionalNumber = (vi: string, en: string) => z.preprocess(emptyToNull, vietnameseNumber(vi, en).nullable().optional());
+const bool = z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean());
+
+export const ZTargetInput = z.object({
+  indicatorCode: z.preprocess(emptyToNull, z.string().trim().max(60).nullable().optional()),
+  unitCode: ZUnitCode,
+  population: optionalText("nhóm đối tượng", 200),
+  kind: z.enum(TARGET_KINDS, { error: "Chọn loại chỉ tiêu" }),
+  lower: optionalNumber("giá trị chỉ tiêu", "target value"),
+  upper: optionalNumber("cận trên", "upper bound"),
+  strict: bool.default(false),
+  approximate: bool.default(false),
+  baseline: optionalNumber("giá trị gốc", "baseline"),
+  periodStart: ZYearInput,
+  periodEnd: ZYearInput,
+  annual: bool.default(false),
+  parentId: z.preprocess(emptyToNull, z.string().trim().max(80).nullable().optional()),
+  equivalentValue: optionalNumber("giá trị tương đương", "equivalent value"),
+  equivalentUnit: optionalText("đơn vị tương đương", 40),
+  statement: text("nguyên văn chỉ tiêu", 3, 1000),
+});
+
+export type TTargetInput = z.infer<typeof ZTargetInput>;
+
+/** Field errors keyed by path ("citations.0.issuer"), first message per field. */
+export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const i of error.issues) {
+    const k = i.path.join(".") || "_";
+    out[k] ??= i.message;
+  }
+  return out;
+}
