@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { periodText, unitName } from "@/components/plans/format";
+import { hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
+import { authoringText } from "@/lib/i18n/authoring";
 import { listUnits } from "@/lib/data/units";
 import { listPlansForActor } from "@/lib/data/workspace";
 import { getDict } from "@/lib/i18n/server";
@@ -28,6 +30,13 @@ export default async function WorkspacePage() {
         <dd>{unit ? unitName(unit, locale) : t.workspace.wholeCountry}</dd>
       </dl>
       <h2>{t.workspace.plans}</h2>
+      {hasPermission(actor, "plan.edit") && (
+        <p>
+          <Link href="/workspace/plans/new" className="button">
+            + {authoringText[locale].newPlan}
+          </Link>
+        </p>
+      )}
       {plans.length === 0 ? (
         <p className="muted">{t.workspace.noPlans}</p>
       ) : (
@@ -57,6 +66,11 @@ export default async function WorkspacePage() {
                   <td>{t.pubStatus[p.status]}</td>
                   <td style={{ whiteSpace: "nowrap" }}>
                     {p._count.targets > 0 && <Link href={`/workspace/plans/${p.id}/results`}>{t.workspace.enterResults}</Link>}
+                    {hasPermission(actor, "plan.edit") && (
+                      <div>
+                        <Link href={`/workspace/plans/${p.id}/edit`}>{authoringText[locale].editPlan}</Link>
+                      </div>
+                    )}
                     {p.status === "PUBLISHED" && (
                       <div>
                         <Link href={`/plans/${p.id}`}>{t.workspace.view}</Link>

@@ -1,0 +1,209 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/authoring/action-form";
+import { PlanForm } from "@/components/authoring/plan-form";
+import { TargetForm, type TTargetFormValues } from "@/components/authoring/target-form";
+import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { num } from "@/lib/data/decimal";
+import { getPlanForEdit, listAuthoringChoices } from "@/lib/data/plans-write";
+import { listUnits } from "@/lib/data/units";
+import { formatDate, formatNumber } from "@/lib/domain/numbers";
+import { describeTarget } from "@/lib/domain/targets";
+import { getAuthoringText } from "@/lib/i18n/authoring-server";
+import { deleteTargetAction, publishPlanAction, reopenPlanAction, saveTargetAction, updatePlanAction } from "../../authoring-actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { m } = await getAuthoringText();
+  return { title: m.editPlan };
+}
+
+const fmt = (v: { toString(): string } | null) => (v === null ? "" : formatNumber(num(v)));
+
+export default async function EditPlanPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const actor = await requireActor(`/workspace/plans/${id}/edit`);
+  const { locale, t, m } = await getAuthoringText();
+  if (!/^[A-Za-z0-9_-]{1,80}$/.test(id)) notFound();
+  const plan = await getPlanForEdit(actor, id);
+  if (!plan) {
+    return (
+      <div className="card empty" role="alert">
+        <h1>403 / 404</h1>
+        <p>{m.forbidden}</p>
+        <p>
+          <Link href="/workspace">{t.auth.workspace}</Link>
+        </p>
+      </div>
+    );
+  }
+  const [choices, units] = await Promise.all([listAuthoringChoices(actor), listUnits()]);
+  const locked = plan.status === "PUBLISHED";
+  const mayPublish = can(actor, "plan.publish", units, plan.issuerUnitId);
+  const sp = await searchParams;
+  const banner = sp.created === "1" ? m.created : sp.done === "published" ? m.published : sp.done === "reopened" ? m.reopened : null;
+  const targetLabel = (tg: (typeof plan.targets)[number]) =>
+    describeTarget(
+      {
+        kind: tg.kind,
+        lower: num(tg.lower),
+        upper: num(tg.upper),
+        strict: tg.strict,
+        approximate: tg.approximate,
+        baseline: num(tg.baseline),
+        periodStart: tg.periodStart,
+        periodEnd: tg.periodEnd,
+        annual: tg.annual,
+        measureUnit: tg.indicator?.measureUnit ?? "",
+        indicatorName: tg.indicator?.name ?? "",
+        equivalentValue: num(tg.equivalentValue),
+        equivalentUnit: tg.equivalentUnit,
+        population: tg.population,
+      },
+      locale,
+    );
+  const parents = plan.targets.map((tg) => ({ id: tg.id, label: targetLabel(tg) }));
+  const targetValues = (tg?: (typeof plan.targets)[number]): TTargetFormValues => ({
+    targetId: tg?.id ?? "",
+    indicatorCode: tg?.indicator?.code ?? "",
+    unitCode: tg?.unit.code ?? plan.issuerUnit.code,
+    population: tg?.population ?? "",
+    kind: tg?.kind ?? "",
+    lower: tg ? fmt(tg.lower) : "",
+    upper: tg ? fmt(tg.upper) : "",
+    strict: tg?.strict ?? false,
+    approximate: tg?.approximate ?? false,
+    baseline: tg ? fmt(tg.baseline) : "",
+    periodStart: String(tg?.periodStart ?? plan.periodStart),
+    periodEnd: String(tg?.periodEnd ?? plan.periodEnd),
+    annual: tg?.annual ?? false,
+    parentId: tg?.parentId ?? "",
+    equivalentValue: tg ? fmt(tg.equivalentValue) : "",
+    equivalentUnit: tg?.equivalentUnit ?? "",
+    statement: tg?.statement ?? "",
+  });
+  const targetUnits = choices.units.filter((u) => u.current || u.code === plan.issuerUnit.code);
+
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label="Vị trí">
+        <ol>
+          <li>
+            <Link href="/workspace">{t.auth.workspace}</Link>
+          </li>
+          <li aria-current="page">{plan.code ?? t.plans.noNumber}</li>
+        </ol>
+      </nav>
+      <h1>{m.editPlan}</h1>
+      {banner && (
+        <p className="form-ok" role="status">
+          {banner}
+        </p>
+      )}
+      <div className="card toolbar" style={{ alignItems: "center", justifyContent: "space-between" }}>
+        <span>
+          {m.status}: <strong>{t.pubStatus[plan.status]}</strong>
+        </span>
+        <span className="toolbar">
+          {plan.targets.length > 0 && <Link href={`/workspace/plans/${plan.id}/results`}>{m.enterResults}</Link>}
+          {plan.status === "PUBLISHED" && <Link href={`/plans/${plan.id}`}>{t.workspace.view}</Link>}
+        </span>
+        {mayPublish && !locked && (
+          <ActionForm action={publishPlanAction} hidden={{ planId: plan.id }} label={m.publish} pendingLabel={m.saving} hint={m.publishHint} idPrefix="publish" />
+        )}
+        {mayPublish && locked && (
+          <ActionForm action={reopenPlanAction} hidden={{ planId: plan.id }} label={m.reopen} pendingLabel={m.saving} reasonLabel={m.reopenReason} variant="secondary" idPrefix="reopen" />
+        )}
+      </div>
+      {locked && <p className="muted">{m.locked}</p>}
+
+      <PlanForm
+        m={m}
+        docTypes={t.docTypes}
+        units={choices.units}
+        programmes={choices.programmes}
+        action={updatePlanAction}
+        hidden={{ planId: plan.id, updatedAt: plan.updatedAt.toISOString() }}
+        submitLabel={m.save}
+        disabled={locked}
+        values={{
+          code: plan.code ?? "",
+          type: plan.type,
+          issuer: plan.issuer,
+          issuerUnitCode: plan.issuerUnit.code,
+          issuedOn: plan.issuedOn ? formatDate(plan.issuedOn) : "",
+          title: plan.title,
+          summary: plan.summary ?? "",
+          periodStart: String(plan.periodStart),
+          periodEnd: String(plan.periodEnd),
+          programmeCode: plan.programme?.code ?? "",
+          sourceUrl: plan.sourceUrl ?? "",
+          sourceNote: plan.sourceNote ?? "",
+          citations: plan.citations.map((c) => ({ code: c.code ?? "", type: c.type, issuer: c.issuer, issuedOn: c.issuedOn ? formatDate(c.issuedOn) : "", title: c.title ?? "" })),
+          tasks: plan.tasks.map((x) => ({ description: x.description, responsible: x.responsible })),
+        }}
+      />
+
+      <h2>{m.targets}</h2>
+      {plan.targets.length === 0 ? (
+        <p className="muted">{m.noTargets}</p>
+      ) : (
+        <ul className="plan-list">
+          {plan.targets.map((tg) => (
+            <li key={tg.id} data-target-id={tg.id}>
+              {tg.parentId && <span className="sub-mark">↳ {t.plan.ofWhich}</span>}
+              <strong>{targetLabel(tg)}</strong>
+              <div className="muted">
+                “{tg.statement}” — {tg.unit.name}
+                {tg._count.results > 0 && ` — ${tg._count.results} ${m.results}`}
+              </div>
+              {!locked && (
+                <>
+                  <details className="target-edit">
+                    <summary>{m.editTarget}</summary>
+                    <TargetForm
+                      m={m}
+                      locale={locale}
+                      planId={plan.id}
+                      indicators={choices.indicators}
+                      units={targetUnits}
+                      parents={parents}
+                      values={targetValues(tg)}
+                      action={saveTargetAction}
+                      submitLabel={m.save}
+                      idPrefix={`t-${tg.id}`}
+                    />
+                  </details>
+                  <ActionForm action={deleteTargetAction} hidden={{ planId: plan.id, targetId: tg.id }} label={m.delete} pendingLabel={m.saving} variant="link" idPrefix={`del-${tg.id}`} />
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {!locked && (
+        <section aria-labelledby="add-target">
+          <h2 id="add-target">{m.addTarget}</h2>
+          <TargetForm
+            key={`new-${plan.targets.length}`}
+            m={m}
+            locale={locale}
+            planId={plan.id}
+            indicators={choices.indicators}
+            units={targetUnits}
+            parents={parents}
+            values={targetValues()}
+            action={saveTargetAction}
+            submitLabel={m.addTarget}
+            idPrefix="new-target"
+          />
+        </section>
+      )}
+    </>
+  );
+}

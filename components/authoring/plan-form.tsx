@@ -1,0 +1,202 @@
+"use client";
+import { submitKeepingValues } from "@/components/forms/keep-values";
+import { useActionState, useState } from "react";
+import type { TActionState } from "@/app/(workspace)/workspace/plans/authoring-actions";
+import type { TAuthoringText } from "@/lib/i18n/authoring";
+import { errProps, FieldError } from "./field";
+
+type Citation = { code: string; type: string; issuer: string; issuedOn: string; title: string };
+type Task = { description: string; responsible: string };
+
+export type TPlanFormValues = {
+  code: string;
+  type: string;
+  issuer: string;
+  issuerUnitCode: string;
+  issuedOn: string;
+  title: string;
+  summary: string;
+  periodStart: string;
+  periodEnd: string;
+  programmeCode: string;
+  sourceUrl: string;
+  sourceNote: string;
+  citations: Citation[];
+  tasks: Task[];
+};
+
+type Props = {
+  m: TAuthoringText;
+  docTypes: Record<string, string>;
+  units: { code: string; name: string; current: boolean }[];
+  programmes: { code: string; name: string }[];
+  values: TPlanFormValues;
+  action: (prev: TActionState, form: FormData) => Promise<TActionState>;
+  hidden?: Record<string, string>;
+  submitLabel: string;
+  disabled?: boolean;
+};
+
+export function PlanForm({ m, docTypes, units, programmes, values, action, hidden, submitLabel, disabled }: Props) {
+  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const [citations, setCitations] = useState<Citation[]>(values.citations);
+  const [tasks, setTasks] = useState<Task[]>(values.tasks);
+  const fe = state.fieldErrors;
+  const text = (name: keyof TPlanFormValues, label: string, opts: { hint?: string; required?: boolean; type?: string } = {}) => (
+    <div>
+      <label htmlFor={`plan-${name}`}>{label}</label>
+      <input
+        id={`plan-${name}`}
+        name={name}
+        type={opts.type ?? "text"}
+        defaultValue={values[name] as string}
+        required={opts.required}
+        disabled={disabled}
+        {...errProps(name, fe)}
+        {...(fe?.[name] ? { "aria-describedby": `${name}-error` } : opts.hint ? { "aria-describedby": `${name}-hint` } : {})}
+      />
+      {opts.hint && (
+        <p id={`${name}-hint`} className="hint">
+          {opts.hint}
+        </p>
+      )}
+      <FieldError id={`${name}-error`} error={fe?.[name]} />
+    </div>
+  );
+
+  return (
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} className="card stack authoring-form" noValidate>
+      {hidden && Object.entries(hidden).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      <input type="hidden" name="citations" value={JSON.stringify(citations)} />
+      <input type="hidden" name="tasks" value={JSON.stringify(tasks)} />
+      <fieldset disabled={disabled}>
+        <legend>{m.planFacts}</legend>
+        <div className="form-grid">
+          {text("code", m.code, { hint: m.codeHint })}
+          <div>
+            <label htmlFor="plan-type">{m.type}</label>
+            <select id="plan-type" name="type" defaultValue={values.type} {...errProps("type", fe)}>
+              <option value="">{m.choose}</option>
+              {Object.entries(docTypes).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+            <FieldError id="type-error" error={fe?.type} />
+          </div>
+          {text("issuer", m.issuer, { required: true })}
+          <div>
+            <label htmlFor="plan-issuerUnitCode">{m.issuerUnit}</label>
+            <select id="plan-issuerUnitCode" name="issuerUnitCode" defaultValue={values.issuerUnitCode} {...errProps("issuerUnitCode", fe)}>
+              <option value="">{m.choose}</option>
+              {units.map((u) => (
+                <option key={u.code} value={u.code}>
+                  {u.name}
+                  {u.current ? "" : " (trước 7/2025)"}
+                </option>
+              ))}
+            </select>
+            <FieldError id="issuerUnitCode-error" error={fe?.issuerUnitCode} />
+          </div>
+          {text("issuedOn", m.issuedOn)}
+          {text("periodStart", m.periodStart, { required: true })}
+          {text("periodEnd", m.periodEnd, { required: true })}
+          <div>
+            <label htmlFor="plan-programmeCode">{m.programme}</label>
+            <select id="plan-programmeCode" name="programmeCode" defaultValue={values.programmeCode}>
+              <option value="">{m.none}</option>
+              {programmes.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <div>
+          <label htmlFor="plan-title">{m.title}</label>
+          <textarea id="plan-title" name="title" rows={2} defaultValue={values.title} required {...errProps("title", fe)} />
+          <FieldError id="title-error" error={fe?.title} />
+        </div>
+        <div>
+          <label htmlFor="plan-summary">{m.summary}</label>
+          <textarea id="plan-summary" name="summary" rows={3} defaultValue={values.summary} {...errProps("summary", fe)} />
+          <FieldError id="summary-error" error={fe?.summary} />
+        </div>
+        <div className="form-grid">
+          {text("sourceUrl", m.sourceUrl, { type: "url" })}
+          {text("sourceNote", m.sourceNote)}
+        </div>
+      </fieldset>
+
+      <fieldset disabled={disabled}>
+        <legend>{m.citations}</legend>
+        {citations.map((c, i) => (
+          <div key={i} className="list-row">
+            {(["code", "issuer", "issuedOn", "title"] as const).map((k) => (
+              <div key={k}>
+                <label htmlFor={`cit-${i}-${k}`}>{k === "code" ? m.code : k === "issuer" ? m.issuer : k === "issuedOn" ? m.issuedOn : m.title}</label>
+                <input
+                  id={`cit-${i}-${k}`}
+                  value={c[k]}
+                  onChange={(e) => setCitations(citations.map((x, j) => (j === i ? { ...x, [k]: e.target.value } : x)))}
+                />
+                <FieldError id={`cit-${i}-${k}-error`} error={fe?.[`citations.${i}.${k}`]} />
+              </div>
+            ))}
+            <div>
+              <label htmlFor={`cit-${i}-type`}>{m.type}</label>
+              <select id={`cit-${i}-type`} value={c.type} onChange={(e) => setCitations(citations.map((x, j) => (j === i ? { ...x, type: e.target.value } : x)))}>
+                {Object.entries(docTypes).map(([k, v]) => (
+                  <option key={k} value={k}>
+                    {v}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="button" className="link-button" onClick={() => setCitations(citations.filter((_, j) => j !== i))}>
+              {m.remove}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="button secondary" onClick={() => setCitations([...citations, { code: "", type: "KE_HOACH", issuer: "", issuedOn: "", title: "" }])}>
+          + {m.addCitation}
+        </button>
+      </fieldset>
+
+      <fieldset disabled={disabled}>
+        <legend>{m.tasks}</legend>
+        {tasks.map((t, i) => (
+          <div key={i} className="list-row">
+            <div style={{ flex: 3 }}>
+              <label htmlFor={`task-${i}-d`}>{m.taskDescription}</label>
+              <textarea id={`task-${i}-d`} rows={2} value={t.description} onChange={(e) => setTasks(tasks.map((x, j) => (j === i ? { ...x, description: e.target.value } : x)))} />
+              <FieldError id={`task-${i}-d-error`} error={fe?.[`tasks.${i}.description`]} />
+            </div>
+            <div style={{ flex: 2 }}>
+              <label htmlFor={`task-${i}-r`}>{m.responsible}</label>
+              <input id={`task-${i}-r`} value={t.responsible} onChange={(e) => setTasks(tasks.map((x, j) => (j === i ? { ...x, responsible: e.target.value } : x)))} />
+              <FieldError id={`task-${i}-r-error`} error={fe?.[`tasks.${i}.responsible`]} />
+            </div>
+            <button type="button" className="link-button" onClick={() => setTasks(tasks.filter((_, j) => j !== i))}>
+              {m.remove}
+            </button>
+          </div>
+        ))}
+        <button type="button" className="button secondary" onClick={() => setTasks([...tasks, { description: "", responsible: "" }])}>
+          + {m.addTask}
+        </button>
+      </fieldset>
+
+      <div aria-live="polite" role="status">
+        {state.message && <p className={state.ok ? "form-ok" : "form-error"}>{state.message}</p>}
+      </div>
+      {!disabled && (
+        <button type="submit" className="button" disabled={pending}>
+          {pending ? m.saving : submitLabel}
+        </button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,200 @@
+"use client";
+import { submitKeepingValues } from "@/components/forms/keep-values";
+// Adds or edits a target. The preview and the problems list use the same pure
+// functions as the server (describeTarget, validateTargetSpec), so what the
+// officer reads here is what the portal will show.
+import { useActionState, useMemo, useState } from "react";
+import type { TActionState } from "@/app/(workspace)/workspace/plans/authoring-actions";
+import { parseVietnameseNumber } from "@/lib/domain/numbers";
+import { describeTarget, TARGET_KINDS, validateTargetSpec, type TargetKind } from "@/lib/domain/targets";
+import type { TAuthoringText } from "@/lib/i18n/authoring";
+import type { Locale } from "@/lib/i18n/locale";
+import { errProps, FieldError } from "./field";
+
+export type TTargetFormValues = {
+  targetId: string;
+  indicatorCode: string;
+  unitCode: string;
+  population: string;
+  kind: string;
+  lower: string;
+  upper: string;
+  strict: boolean;
+  approximate: boolean;
+  baseline: string;
+  periodStart: string;
+  periodEnd: string;
+  annual: boolean;
+  parentId: string;
+  equivalentValue: string;
+  equivalentUnit: string;
+  statement: string;
+};
+
+type Props = {
+  m: TAuthoringText;
+  locale: Locale;
+  planId: string;
+  indicators: { code: string; name: string; measureUnit: string }[];
+  units: { code: string; name: string }[];
+  parents: { id: string; label: string }[];
+  values: TTargetFormValues;
+  action: (prev: TActionState, form: FormData) => Promise<TActionState>;
+  submitLabel: string;
+  idPrefix: string;
+};
+
+const num = (s: string): number | null => {
+  if (s.trim() === "") return null;
+  const r = parseVietnameseNumber(s);
+  return r.ok ? r.value : Number.NaN;
+};
+
+export function TargetForm({ m, locale, planId, indicators, units, parents, values, action, submitLabel, idPrefix }: Props) {
+  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const [v, setV] = useState(values);
+  const set = (k: keyof TTargetFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+    setV({ ...v, [k]: e.target instanceof HTMLInputElement && e.target.type === "checkbox" ? e.target.checked : e.target.value });
+  const fe = state.fieldErrors;
+  const id = (k: string) => `${idPrefix}-${k}`;
+
+  const preview = useMemo(() => {
+    if (!(TARGET_KINDS as readonly string[]).includes(v.kind)) return { text: null, problems: [] as string[] };
+    const ind = indicators.find((i) => i.code === v.indicatorCode);
+    const spec = {
+      kind: v.kind as TargetKind,
+      lower: num(v.lower),
+      upper: num(v.upper),
+      strict: v.strict,
+      approximate: v.approximate,
+      baseline: num(v.baseline),
+      periodStart: Number(v.periodStart),
+      periodEnd: Number(v.periodEnd),
+      annual: v.annual,
+      measureUnit: ind?.measureUnit ?? "",
+      indicatorName: ind?.name ?? "",
+      equivalentValue: num(v.equivalentValue),
+      equivalentUnit: v.equivalentUnit || null,
+      population: v.population || null,
+    };
+    const malformed = (["lower", "upper", "baseline", "equivalentValue"] as const)
+      .filter((k) => v[k].trim() !== "" && !parseVietnameseNumber(v[k]).ok)
+      .map((k) => {
+        const r = parseVietnameseNumber(v[k]);
+        return r.ok ? "" : `${m[k]}: ${r.error}`;
+      });
+    const problems = [...malformed, ...validateTargetSpec(spec, "vi")];
+    return { text: malformed.length ? null : describeTarget(spec, locale), problems };
+  }, [v, indicators, locale, m]);
+
+  const input = (k: keyof TTargetFormValues, label: string, opts: { inputMode?: "decimal" | "numeric" } = {}) => (
+    <div>
+      <label htmlFor={id(k)}>{label}</label>
+      <input id={id(k)} name={k} value={String(v[k])} onChange={set(k)} inputMode={opts.inputMode} {...errProps(id(k), fe ? { [id(k)]: fe[k] ?? "" } : undefined)} />
+      <FieldError id={`${id(k)}-error`} error={fe?.[k]} />
+    </div>
+  );
+  const check = (k: "strict" | "approximate" | "annual", label: string) => (
+    <div className="check">
+      <input id={id(k)} name={k} type="checkbox" checked={v[k]} onChange={set(k)} />
+      <label htmlFor={id(k)}>{label}</label>
+    </div>
+  );
+
+  return (
+    <form action={formAction} onSubmit={submitKeepingValues(formAction)} className="card stack authoring-form" noValidate>
+      <input type="hidden" name="planId" value={planId} />
+      <input type="hidden" name="targetId" value={v.targetId} />
+      <div className="form-grid">
+        <div>
+          <label htmlFor={id("kind")}>{m.kind}</label>
+          <select id={id("kind")} name="kind" value={v.kind} onChange={set("kind")}>
+            <option value="">{m.choose}</option>
+            {TARGET_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {m.kinds[k]}
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${id("kind")}-error`} error={fe?.kind} />
+        </div>
+        <div>
+          <label htmlFor={id("indicatorCode")}>{m.indicator}</label>
+          <select id={id("indicatorCode")} name="indicatorCode" value={v.indicatorCode} onChange={set("indicatorCode")}>
+            <option value="">{m.none}</option>
+            {indicators.map((i) => (
+              <option key={i.code} value={i.code}>
+                {i.name} ({i.measureUnit})
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${id("indicatorCode")}-error`} error={fe?.indicatorCode} />
+        </div>
+        <div>
+          <label htmlFor={id("unitCode")}>{m.unit}</label>
+          <select id={id("unitCode")} name="unitCode" value={v.unitCode} onChange={set("unitCode")}>
+            <option value="">{m.choose}</option>
+            {units.map((u) => (
+              <option key={u.code} value={u.code}>
+                {u.name}
+              </option>
+            ))}
+          </select>
+          <FieldError id={`${id("unitCode")}-error`} error={fe?.unitCode} />
+        </div>
+        {input("population", m.population)}
+        {input("lower", m.lower, { inputMode: "decimal" })}
+        {input("upper", m.upper, { inputMode: "decimal" })}
+        {input("baseline", m.baseline, { inputMode: "decimal" })}
+        {input("periodStart", m.periodStart, { inputMode: "numeric" })}
+        {input("periodEnd", m.periodEnd, { inputMode: "numeric" })}
+        <div>
+          <label htmlFor={id("parentId")}>{m.parent}</label>
+          <select id={id("parentId")} name="parentId" value={v.parentId} onChange={set("parentId")}>
+            <option value="">{m.none}</option>
+            {parents
+              .filter((p) => p.id !== v.targetId)
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.label}
+                </option>
+              ))}
+          </select>
+          <FieldError id={`${id("parentId")}-error`} error={fe?.parentId} />
+        </div>
+        {input("equivalentValue", m.equivalentValue, { inputMode: "decimal" })}
+        {input("equivalentUnit", m.equivalentUnit)}
+      </div>
+      <div className="checks">
+        {check("strict", m.strict)}
+        {check("approximate", m.approximate)}
+        {check("annual", m.annual)}
+      </div>
+      <div>
+        <label htmlFor={id("statement")}>{m.statement}</label>
+        <textarea id={id("statement")} name="statement" rows={2} value={v.statement} onChange={set("statement")} />
+        <FieldError id={`${id("statement")}-error`} error={fe?.statement} />
+      </div>
+      <section className="preview" aria-live="polite" aria-label={m.preview}>
+        <h3>{m.preview}</h3>
+        <p className="preview-text">{preview.text ?? m.previewEmpty}</p>
+        {preview.problems.length > 0 && (
+          <>
+            <h4>{m.problems}</h4>
+            <ul>
+              {preview.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+      <div aria-live="polite" role="status">
+        {state.message && <p className={state.ok ? "form-ok" : "form-error"}>{state.message}</p>}
+      </div>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? m.saving : submitLabel}
+      </button>
+    </form>
+  );
+}
