@@ -29,6 +29,11 @@ export default async function WorkspacePage() {
         <dt>{t.workspace.jurisdiction}</dt>
         <dd>{unit ? unitName(unit, locale) : t.workspace.wholeCountry}</dd>
       </dl>
+      {hasPermission(actor, "audit.read.all") && (
+        <p>
+          <Link href="/workspace/admin/audit">{locale === "vi" ? "Nhật ký thay đổi" : "Audit log"}</Link>
+        </p>
+      )}
       <h2>{t.workspace.plans}</h2>
       {hasPermission(actor, "plan.edit") && (
         <p>
