@@ -42,4 +42,4 @@ if (r.status !== 0) {
   process.exit(1);
 }
 writeFileSync(hashFile, hash);
-console.log("Prisma client generated in lib/generated/prisma");
+console.error("Prisma client generated in lib/generated/prisma");

@@ -2,14 +2,25 @@
 // turns any unexpected failure into a JSON error without a stack trace.
 import { NextResponse } from "next/server";
 
-export type ApiErrorCode = "bad_request" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "invalid" | "unavailable";
+export type ApiErrorCode =
+  | "bad_request"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "method_not_allowed"
+  | "conflict"
+  | "too_large"
+  | "invalid"
+  | "unavailable";
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   conflict: 409,
+  too_large: 413,
   invalid: 422,
   unavailable: 503,
 };

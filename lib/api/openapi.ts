@@ -74,6 +74,69 @@ const error = {
   },
 };
 
+const resultInput = {
+  type: "object",
+  required: ["targetId", "unitCode", "year", "value"],
+  properties: {
+    targetId: { type: "string", description: "Target id (from /api/v1/plans/{id})" },
+    unitCode: { type: "string", description: "Official code of the unit the figure is for: the target's unit or one below it", examples: ["942"] },
+    year: { type: "integer", examples: [2023] },
+    value: { type: ["number", "string"], description: "A JSON number; in CSV, Vietnamese-formatted text is accepted (\"2.400\", \"18,66\")" },
+    baseline: { type: ["number", "string", "null"], description: "The unit's value at the end of the previous year (rates)" },
+    note: { type: ["string", "null"], maxLength: 2000 },
+    evidenceUrl: { type: ["string", "null"], description: "http(s) link to the evidence" },
+    version: { type: "integer", minimum: 1, description: "Required to change an existing result: its current version (optimistic locking)" },
+    publish: { type: "boolean", description: "Approve and publish in the same step; only where the caller may publish (403 for the whole batch otherwise)" },
+  },
+};
+
+const savedResult = {
+  type: "object",
+  required: ["id", "targetId", "unitCode", "year", "value", "status", "version"],
+  properties: {
+    id: { type: "string" },
+    targetId: { type: ["string", "null"] },
+    unitCode: { type: "string" },
+    year: { type: "integer" },
+    value: { type: "number" },
+    status: { type: "string", enum: ["DRAFT", "SUBMITTED", "PUBLISHED"] },
+    version: { type: "integer" },
+  },
+};
+
+const writeError = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string", enum: ["bad_request", "unauthorized", "forbidden", "conflict", "too_large", "invalid"] },
+        message: { type: "string" },
+        details: {
+          type: "array",
+          description: "One entry per problem",
+          items: {
+            type: "object",
+            required: ["row", "message"],
+            properties: {
+              row: { type: ["integer", "null"], description: "0-based index of the row in the batch (null: the whole file)" },
+              line: { type: ["integer", "null"], description: "CSV only: the line of the file (the header is line 1)" },
+              field: { type: "string" },
+              code: { type: "string", examples: ["invalid_number", "forbidden_publish", "version_conflict"] },
+              message: { type: "string", description: "Vietnamese / English" },
+              current: { type: "object", description: "409: the stored result (value, version, status, who entered it)" },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+const writeErr = (description: string) => ({ description, content: { "application/json": { schema: { $ref: "#/components/schemas/WriteError" } } } });
+
 const errResponses = {
   "400": { description: "Invalid parameter", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
 };
@@ -85,7 +148,9 @@ export const openApiDocument = {
   info: {
     title: "Cổng theo dõi mục tiêu giảm nghèo – Open data API",
     version: "1.0.0",
-    description: "Published plans, targets and progress of Vietnam's poverty-reduction programme. Read access needs no account.",
+    description:
+      "Published plans, targets and progress of Vietnam's poverty-reduction programme. Read access needs no account; " +
+      "writing results (POST /api/v1/results) needs an officer's personal access token.",
   },
   servers: [{ url: "/" }],
   paths: {
@@ -171,7 +236,58 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/v1/results": {
+      post: {
+        summary: "Save a batch of results (officers, with a personal access token)",
+        description:
+          "All rows are checked first; one bad row rejects the whole batch and nothing is written. Rows are saved as drafts; " +
+          "`publish: true` approves and publishes a row where the caller may publish (a provincial officer in their province, an administrator). " +
+          "Same permissions as the officer's screens. At most 1000 rows and 2 MB per request. " +
+          "Create a token in the workspace (API tokens) or with `npm run --silent admin -- token create <email>`.",
+        security: [{ bearerAuth: [] }],
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: {
+                oneOf: [
+                  { type: "array", items: { $ref: "#/components/schemas/ResultInput" }, maxItems: 1000 },
+                  { type: "object", required: ["rows"], additionalProperties: false, properties: { rows: { type: "array", items: { $ref: "#/components/schemas/ResultInput" }, maxItems: 1000 } } },
+                ],
+              },
+            },
+            "text/csv": {
+              schema: { type: "string" },
+              examples: {
+                batch: {
+                  summary: "Header row, then one result per row (UTF-8; \",\" or \";\" between cells; quote cells that contain them)",
+                  value: "targetId,unitCode,year,value,note\r\ntarget-58-jobs,942,2023,2.400,\"Báo cáo quý IV\"\r\n",
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          "200": {
+            description: "Every row saved",
+            content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: { $ref: "#/components/schemas/SavedResult" } } } } } },
+          },
+          "400": writeErr("Unreadable body: malformed JSON or CSV, not UTF-8, unsupported content type"),
+          "401": writeErr("Missing, invalid or revoked token, or a disabled account"),
+          "403": writeErr("Some row is outside the caller's jurisdiction, or asks to publish where the caller may not"),
+          "405": writeErr("Any method but POST"),
+          "409": writeErr("Some row conflicts with a stored result (stale or missing version, or approved and locked)"),
+          "413": writeErr("Body larger than 2 MB"),
+          "422": writeErr("Some row is invalid (per-row details), or wrong CSV columns, or too many rows"),
+        },
+      },
+    },
     "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
   },
-  components: { schemas: { Plan: plan, Target: target, Progress: progress, Unit: unit, Error: error } },
+  components: {
+    schemas: { Plan: plan, Target: target, Progress: progress, Unit: unit, Error: error, ResultInput: resultInput, SavedResult: savedResult, WriteError: writeError },
+    securitySchemes: {
+      bearerAuth: { type: "http", scheme: "bearer", description: "Personal access token (gnp_…), created in the workspace or with the operators' command line" },
+    },
+  },
 } as const;

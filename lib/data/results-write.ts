@@ -808,7 +808,10 @@ export type TGridTarget = {
   lower: number | null;
   upper: number | null;
   strict: boolean;
+  approximate: boolean;
   baseline: number | null;
+  equivalentValue: number | null;
+  equivalentUnit: string | null;
   periodStart: number;
   periodEnd: number;
   annual: boolean;
@@ -877,7 +880,10 @@ export async function listResultsForGrid(actor: TActor, planId: string): Promise
         lower: true,
         upper: true,
         strict: true,
+        approximate: true,
         baseline: true,
+        equivalentValue: true,
+        equivalentUnit: true,
         periodStart: true,
         periodEnd: true,
         annual: true,
@@ -905,6 +911,7 @@ export async function listResultsForGrid(actor: TActor, planId: string): Promise
       lower: num(t.lower),
       upper: num(t.upper),
       baseline: num(t.baseline),
+      equivalentValue: num(t.equivalentValue),
       indicator: m,
       valueKind: isRate(m) ? "rate" : m.measure === "COUNT" ? "count" : "amount",
       years,

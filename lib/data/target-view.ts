@@ -25,7 +25,13 @@ type Row = {
   results: { year: number; value: { toString(): string }; baseline: { toString(): string } | null }[];
 };
 
-export function targetSpec(t: Row, locale: Locale): TargetSpec {
+/** The fields a target's wording needs (any row shape that has them). */
+export type TSpecRow = Pick<
+  Row,
+  "kind" | "lower" | "upper" | "strict" | "approximate" | "baseline" | "periodStart" | "periodEnd" | "annual" | "population" | "equivalentValue" | "equivalentUnit"
+> & { indicator: { name: string; nameEn?: string; measureUnit: string; measureUnitEn?: string } | null };
+
+export function targetSpec(t: TSpecRow, locale: Locale): TargetSpec {
   return {
     kind: t.kind,
     lower: t.lower,
@@ -36,15 +42,15 @@ export function targetSpec(t: Row, locale: Locale): TargetSpec {
     periodStart: t.periodStart,
     periodEnd: t.periodEnd,
     annual: t.annual,
-    measureUnit: (locale === "en" ? t.indicator?.measureUnitEn : t.indicator?.measureUnit) ?? "",
-    indicatorName: (locale === "en" ? t.indicator?.nameEn : t.indicator?.name) ?? "",
+    measureUnit: (locale === "en" ? (t.indicator?.measureUnitEn ?? t.indicator?.measureUnit) : t.indicator?.measureUnit) ?? "",
+    indicatorName: (locale === "en" ? (t.indicator?.nameEn ?? t.indicator?.name) : t.indicator?.name) ?? "",
     equivalentValue: t.equivalentValue,
     equivalentUnit: t.equivalentUnit,
     population: t.population,
   };
 }
 
-export function describeTargetRow(t: Row, locale: Locale): string {
+export function describeTargetRow(t: TSpecRow, locale: Locale): string {
   return describeTarget(targetSpec(t, locale), locale);
 }
 

@@ -197,6 +197,7 @@ const qualitativeRows: [string, ProgressTarget["qualitativeStatus"], string, Pro
   ["not started while running → no_data", "NOT_STARTED", "2023-06-30", "no_data"],
   ["not started after the period → missed", "NOT_STARTED", "2024-01-01", "missed"],
   ["unset while running → no_data", null, "2023-06-30", "no_data"],
+  ["unset after the period → no_data (nothing recorded)", null, "2024-01-01", "no_data"],
 ];
 
 describe("computeProgress — DOMAIN.md 'Progress and status', one row per kind × status", () => {

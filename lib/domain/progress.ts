@@ -434,12 +434,16 @@ function runningStatus(wrongWay: boolean, fraction: number | null, share: number
 /**
  * "A qualitative target carries a status set by hand (not started, in progress, done)."
  * DONE → met; IN_PROGRESS → on_track while the period is not over, missed after;
- * NOT_STARTED (or unset) → no_data while not over, missed after. No numbers.
+ * NOT_STARTED → no_data while not over, missed after. Unset → no_data always: nobody has
+ * recorded anything, and "no result yet" comes first in DOMAIN.md's order. No numbers.
  */
 function qualitativeProgress(target: ProgressTarget, clock: Clock): Progress {
   const out = emptyProgress(null, elapsedShare(target.periodStart, target.periodEnd, clock));
   const over = isOver(target.periodEnd, clock);
-  switch (target.qualitativeStatus ?? "NOT_STARTED") {
+  switch (target.qualitativeStatus ?? null) {
+    case null:
+      out.status = "no_data";
+      break;
     case "DONE":
       out.status = "met";
       break;

@@ -16,6 +16,10 @@ test("home shows the headline figures and leads to the plans", async ({ page }) 
   await expect(figures.filter({ hasText: "chỉ tiêu được theo dõi" }).locator(".num")).toHaveText("18");
   await expect(figures.filter({ hasText: "địa phương có kế hoạch" }).locator(".num")).toHaveText("4");
   await expect(figures.filter({ hasText: "kết quả được báo cáo" }).locator(".num")).toHaveText("9");
+  // The sources state no result for any target yet: all 18 are "no data", none invented.
+  const summary = page.locator("table.status-summary");
+  await expect(summary.locator("tr", { hasText: "Chưa có số liệu" }).locator("td.num")).toHaveText("18");
+  await expect(summary.locator("tr", { hasText: "Đạt" }).first().locator("td.num")).toHaveText("0");
 
   // The latest documents link to their pages.
   const latest = page.locator("ul.plan-list > li h3 a");

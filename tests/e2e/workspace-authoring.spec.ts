@@ -60,6 +60,17 @@ test("a provincial officer drafts, validates, previews and publishes a plan", as
   await expect(page.getByText("Tìm thấy 1 văn bản")).toBeVisible();
   await page.getByRole("link", { name: "Kế hoạch kiểm thử trình duyệt năm 2024" }).click();
   await expect(page.getByText("Giảm tỷ lệ hộ nghèo từ 2 đến 2,5 điểm %")).toBeVisible();
+
+  // Reopening needs a reason and takes the plan off the public side again
+  // (which also leaves the public data as seeded for the tests that follow).
+  await page.goto(`/workspace${planPath}/edit`);
+  await page.getByRole("button", { name: "Mở lại để sửa" }).click();
+  await expect(page.getByText("Nêu lý do mở lại (ít nhất 5 ký tự)")).toBeVisible();
+  await page.fill("#reopen-reason", "Kiểm thử: sửa lại chỉ tiêu");
+  await page.getByRole("button", { name: "Mở lại để sửa" }).click();
+  await page.waitForURL("**done=reopened");
+  await expect(page.locator("#plan-title")).toBeEnabled();
+  expect((await page.request.get(planPath)).status()).toBe(404);
 });
 
 test("district staff cannot author plans and only administrators read the audit log", async ({ page }) => {

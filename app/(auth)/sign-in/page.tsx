@@ -25,6 +25,11 @@ export default async function SignInPage({ searchParams }: Props) {
     <>
       <h1>{t.auth.signInTitle}</h1>
       <p className="lead">{t.auth.signInIntro}</p>
+      {sp.notice === "password-changed" && (
+        <p className="form-ok" role="status">
+          {t.auth.passwordChanged}
+        </p>
+      )}
       <SignInForm
         callbackUrl={callbackUrl}
         m={{

@@ -1,15 +1,18 @@
 import Link from "next/link";
 import { PlanCard } from "@/components/plans/plan-card";
 import { listPublishedPlans } from "@/lib/data/plans";
+import { getStatusCounts } from "@/lib/data/overview";
 import { getHeadlineFigures } from "@/lib/data/stats";
-import { formatNumber } from "@/lib/domain/numbers";
+import { StatusSummary } from "@/components/progress/status-summary";
+import { formatDate, formatNumber, isoDateInTimeZone } from "@/lib/domain/numbers";
 import { getDict } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const { locale, t } = await getDict();
-  const [figures, latest] = await Promise.all([getHeadlineFigures(), listPublishedPlans({}, { pageSize: 3 })]);
+  const asOf = isoDateInTimeZone();
+  const [figures, latest, counts] = await Promise.all([getHeadlineFigures(), listPublishedPlans({}, { pageSize: 3 }), getStatusCounts(asOf)]);
   const fig = (n: number) => formatNumber(n, { locale });
   return (
     <>
@@ -39,6 +42,11 @@ export default async function HomePage() {
           <span className="num">{fig(figures.results)}</span> {t.home.results}
         </li>
       </ul>
+      <h2>{t.home.progress}</h2>
+      <StatusSummary counts={counts} locale={locale} caption={t.home.progressCaption(formatDate(asOf))} />
+      <p>
+        <a href="/api/v1/progress?format=csv">{t.home.progressCsv}</a>
+      </p>
       <h2>{t.home.latest}</h2>
       <ul className="plan-list">
         {latest.items.map((p) => (

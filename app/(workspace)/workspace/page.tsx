@@ -29,11 +29,12 @@ export default async function WorkspacePage() {
         <dt>{t.workspace.jurisdiction}</dt>
         <dd>{unit ? unitName(unit, locale) : t.workspace.wholeCountry}</dd>
       </dl>
-      {hasPermission(actor, "audit.read.all") && (
-        <p>
-          <Link href="/workspace/admin/audit">{locale === "vi" ? "Nhật ký thay đổi" : "Audit log"}</Link>
-        </p>
-      )}
+      <nav aria-label={locale === "vi" ? "Bàn làm việc" : "Workspace"} className="toolbar">
+        <Link href="/workspace/account">{locale === "vi" ? "Đổi mật khẩu" : "Change password"}</Link>
+        <Link href="/workspace/tokens">{locale === "vi" ? "Khóa truy cập API" : "API access tokens"}</Link>
+        {hasPermission(actor, "user.manage") && <Link href="/workspace/admin/users">{locale === "vi" ? "Quản lý tài khoản" : "Accounts"}</Link>}
+        {hasPermission(actor, "audit.read.all") && <Link href="/workspace/admin/audit">{locale === "vi" ? "Nhật ký thay đổi" : "Audit log"}</Link>}
+      </nav>
       <h2>{t.workspace.plans}</h2>
       {hasPermission(actor, "plan.edit") && (
         <p>

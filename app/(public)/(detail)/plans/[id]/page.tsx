@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { periodText, unitName } from "@/components/plans/format";
-import { StatusBadge } from "@/components/progress/status-badge";
+import { ProgressBar } from "@/components/progress/progress-bar";
 import { ResultsTable } from "@/components/results/results-table";
 import { ResultValue } from "@/components/results/result-value";
 import { PrintButton } from "@/components/ui/print-button";
@@ -153,8 +153,7 @@ export default async function PlanPage({ params }: Props) {
                         {x.annual && <div className="muted">{t.plan.annual}</div>}
                       </td>
                       <td>
-                        {p && <StatusBadge status={p.status} locale={locale} />}
-                        {p?.percent != null && <div className="muted">{formatNumber(p.percent, { locale, maxFractionDigits: 1 })}%</div>}
+                        {p && <ProgressBar p={p} locale={locale} label={`${t.plan.progress}: ${describeTargetRow(x, locale)}`} />}
                       </td>
                     </tr>
                   );

@@ -10,7 +10,7 @@ import { num } from "@/lib/data/decimal";
 import { getPlanForEdit, listAuthoringChoices } from "@/lib/data/plans-write";
 import { listUnits } from "@/lib/data/units";
 import { formatDate, formatNumber } from "@/lib/domain/numbers";
-import { describeTarget } from "@/lib/domain/targets";
+import { describeTargetRow } from "@/lib/data/target-view";
 import { getAuthoringText } from "@/lib/i18n/authoring-server";
 import { deleteTargetAction, publishPlanAction, reopenPlanAction, saveTargetAction, updatePlanAction } from "../../authoring-actions";
 
@@ -48,25 +48,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const banner = sp.created === "1" ? m.created : sp.done === "published" ? m.published : sp.done === "reopened" ? m.reopened : null;
   const targetLabel = (tg: (typeof plan.targets)[number]) =>
-    describeTarget(
-      {
-        kind: tg.kind,
-        lower: num(tg.lower),
-        upper: num(tg.upper),
-        strict: tg.strict,
-        approximate: tg.approximate,
-        baseline: num(tg.baseline),
-        periodStart: tg.periodStart,
-        periodEnd: tg.periodEnd,
-        annual: tg.annual,
-        measureUnit: tg.indicator?.measureUnit ?? "",
-        indicatorName: tg.indicator?.name ?? "",
-        equivalentValue: num(tg.equivalentValue),
-        equivalentUnit: tg.equivalentUnit,
-        population: tg.population,
-      },
-      locale,
-    );
+    describeTargetRow({ ...tg, lower: num(tg.lower), upper: num(tg.upper), baseline: num(tg.baseline), equivalentValue: num(tg.equivalentValue) }, locale);
   const parents = plan.targets.map((tg) => ({ id: tg.id, label: targetLabel(tg) }));
   const targetValues = (tg?: (typeof plan.targets)[number]): TTargetFormValues => ({
     targetId: tg?.id ?? "",

@@ -1,0 +1,132 @@
+import type { Metadata } from "next";
+import { AccountNav } from "@/components/account/account-nav";
+import { formatDateTime } from "@/components/account/format-time";
+import { CreateUserForm } from "@/components/forms/create-user-form";
+import type { TUnitOption } from "@/components/forms/role-unit-fields";
+import { ResetPasswordForm, UserEditForm, UserStatusForm } from "@/components/forms/user-admin-forms";
+import { Forbidden } from "@/components/ui/forbidden";
+import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { listAccounts } from "@/lib/data/accounts";
+import { listUnits, type TUnit } from "@/lib/data/units";
+import { accountsDict, type TAccountsDict } from "@/lib/i18n/accounts";
+import type { Locale } from "@/lib/i18n/locale";
+import { getDict } from "@/lib/i18n/server";
+import styles from "./users.module.css";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { locale } = await getDict();
+  return { title: accountsDict[locale].users.title };
+}
+
+const nameOf = (u: { name: string; nameEn: string | null }, locale: Locale) => (locale === "en" && u.nameEn ? u.nameEn : u.name);
+
+/** Provinces and districts for the unit selects, grouped by province; merged units marked. */
+function unitOptions(units: TUnit[], locale: Locale, t: TAccountsDict): TUnitOption[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const label = (u: TUnit) => `${nameOf(u, locale)} (${u.code})${u.validTo ? ` – ${t.abolished}` : ""}`;
+  const out: TUnitOption[] = [];
+  for (const u of units) {
+    if (u.level === "PROVINCE") out.push({ code: u.code, label: label(u), level: "PROVINCE", group: t.wholeCountry });
+    if (u.level === "DISTRICT") {
+      const p = u.parentId ? byId.get(u.parentId) : undefined;
+      out.push({ code: u.code, label: label(u), level: "DISTRICT", group: p ? nameOf(p, locale) : "—" });
+    }
+  }
+  return out.sort((a, b) => a.group.localeCompare(b.group, "vi") || a.label.localeCompare(b.label, "vi"));
+}
+
+export default async function UsersPage() {
+  const actor = await requireActor("/workspace/admin/users");
+  const { locale, t: dict } = await getDict();
+  const t = accountsDict[locale];
+  if (!can(actor, "user.manage")) {
+    return (
+      <>
+        <AccountNav actor={actor} current="users" t={t} workspaceLabel={dict.workspace.title} />
+        <Forbidden title={t.users.forbiddenTitle} body={t.users.forbiddenText} backHref="/workspace" backLabel={t.common.backToWorkspace} />
+      </>
+    );
+  }
+
+  const [accounts, units] = await Promise.all([listAccounts(actor), listUnits()]);
+  const options = unitOptions(units, locale, t);
+  const roleUnit = { role: t.common.role, unit: t.common.unit, noUnit: t.common.noUnit, chooseUnit: t.common.chooseUnit, roles: t.roles, roleHints: t.roleHints };
+  const secret = { label: t.users.newPassword, once: t.common.secretOnce, copy: t.common.copy, copied: t.common.copied, copyFailed: t.common.copyFailed };
+
+  return (
+    <>
+      <AccountNav actor={actor} current="users" t={t} workspaceLabel={dict.workspace.title} />
+      <h1>{t.users.title}</h1>
+      <p className="lead">{t.users.intro}</p>
+
+      <h2>{t.users.create}</h2>
+      <CreateUserForm
+        units={options}
+        m={{
+          ...roleUnit,
+          email: t.common.email,
+          name: t.common.name,
+          password: t.users.passwordLabel,
+          passwordHint: t.users.passwordHint,
+          submit: t.users.createSubmit,
+          saving: t.common.saving,
+          secret: { ...secret, label: t.users.initialPassword },
+        }}
+      />
+
+      <h2>
+        {t.users.list} <span className="muted">({accounts.length})</span>
+      </h2>
+      <ul className={styles.list}>
+        {accounts.map((a) => {
+          const self = a.id === actor.id;
+          return (
+            <li key={a.id} className={`card ${a.disabled ? styles.disabledCard : ""}`}>
+              <div className={styles.head}>
+                <div className={styles.who}>
+                  <h3 className={styles.name}>
+                    {a.name}
+                    {self && <span className="muted"> ({t.users.you})</span>}
+                  </h3>
+                  <p className={styles.email}>{a.email}</p>
+                </div>
+                <span className={`badge ${a.disabled ? styles.badgeDisabled : styles.badgeActive}`}>{a.disabled ? t.common.disabled : t.common.active}</span>
+              </div>
+              <dl className={styles.facts}>
+                <div>
+                  <dt>{t.common.role}</dt>
+                  <dd>{t.roles[a.role]}</dd>
+                </div>
+                <div>
+                  <dt>{t.common.unit}</dt>
+                  <dd>{a.unit ? `${nameOf(a.unit, locale)} (${a.unit.code})` : t.wholeCountry}</dd>
+                </div>
+                <div>
+                  <dt>{t.users.tokens}</dt>
+                  <dd>{a.activeTokens}</dd>
+                </div>
+                <div>
+                  <dt>{t.account.passwordChangedAt}</dt>
+                  <dd>{formatDateTime(a.passwordChangedAt)}</dd>
+                </div>
+              </dl>
+              <div className={styles.actions} role="group" aria-label={`${t.users.actionsFor} ${a.email}`}>
+                {!self && <UserStatusForm id={a.id} disabled={a.disabled} label={`${a.disabled ? t.users.enable : t.users.disable}: ${a.email}`} m={{ disable: t.users.disable, enable: t.users.enable, saving: t.common.saving }} />}
+                <ResetPasswordForm id={a.id} label={`${t.users.reset}: ${a.email}`} m={{ reset: t.users.reset, saving: t.common.saving, secret }} />
+              </div>
+              {!self && (
+                <details className={styles.edit}>
+                  <summary>{t.users.edit}</summary>
+                  <UserEditForm id={a.id} role={a.role} unitCode={a.unit?.code ?? ""} units={options} m={{ ...roleUnit, save: t.users.save, saving: t.common.saving }} />
+                </details>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

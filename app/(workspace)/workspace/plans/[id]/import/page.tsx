@@ -1,0 +1,102 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ImportForm } from "@/components/spreadsheets/import-form";
+import { Forbidden } from "@/components/ui/forbidden";
+import { ForbiddenError, hasPermission } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { listResultsForGrid } from "@/lib/data/results-write";
+import { getLocale } from "@/lib/i18n/server";
+import { spreadsheetText } from "@/lib/i18n/spreadsheets";
+import { MAX_FILE_BYTES } from "@/lib/spreadsheets/grid-file";
+import { importResultsAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: spreadsheetText[await getLocale()].title };
+}
+
+export default async function ImportResultsPage({ params }: Props) {
+  const { id } = await params;
+  const actor = await requireActor(`/workspace/plans/${encodeURIComponent(id)}/import`);
+  const locale = await getLocale();
+  const t = spreadsheetText[locale];
+  let grid;
+  try {
+    grid = await listResultsForGrid(actor, id);
+  } catch (e) {
+    if (!(e instanceof ForbiddenError)) throw e;
+    return <Forbidden title={t.title} body={t.forbidden} backHref="/workspace" backLabel={t.breadcrumbWorkspace} />;
+  }
+  if (!grid) notFound();
+  const base = `/workspace/plans/${encodeURIComponent(grid.plan.id)}`;
+
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label={locale === "vi" ? "Vị trí" : "Breadcrumbs"}>
+        <ol>
+          <li>
+            <Link href="/workspace">{t.breadcrumbWorkspace}</Link>
+          </li>
+          <li>
+            <Link href={`${base}/results`}>{t.breadcrumbGrid}</Link>
+          </li>
+          <li aria-current="page">{t.title}</li>
+        </ol>
+      </nav>
+      <h1>{t.title}</h1>
+      <p className="lead">
+        <span className="code">{grid.plan.code ?? t.noNumber}</span> – {grid.plan.title}
+      </p>
+      <p style={{ maxWidth: "60rem" }}>{t.intro}</p>
+
+      {grid.cells.length === 0 ? (
+        <p className="card muted">{t.noRows}</p>
+      ) : (
+        <>
+          <section aria-labelledby="step-download">
+            <h2 id="step-download">{t.step1}</h2>
+            <div className="toolbar">
+              <a className="button" href={`${base}/export?format=xlsx`} download>
+                {t.downloadXlsx}
+              </a>
+              <a className="button secondary" href={`${base}/export?format=csv`} download>
+                {t.downloadCsv}
+              </a>
+            </div>
+            <p className="hint">{t.downloadHint}</p>
+          </section>
+          <section aria-labelledby="step-upload">
+            <h2 id="step-upload">{t.step2}</h2>
+            <ImportForm
+              locale={locale}
+              action={importResultsAction.bind(null, grid.plan.id)}
+              canPublish={hasPermission(actor, "result.publish")}
+              maxBytes={MAX_FILE_BYTES}
+              m={{
+                fileLabel: t.fileLabel,
+                fileHint: t.fileHint,
+                publishLabel: t.publishLabel,
+                publishHint: t.publishHint,
+                submit: t.submit,
+                submitting: t.submitting,
+                tooLarge: t.file.too_large({ code: "too_large", limit: MAX_FILE_BYTES }),
+                skipped: t.skipped("{u}", "{b}"),
+                errorsCaption: t.errorsCaption,
+                colLine: t.colLine,
+                colField: t.colField,
+                colMessage: t.colMessage,
+              }}
+            />
+          </section>
+        </>
+      )}
+      <p style={{ marginTop: "1.5rem" }}>
+        <Link href={`${base}/results`}>{t.backToGrid}</Link>
+      </p>
+    </>
+  );
+}

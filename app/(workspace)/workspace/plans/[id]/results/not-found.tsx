@@ -1,0 +1,18 @@
+import Link from "next/link";
+import { getLocale } from "@/lib/i18n/server";
+import { resultsGridText } from "@/lib/i18n/results-grid";
+
+export default async function PlanResultsNotFound() {
+  const m = resultsGridText[await getLocale()];
+  return (
+    <div className="card empty">
+      <h1>{m.notFound.title}</h1>
+      <p>{m.notFound.body}</p>
+      <p>
+        <Link href="/workspace" className="button">
+          {m.forbidden.back}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,187 @@
+// Result entry for one plan: its measurable targets × the units in the actor's
+// jurisdiction × the years of each target's period (lib/data/results-write
+// `listResultsForGrid`). Always fresh (officers edit it). Every write goes through
+// ./actions.ts, which the data layer authorizes again row by row.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { unitName } from "@/components/plans/format";
+import { formatDateTime } from "@/components/results-grid/format";
+import { ResultsGrid } from "@/components/results-grid/results-grid";
+import { rowKeyOf, type TGridGroupView, type THistoryEntryView } from "@/components/results-grid/types";
+import { Forbidden } from "@/components/ui/forbidden";
+import { describeTargetRow, type TSpecRow } from "@/lib/data/target-view";
+import { can, ForbiddenError, type TActor } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { listHistory, type TAuditEntry, type TJson } from "@/lib/data/audit";
+import { listResultsForGrid, type TGrid } from "@/lib/data/results-write";
+import { listUnits, type TUnit } from "@/lib/data/units";
+import { formatNumber } from "@/lib/domain/numbers";
+import { resultsGridText, type TResultsGridText } from "@/lib/i18n/results-grid";
+import type { Locale } from "@/lib/i18n/locale";
+import { getLocale } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const m = resultsGridText[await getLocale()];
+  return { title: m.title };
+}
+
+export default async function PlanResultsPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const basePath = `/workspace/plans/${encodeURIComponent(id)}/results`;
+  const actor = await requireActor(basePath);
+  const locale = await getLocale();
+  const m = resultsGridText[locale];
+  const forbidden = <Forbidden title={m.forbidden.title} body={m.forbidden.body} backHref="/workspace" backLabel={m.forbidden.back} />;
+
+  let grid: TGrid | null;
+  try {
+    grid = await listResultsForGrid(actor, id);
+  } catch (e) {
+    if (e instanceof ForbiddenError) return forbidden;
+    throw e;
+  }
+  if (!grid) notFound();
+
+  const units = await listUnits();
+  // A plan outside the actor's jurisdiction comes back without cells: say so, show nothing of it.
+  if (grid.cells.length === 0 && !can(actor, "result.edit", units, grid.plan.issuerUnitId)) return forbidden;
+
+  const groups = toGroups(grid, actor, units, locale, m);
+  const mayPublish = grid.cells.some((c) => c.canPublish);
+  const planLabel = `${grid.plan.code ? `${grid.plan.code} – ` : ""}${grid.plan.title}`;
+
+  const sp = await searchParams;
+  const historyId = typeof sp.history === "string" ? sp.history : null;
+  const history = historyId ? await historyFor(actor, historyId, groups, locale, m) : null;
+
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label={m.breadcrumb}>
+        <ol>
+          <li>
+            <Link href="/workspace">{m.workspace}</Link>
+          </li>
+          <li>{grid.plan.code ?? grid.plan.title}</li>
+          <li aria-current="page">{m.title}</li>
+        </ol>
+      </nav>
+      <h1>{grid.plan.code ? `${m.title}: ${grid.plan.code}` : m.title}</h1>
+      <p className="lead">{grid.plan.title}</p>
+      <p className="muted">{m.intro}</p>
+      <p className="toolbar">
+        {grid.plan.status === "PUBLISHED" && <Link href={`/plans/${grid.plan.id}`}>{m.publicPage}</Link>}
+        <a href={`/workspace/plans/${grid.plan.id}/export?format=xlsx`}>{locale === "vi" ? "Tải bảng nhập liệu (XLSX)" : "Download the grid (XLSX)"}</a>
+        <a href={`/workspace/plans/${grid.plan.id}/export?format=csv`}>{locale === "vi" ? "Tải bảng nhập liệu (CSV)" : "Download the grid (CSV)"}</a>
+        <Link href={`/workspace/plans/${grid.plan.id}/import`}>{locale === "vi" ? "Nhập từ tệp XLSX/CSV" : "Import from an XLSX/CSV file"}</Link>
+      </p>
+      {groups.length === 0 ? (
+        <p className="card empty">{m.empty}</p>
+      ) : (
+        <>
+          <p className="muted">{m.qualitativeNote}</p>
+          <ResultsGrid
+            planId={grid.plan.id}
+            locale={locale}
+            caption={m.caption(planLabel)}
+            groups={groups}
+            mayPublish={mayPublish}
+            basePath={basePath}
+            history={history}
+          />
+        </>
+      )}
+    </>
+  );
+}
+
+function toGroups(grid: TGrid, actor: TActor, units: TUnit[], locale: Locale, m: TResultsGridText): TGridGroupView[] {
+  const unitById = new Map(grid.units.map((u) => [u.id, u]));
+  const groups: TGridGroupView[] = [];
+  for (const t of grid.targets) {
+    const indicatorName = locale === "en" ? t.indicator.nameEn : t.indicator.name;
+    const measureUnit = locale === "en" ? t.indicator.measureUnitEn : t.indicator.measureUnit;
+    const text = describeTargetRow({ ...t, kind: t.kind as TSpecRow["kind"] }, locale);
+    const labelWhat = `${indicatorName}${t.population ? ` (${t.population})` : ""}`;
+    const rows = grid.cells
+      .filter((c) => c.targetId === t.id)
+      .map((c) => {
+        const u = unitById.get(c.unitId);
+        const r = c.result;
+        return {
+          key: rowKeyOf(t.id, c.unitCode, c.year),
+          targetId: t.id,
+          unitCode: c.unitCode,
+          unitName: u ? unitName(u, locale) : c.unitCode,
+          year: c.year,
+          labelWhat,
+          measureUnit,
+          valueKind: t.valueKind,
+          result: r
+            ? {
+                id: r.id,
+                valueText: formatNumber(r.value, { locale }),
+                valueInput: formatNumber(r.value),
+                baselineInput: r.baseline === null ? "" : formatNumber(r.baseline),
+                note: r.note ?? "",
+                evidenceUrl: r.evidenceUrl ?? "",
+                status: r.status,
+                version: r.version,
+                isDemo: r.isDemo,
+                enteredBy: r.enteredBy?.name ?? null,
+                updatedAt: formatDateTime(r.updatedAt),
+                approvedBy: r.approvedBy?.name ?? null,
+                approvedAt: r.approvedAt ? formatDateTime(r.approvedAt) : null,
+              }
+            : null,
+          canEdit: c.canEdit,
+          canPublish: c.canPublish,
+          canReopen: c.canReopen,
+          canReadHistory: can(actor, "audit.read.unit", units, c.unitId),
+        };
+      });
+    if (rows.length === 0) continue;
+    groups.push({ target: { id: t.id, text, statement: t.statement, isSub: t.parentId !== null, measureUnit }, rows });
+  }
+  return groups;
+}
+
+/** The history of one result of this grid (listHistory authorizes); null entries = not allowed. */
+async function historyFor(actor: TActor, resultId: string, groups: TGridGroupView[], locale: Locale, m: TResultsGridText) {
+  const row = groups.flatMap((g) => g.rows).find((r) => r.result?.id === resultId);
+  if (!row) return null;
+  const title = m.history.title(`${row.labelWhat} – ${row.unitName} – ${row.year}`);
+  let entries: TAuditEntry[];
+  try {
+    entries = await listHistory(actor, "result", resultId);
+  } catch (e) {
+    if (e instanceof ForbiddenError) return { resultId, entries: null, title };
+    throw e;
+  }
+  return { resultId, title, entries: entries.map((e) => historyEntry(e, locale, m)) };
+}
+
+function field(j: TJson, name: string): TJson | undefined {
+  return j !== null && typeof j === "object" && !Array.isArray(j) ? j[name] : undefined;
+}
+
+function historyEntry(e: TAuditEntry, locale: Locale, m: TResultsGridText): THistoryEntryView {
+  const fmt = (v: TJson | undefined) => (typeof v === "number" ? formatNumber(v, { locale }) : "—");
+  const before = field(e.before, "value");
+  const after = field(e.after, "value");
+  const change = e.before === null ? fmt(after) : before !== after ? `${fmt(before)} → ${fmt(after)}` : fmt(after);
+  const status = field(e.after, "status");
+  return {
+    id: e.id,
+    at: formatDateTime(e.at),
+    who: e.actorLabel.replace(/ \[(form|import|api)\]$/, (_, src: string) => ` (${m.history.via[src as "form" | "import" | "api"]})`),
+    action: e.action,
+    change,
+    status: status === "DRAFT" || status === "SUBMITTED" || status === "PUBLISHED" ? m.status[status] : null,
+    reason: e.reason,
+  };
+}

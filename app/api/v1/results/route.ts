@@ -1,0 +1,78 @@
+// POST /api/v1/results: officers' batches of results with a personal access token
+// (CONTRACT.md "Write API"; described in lib/api/openapi.ts).
+//
+//   Authorization: Bearer gnp_…            (401 without a valid token)
+//   Content-Type: application/json          an array of rows, or { "rows": [ … ] }
+//   Content-Type: text/csv                  a header row with the same column names
+//
+// All rows go through saveResults, THE write path: all checked first, one bad row
+// rejects the batch (nothing written). 200 { data: saved }; otherwise
+// { error: { code, message, details: [{ row, field?, code, message, line? }] } }.
+import { NextResponse } from "next/server";
+import { ApiError, apiError, withApiErrors } from "@/lib/api/http";
+import { readResultUpload } from "@/lib/api/results-upload";
+import { clientIpFrom } from "@/lib/auth/client-ip";
+import { actorFromBearer } from "@/lib/data/tokens";
+import { MAX_BATCH_ROWS, saveResults, type TWriteError } from "@/lib/data/results-write";
+
+export const dynamic = "force-dynamic";
+
+function unauthorized(hadHeader: boolean) {
+  const res = apiError(
+    "unauthorized",
+    hadHeader
+      ? "Token truy cập không hợp lệ, đã bị thu hồi, hoặc tài khoản đã bị khóa / the access token is invalid or revoked, or the account is disabled"
+      : "Cần token truy cập: gửi tiêu đề Authorization: Bearer gnp_… (tạo token ở Bàn làm việc → Token API) / an access token is required: send Authorization: Bearer gnp_… (create one under Workspace → API tokens)",
+  );
+  res.headers.set("WWW-Authenticate", hadHeader ? 'Bearer realm="api", error="invalid_token"' : 'Bearer realm="api"');
+  return res;
+}
+
+const SUMMARY: Record<403 | 409 | 422, { code: "forbidden" | "conflict" | "invalid"; text: (n: number) => string }> = {
+  403: {
+    code: "forbidden",
+    text: (n) => `Bạn không có quyền ghi ${n} dòng của lô này; không dòng nào được lưu / you may not write ${n} row(s) of this batch; nothing was saved`,
+  },
+  409: {
+    code: "conflict",
+    text: (n) => `${n} dòng xung đột với kết quả đã lưu (phiên bản hoặc đã duyệt); không dòng nào được lưu / ${n} row(s) conflict with stored results; nothing was saved`,
+  },
+  422: {
+    code: "invalid",
+    text: (n) => `${n} dòng có lỗi; không dòng nào được lưu / ${n} row(s) have errors; nothing was saved`,
+  },
+};
+
+export const POST = withApiErrors(async (req: Request) => {
+  const authorization = req.headers.get("authorization");
+  const actor = await actorFromBearer(authorization);
+  if (!actor) return unauthorized(!!authorization);
+
+  const upload = await readResultUpload(req, MAX_BATCH_ROWS);
+  if (upload.rows.length === 0) throw new ApiError("invalid", "Lô dữ liệu không có dòng nào / the batch has no rows");
+
+  const outcome = await saveResults(actor, upload.rows, { ip: clientIpFrom(req.headers) ?? undefined, source: "api" });
+  if (outcome.ok) return NextResponse.json({ data: outcome.saved });
+
+  const rows = new Set(outcome.errors.map((e) => e.row)).size;
+  const details = outcome.errors.map((e: TWriteError) => ({
+    row: e.row,
+    ...(upload.lines ? { line: upload.lines[e.row] ?? null } : {}),
+    ...(e.field ? { field: e.field } : {}),
+    code: e.code,
+    message: e.message,
+    ...(e.current ? { current: e.current } : {}),
+  }));
+  const s = SUMMARY[outcome.status];
+  return apiError(s.code, s.text(rows), details);
+});
+
+const methodNotAllowed = async () => {
+  const res = apiError("method_not_allowed", "Địa chỉ này chỉ nhận POST; xem /api/v1/openapi.json / this endpoint accepts POST only; see /api/v1/openapi.json");
+  res.headers.set("Allow", "POST");
+  return res;
+};
+export const GET = methodNotAllowed;
+export const PUT = methodNotAllowed;
+export const PATCH = methodNotAllowed;
+export const DELETE = methodNotAllowed;

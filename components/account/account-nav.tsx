@@ -1,0 +1,29 @@
+// Links between the workspace's account pages; "Manage accounts" only for administrators.
+import Link from "next/link";
+import { can, type TActor } from "@/lib/auth/permissions";
+import type { TAccountsDict } from "@/lib/i18n/accounts";
+import styles from "./account-nav.module.css";
+
+type Current = "workspace" | "account" | "tokens" | "users";
+
+export function AccountNav({ actor, current, t, workspaceLabel }: { actor: TActor; current: Current; t: TAccountsDict; workspaceLabel: string }) {
+  const links: { key: Current; href: string; label: string }[] = [
+    { key: "workspace", href: "/workspace", label: workspaceLabel },
+    { key: "account", href: "/workspace/account", label: t.nav.account },
+    ...(can(actor, "token.own") ? [{ key: "tokens" as const, href: "/workspace/tokens", label: t.nav.tokens }] : []),
+    ...(can(actor, "user.manage") ? [{ key: "users" as const, href: "/workspace/admin/users", label: t.nav.users }] : []),
+  ];
+  return (
+    <nav aria-label={t.nav.label} className={styles.nav}>
+      <ul className={styles.list}>
+        {links.map((l) => (
+          <li key={l.key}>
+            <Link href={l.href} className={styles.link} aria-current={l.key === current ? "page" : undefined}>
+              {l.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,30 @@
+import { formatNumber } from "@/lib/domain/numbers";
+import type { Progress } from "@/lib/domain/progress";
+import type { Locale } from "@/lib/i18n/locale";
+import { StatusBadge } from "./status-badge";
+
+/** A target's share achieved as a bar (capped at 100% wide), with its status in words. */
+export function ProgressBar({ p, locale, label }: { p: Progress; locale: Locale; label: string }) {
+  const pct = p.percent;
+  return (
+    <div className="progress">
+      <StatusBadge status={p.status} locale={locale} />
+      {pct !== null && (
+        <>
+          <div
+            className={`bar ${p.status}`}
+            role="meter"
+            aria-label={label}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={Math.max(0, Math.min(100, pct))}
+            aria-valuetext={`${formatNumber(pct, { locale, maxFractionDigits: 1 })}%`}
+          >
+            <span style={{ width: `${Math.max(0, Math.min(100, pct))}%` }} />
+          </div>
+          <span className="muted">{formatNumber(pct, { locale, maxFractionDigits: 1 })}%</span>
+        </>
+      )}
+    </div>
+  );
+}

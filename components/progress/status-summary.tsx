@@ -1,0 +1,34 @@
+import { statusLabel, type ProgressStatus } from "@/lib/domain/progress";
+import { formatNumber } from "@/lib/domain/numbers";
+import type { TStatusCounts } from "@/lib/data/overview";
+import type { Locale } from "@/lib/i18n/locale";
+
+// Reading order: best to worst, then no data.
+const ORDER: ProgressStatus[] = ["exceeded", "met", "on_track", "at_risk", "off_track", "missed", "no_data"];
+
+/** Counts of targets per status: words, symbols and numbers, never colour alone. */
+export function StatusSummary({ counts, locale, caption }: { counts: TStatusCounts; locale: Locale; caption: string }) {
+  return (
+    <table className="status-summary">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{locale === "vi" ? "Trạng thái" : "Status"}</th>
+          <th scope="col" className="num">
+            {locale === "vi" ? "Số chỉ tiêu" : "Targets"}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {ORDER.map((s) => (
+          <tr key={s}>
+            <td>
+              <span className={`status ${s}`}>{statusLabel(s, locale)}</span>
+            </td>
+            <td className="num">{formatNumber(counts[s], { locale })}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

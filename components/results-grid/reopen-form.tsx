@@ -1,0 +1,51 @@
+"use client";
+// "Mở lại": a disclosure with the reason for unlocking one approved result.
+// Shown only to those who may reopen; the server action checks again.
+import { useActionState, useId } from "react";
+import { reopenResultAction } from "@/app/(workspace)/workspace/plans/[id]/results/actions";
+import { resultsGridText } from "@/lib/i18n/results-grid";
+import type { Locale } from "@/lib/i18n/locale";
+import styles from "./grid.module.css";
+import type { TReopenActionState } from "./types";
+
+const INITIAL: TReopenActionState = { ok: false };
+
+export function ReopenForm({ locale, planId, resultId, version, label }: { locale: Locale; planId: string; resultId: string; version: number; label: string }) {
+  const m = resultsGridText[locale];
+  const [state, action, pending] = useActionState(reopenResultAction, INITIAL);
+  const uid = useId();
+  const reasonError = state.fieldErrors?.reason?.[0];
+  return (
+    <details className={styles.reopen} open={!!state.message && !state.ok}>
+      <summary>{m.buttons.reopen}</summary>
+      <form action={action} className={styles.reopenForm}>
+        <input type="hidden" name="planId" value={planId} />
+        <input type="hidden" name="resultId" value={resultId} />
+        <input type="hidden" name="version" value={version} />
+        <label htmlFor={`${uid}-reason`}>{label}</label>
+        <textarea
+          id={`${uid}-reason`}
+          name="reason"
+          rows={2}
+          required
+          maxLength={2000}
+          aria-describedby={`${uid}-hint ${uid}-msg`}
+          aria-invalid={!!reasonError || undefined}
+        />
+        <p id={`${uid}-hint`} className={styles.meta}>
+          {m.reopen.reasonHint}
+        </p>
+        <div id={`${uid}-msg`} role="status" aria-live="polite">
+          {state.message && (
+            <p key={state.seq} className={state.ok ? "form-ok" : "form-error"}>
+              {state.message}
+            </p>
+          )}
+        </div>
+        <button type="submit" className="button secondary" disabled={pending}>
+          {pending ? m.buttons.working : m.buttons.reopenSubmit}
+        </button>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,185 @@
+// Reading the body of POST /api/v1/results (CONTRACT.md "Write API"): JSON or CSV,
+// bounded in size, turned into the row objects saveResults expects. Problems with
+// the body itself become ApiErrors (400 unreadable, 413 too large, 422 wrong
+// columns or rows); the rows' content is checked by saveResults.
+import { ApiError } from "./http";
+import { parseCsv } from "./csv-parse";
+
+/** Largest body accepted, in bytes. */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** The columns of a result row, in the order a CSV template lists them. */
+export const RESULT_COLUMNS = ["targetId", "unitCode", "year", "value", "baseline", "note", "evidenceUrl", "version", "publish"] as const;
+const REQUIRED_COLUMNS = ["targetId", "unitCode", "year", "value"] as const;
+
+export type TUpload = {
+  rows: unknown[];
+  format: "json" | "csv";
+  /** For CSV: the file line each row starts on (1-based, the header is line 1). */
+  lines: number[] | null;
+};
+
+const tooLarge = () =>
+  new ApiError(
+    "too_large",
+    `Dữ liệu gửi lên quá lớn (tối đa ${MAX_BODY_BYTES / 1024 / 1024} MB); hãy chia thành nhiều lô / the request body is too large (at most ${MAX_BODY_BYTES / 1024 / 1024} MB); split it into several batches`,
+  );
+
+/** The body as text, refusing more than `max` bytes (without reading them all) and text that is not UTF-8. */
+export async function readBodyText(req: Request, max = MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(req.headers.get("content-length") ?? "");
+  if (Number.isFinite(declared) && declared > max) throw tooLarge();
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > max) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    bytes.set(c, at);
+    at += c.byteLength;
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ApiError(
+      "bad_request",
+      "Dữ liệu không phải văn bản UTF-8; với Excel hãy lưu dạng “CSV UTF-8” / the body is not UTF-8 text; from Excel, save as “CSV UTF-8”",
+    );
+  }
+}
+
+/** JSON: an array of rows, or `{ "rows": [ … ] }`. */
+export function rowsFromJson(text: string): unknown[] {
+  if (text.trim() === "") throw new ApiError("bad_request", "Thiếu nội dung: gửi một mảng JSON các dòng kết quả / the body is empty: send a JSON array of result rows");
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message.slice(0, 200) : "";
+    throw new ApiError("bad_request", `JSON không hợp lệ / malformed JSON${detail ? `: ${detail}` : ""}`);
+  }
+  if (Array.isArray(doc)) return doc;
+  if (doc && typeof doc === "object" && !Array.isArray(doc)) {
+    const keys = Object.keys(doc);
+    const rows = (doc as { rows?: unknown }).rows;
+    if (Array.isArray(rows) && keys.length === 1) return rows;
+    const extra = keys.filter((k) => k !== "rows");
+    if (Array.isArray(rows) && extra.length > 0) {
+      throw new ApiError(
+        "bad_request",
+        `Khóa không được hỗ trợ: ${extra.slice(0, 5).join(", ")}; chỉ gửi { "rows": [ … ] } (publish đặt trên từng dòng) / unsupported keys: ${extra.slice(0, 5).join(", ")}; send { "rows": [ … ] } only (publish is set per row)`,
+      );
+    }
+  }
+  throw new ApiError("bad_request", 'Nội dung phải là một mảng các dòng, hoặc { "rows": [ … ] } / the body must be an array of rows, or { "rows": [ … ] }');
+}
+
+/**
+ * CSV: a header row naming the columns (any order, any case; targetId, unitCode,
+ * year and value required), then one result per row. Cells are passed on as text,
+ * so Vietnamese-formatted numbers ("2.400", "18,66") are read by THE number parser;
+ * an empty cell counts as empty (it clears an optional field).
+ */
+export function rowsFromCsv(text: string, maxRows: number): { rows: Record<string, string>[]; lines: number[] } {
+  const parsed = parseCsv(text, { maxRecords: maxRows + 1 });
+  if (!parsed.ok) {
+    const status = parsed.code === "too_many_records" ? "invalid" : "bad_request";
+    throw new ApiError(status, parsed.message, [{ row: null, line: parsed.line, message: parsed.message }]);
+  }
+  const [header, ...records] = parsed.records;
+  if (!header) throw new ApiError("bad_request", "Tệp CSV trống: cần một dòng tiêu đề và các dòng dữ liệu / the CSV is empty: it needs a header row and data rows");
+
+  const byLower = new Map<string, string>(RESULT_COLUMNS.map((c) => [c.toLowerCase(), c]));
+  const columns: string[] = [];
+  const problems: string[] = [];
+  header.fields.forEach((raw, i) => {
+    const name = raw.trim();
+    const col = byLower.get(name.toLowerCase());
+    if (!col) {
+      if (name === "" && i === header.fields.length - 1) return; // a trailing delimiter
+      problems.push(`cột không hỗ trợ “${name.slice(0, 40)}” / unknown column “${name.slice(0, 40)}”`);
+    } else if (columns.includes(col)) {
+      problems.push(`cột “${col}” lặp lại / column “${col}” appears twice`);
+    }
+    columns.push(col ?? "");
+  });
+  for (const c of REQUIRED_COLUMNS) if (!columns.includes(c)) problems.push(`thiếu cột “${c}” / missing column “${c}”`);
+  if (problems.length > 0) {
+    throw new ApiError(
+      "invalid",
+      `Dòng tiêu đề CSV không hợp lệ: ${problems.join("; ")}. Các cột: ${RESULT_COLUMNS.join(", ")} / invalid CSV header`,
+      [{ row: null, line: header.line, message: problems.join("; ") }],
+    );
+  }
+  const width = columns.filter((c) => c !== "").length;
+
+  const rows: Record<string, string>[] = [];
+  const lines: number[] = [];
+  const shapeErrors: { row: number; line: number; message: string }[] = [];
+  records.forEach((rec, index) => {
+    const f = rec.fields;
+    // Extra empty cells at the end (spreadsheets write them) are ignored.
+    let n = f.length;
+    while (n > width && f[n - 1]!.trim() === "") n--;
+    if (n !== width) {
+      shapeErrors.push({
+        row: index,
+        line: rec.line,
+        message: `Dòng ${rec.line} có ${n} ô, tiêu đề có ${width} cột / line ${rec.line} has ${n} cells, the header has ${width} columns`,
+      });
+      return;
+    }
+    const row: Record<string, string> = {};
+    columns.forEach((c, i) => {
+      if (c) row[c] = f[i] ?? "";
+    });
+    rows.push(row);
+    lines.push(rec.line);
+  });
+  if (shapeErrors.length > 0) {
+    throw new ApiError(
+      "invalid",
+      `${shapeErrors.length} dòng CSV không đúng số cột; không dòng nào được lưu / ${shapeErrors.length} CSV row(s) have the wrong number of cells; nothing was saved`,
+      shapeErrors,
+    );
+  }
+  return { rows, lines };
+}
+
+/** Which reader a request needs: text/csv → CSV; JSON types, or a body that starts like JSON → JSON. */
+function formatOf(contentType: string | null, text: string): "json" | "csv" {
+  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type === "text/csv" || type === "application/csv") return "csv";
+  if (type === "application/json" || type.endsWith("+json")) return "json";
+  if (/^\s*[[{]/.test(text)) return "json";
+  throw new ApiError(
+    "bad_request",
+    `Kiểu nội dung không hỗ trợ${type ? ` (${type.slice(0, 60)})` : ""}: dùng Content-Type: application/json hoặc text/csv / unsupported content type: use application/json or text/csv`,
+  );
+}
+
+/** Reads and decodes an upload of result rows; at most `maxRows` rows. */
+export async function readResultUpload(req: Request, maxRows: number): Promise<TUpload> {
+  const text = await readBodyText(req);
+  const format = formatOf(req.headers.get("content-type"), text);
+  if (format === "csv") {
+    const { rows, lines } = rowsFromCsv(text, maxRows);
+    return { rows, format, lines };
+  }
+  const rows = rowsFromJson(text);
+  if (rows.length > maxRows) {
+    throw new ApiError("invalid", `Mỗi lần gửi tối đa ${maxRows} dòng (đã gửi ${rows.length}); hãy chia thành nhiều lô / at most ${maxRows} rows per batch (got ${rows.length}); split it`);
+  }
+  return { rows, format, lines: null };
+}

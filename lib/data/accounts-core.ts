@@ -1,0 +1,326 @@
+// Accounts, the part the web app and the operators' command line share. It takes
+// the Prisma client as a parameter and imports nothing "server-only", so
+// scripts/admin.ts can use it on its own connection. It does NOT decide who may
+// do this: the web app's wrapper (lib/data/accounts.ts) checks `user.manage` /
+// ownership first; the command line is for operators who hold the database.
+//
+// Every change is written with its audit row in one short transaction (`tx` only
+// inside it). Snapshots in the audit log never contain the password hash.
+import { randomBytes, randomUUID } from "node:crypto";
+import { hashPassword, verifyPassword } from "../auth/password";
+import type { TActor, TRole } from "../auth/permissions";
+import type { Db } from "../db/prisma";
+import type { Prisma } from "../generated/prisma/client";
+import { writeAudit } from "./audit-write";
+import { ZEmail, ZOwnPasswordChange, ZPasswordReset, ZUserCreate, ZUserUpdate, type TUserCreateInput, type TUserUpdateInput } from "../validation/accounts";
+
+// ---------------------------------------------------------------------------
+// Context: the client, who acts, and how audit rows are written
+// ---------------------------------------------------------------------------
+
+export type TAuditRow = {
+  actor: TActor | null;
+  actorLabel: string;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before?: unknown;
+  after?: unknown;
+  reason?: string | null;
+  ip?: string | null;
+};
+
+/** Writes one audit row inside the caller's transaction; lib/data/audit.ts `writeAudit` fits. */
+export type TAuditWriter = (tx: Prisma.TransactionClient, entry: TAuditRow) => Promise<void>;
+
+export type TAccountsCtx = {
+  db: Db;
+  /** Who acts: the signed-in actor (web) or null with actorLabel "cli" (command line). */
+  actor: TActor | null;
+  actorLabel: string;
+  ip?: string | null;
+  /** Defaults to writeAuditRow (plain JSON snapshots). */
+  audit?: TAuditWriter;
+};
+
+/** The one audit writer (lib/data/audit-write.ts); it needs no server-only module, so the command line uses it too. */
+const writeAuditRow: TAuditWriter = writeAudit;
+
+export const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
+export async function audited<T>(ctx: TAccountsCtx, fn: (tx: Prisma.TransactionClient, audit: (row: Omit<TAuditRow, "actor" | "actorLabel" | "ip">) => Promise<void>) => Promise<T>): Promise<T> {
+  const write = ctx.audit ?? writeAuditRow;
+  return ctx.db.$transaction(
+    (tx) => fn(tx, (row) => write(tx, { ...row, actor: ctx.actor, actorLabel: ctx.actorLabel, ip: ctx.ip ?? null })),
+    TX_OPTIONS,
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------
+
+export type TAccountErrorCode =
+  | "invalid"
+  | "not_found"
+  | "duplicate_email"
+  | "unit_not_found"
+  | "unit_level"
+  | "last_admin"
+  | "self"
+  | "wrong_password"
+  | "disabled"
+  | "too_many_tokens";
+
+/** An expected failure with a message for the user (Vietnamese / English) and, when it is about one field, its name. */
+export class AccountError extends Error {
+  constructor(
+    readonly code: TAccountErrorCode,
+    message: string,
+    readonly field?: string,
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+    this.name = "AccountError";
+  }
+}
+
+function invalid(error: { issues: { path: PropertyKey[]; message: string }[] }): AccountError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const i of error.issues) (fieldErrors[i.path.length ? String(i.path[0]) : "_"] ??= []).push(i.message);
+  const first = error.issues[0];
+  const field = first?.path.length ? String(first.path[0]) : undefined;
+  return new AccountError("invalid", first?.message ?? "Dữ liệu không hợp lệ / invalid input", field, fieldErrors);
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------
+
+const accountSelect = {
+  id: true,
+  email: true,
+  name: true,
+  role: true,
+  unitId: true,
+  disabled: true,
+  createdAt: true,
+  passwordChangedAt: true,
+  unit: { select: { code: true, name: true, nameEn: true, level: true } },
+  _count: { select: { tokens: { where: { revokedAt: null } } } },
+} satisfies Prisma.UserSelect;
+
+type TAccountRow = Prisma.UserGetPayload<{ select: typeof accountSelect }>;
+
+export type TAccount = {
+  id: string;
+  email: string;
+  name: string;
+  role: TRole;
+  unitId: string | null;
+  unit: { code: string; name: string; nameEn: string | null; level: "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" } | null;
+  disabled: boolean;
+  createdAt: Date;
+  passwordChangedAt: Date;
+  /** Tokens not revoked. */
+  activeTokens: number;
+};
+
+function shapeAccount(u: TAccountRow): TAccount {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    unitId: u.unitId,
+    unit: u.unit,
+    disabled: u.disabled,
+    createdAt: u.createdAt,
+    passwordChangedAt: u.passwordChangedAt,
+    activeTokens: u._count.tokens,
+  };
+}
+
+/** What the audit log keeps of an account. */
+function snapshot(u: { id: string; email: string; name: string; role: TRole; unitId: string | null; disabled: boolean }) {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, unitId: u.unitId, disabled: u.disabled };
+}
+
+export async function listAccountsWith(db: Db): Promise<TAccount[]> {
+  const rows = await db.user.findMany({ select: accountSelect, orderBy: [{ role: "asc" }, { email: "asc" }] });
+  return rows.map(shapeAccount);
+}
+
+export async function getAccountWith(db: Db, id: string): Promise<TAccount | null> {
+  const u = await db.user.findUnique({ where: { id }, select: accountSelect });
+  return u ? shapeAccount(u) : null;
+}
+
+/** The account with this email (any case), or an AccountError "not_found" naming it. */
+export async function requireAccountByEmail(db: Db, emailIn: string): Promise<TAccount> {
+  const parsed = ZEmail.safeParse(emailIn);
+  if (!parsed.success) throw new AccountError("invalid", `“${String(emailIn).slice(0, 200)}”: ${parsed.error.issues[0]?.message ?? "invalid"}`, "email");
+  const u = await db.user.findUnique({ where: { email: parsed.data }, select: accountSelect });
+  if (!u) throw new AccountError("not_found", `Không có tài khoản ${parsed.data} / no account with the email ${parsed.data}`, "email");
+  return shapeAccount(u);
+}
+
+async function requireAccount(db: Db | Prisma.TransactionClient, id: string) {
+  const u = await db.user.findUnique({ where: { id }, select: accountSelect });
+  if (!u) throw new AccountError("not_found", "Không tìm thấy tài khoản / no such account");
+  return u;
+}
+
+// ---------------------------------------------------------------------------
+// Rules shared by create and update
+// ---------------------------------------------------------------------------
+
+const LEVEL_OF_ROLE: Record<Exclude<TRole, "ADMIN">, { level: "PROVINCE" | "DISTRICT"; vi: string; en: string }> = {
+  PROVINCIAL_OFFICER: { level: "PROVINCE", vi: "cán bộ cấp tỉnh cần một đơn vị cấp tỉnh", en: "a provincial officer needs a province" },
+  DISTRICT_STAFF: { level: "DISTRICT", vi: "cán bộ cấp huyện cần một đơn vị cấp huyện", en: "district staff need a district" },
+};
+
+/** The unit id for a role: none for administrators, a province or district that exists otherwise. */
+async function unitForRole(db: Db, role: TRole, unitCode: string | null): Promise<string | null> {
+  if (role === "ADMIN") {
+    if (unitCode) throw new AccountError("unit_level", "Quản trị viên phụ trách cả nước, không gắn với đơn vị / an administrator covers the whole country and has no unit", "unitCode");
+    return null;
+  }
+  const rule = LEVEL_OF_ROLE[role];
+  if (!unitCode) throw new AccountError("unit_level", `Thiếu đơn vị: ${rule.vi} / a unit is required: ${rule.en}`, "unitCode");
+  const unit = await db.adminUnit.findUnique({ where: { code: unitCode }, select: { id: true, name: true, level: true } });
+  if (!unit) throw new AccountError("unit_not_found", `Không có đơn vị hành chính mã “${unitCode}” / no administrative unit with the code ${unitCode}`, "unitCode");
+  if (unit.level !== rule.level) {
+    throw new AccountError("unit_level", `${unit.name} không phù hợp: ${rule.vi} / ${unit.name} does not fit: ${rule.en}`, "unitCode");
+  }
+  return unit.id;
+}
+
+/** Refuses to take away the last enabled administrator (nobody could manage accounts any more). */
+async function assertNotLastAdmin(tx: Prisma.TransactionClient, user: { id: string; role: TRole; disabled: boolean }) {
+  if (user.role !== "ADMIN" || user.disabled) return;
+  const others = await tx.user.count({ where: { role: "ADMIN", disabled: false, id: { not: user.id } } });
+  if (others === 0) {
+    throw new AccountError("last_admin", "Đây là quản trị viên cuối cùng đang hoạt động; hãy tạo quản trị viên khác trước / this is the last active administrator; create another one first");
+  }
+}
+
+function isUniqueViolation(e: unknown): boolean {
+  const err = e as { code?: unknown; meta?: { code?: unknown }; cause?: { code?: unknown } } | null;
+  return err?.code === "P2002" || err?.meta?.code === "23505" || err?.cause?.code === "23505";
+}
+
+/** A random password for a new or reset account: 20 characters, shown once. */
+export function generatePassword(): string {
+  return randomBytes(15).toString("base64url");
+}
+
+// ---------------------------------------------------------------------------
+// Changes
+// ---------------------------------------------------------------------------
+
+export type TPasswordOutcome = { account: TAccount; password: string; generated: boolean };
+
+export async function createAccountWith(ctx: TAccountsCtx, input: TUserCreateInput): Promise<TPasswordOutcome> {
+  const parsed = ZUserCreate.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const d = parsed.data;
+  const unitId = await unitForRole(ctx.db, d.role, d.unitCode);
+  if (await ctx.db.user.findUnique({ where: { email: d.email }, select: { id: true } })) {
+    throw new AccountError("duplicate_email", `Đã có tài khoản ${d.email} / an account with the email ${d.email} already exists`, "email");
+  }
+  const generated = d.password === undefined;
+  const password = d.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  const id = `user-${randomUUID()}`;
+  try {
+    await audited(ctx, async (tx, audit) => {
+      const u = await tx.user.create({ data: { id, email: d.email, name: d.name, role: d.role, unitId, passwordHash }, select: accountSelect });
+      await audit({ action: "user.create", entity: "user", entityId: id, before: null, after: snapshot(u) });
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw new AccountError("duplicate_email", `Đã có tài khoản ${d.email} / an account with the email ${d.email} already exists`, "email");
+    throw e;
+  }
+  return { account: shapeAccount(await requireAccount(ctx.db, id)), password, generated };
+}
+
+/** Changes an account's role and jurisdiction (and name, when given). */
+export async function updateAccountWith(ctx: TAccountsCtx, id: string, input: TUserUpdateInput): Promise<TAccount> {
+  const parsed = ZUserUpdate.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const d = parsed.data;
+  const unitId = await unitForRole(ctx.db, d.role, d.unitCode);
+  if (ctx.actor?.id === id && d.role !== ctx.actor.role) {
+    throw new AccountError("self", "Bạn không thể tự đổi vai trò của mình / you cannot change your own role", "role");
+  }
+  await audited(ctx, async (tx, audit) => {
+    const before = await requireAccount(tx, id);
+    if (d.role !== "ADMIN") await assertNotLastAdmin(tx, before);
+    const after = await tx.user.update({ where: { id }, data: { role: d.role, unitId, ...(d.name ? { name: d.name } : {}) }, select: accountSelect });
+    await audit({ action: "user.update", entity: "user", entityId: id, before: snapshot(before), after: snapshot(after) });
+  });
+  return shapeAccount(await requireAccount(ctx.db, id));
+}
+
+/** Disables (sessions and tokens stop working at once) or enables an account. */
+export async function setAccountDisabledWith(ctx: TAccountsCtx, id: string, disabled: boolean): Promise<TAccount> {
+  if (disabled && ctx.actor?.id === id) throw new AccountError("self", "Bạn không thể tự khóa tài khoản của mình / you cannot disable your own account");
+  await audited(ctx, async (tx, audit) => {
+    const before = await requireAccount(tx, id);
+    if (before.disabled === disabled) return;
+    if (disabled) await assertNotLastAdmin(tx, before);
+    const after = await tx.user.update({ where: { id }, data: { disabled }, select: accountSelect });
+    await audit({ action: disabled ? "user.disable" : "user.enable", entity: "user", entityId: id, before: snapshot(before), after: snapshot(after) });
+  });
+  return shapeAccount(await requireAccount(ctx.db, id));
+}
+
+/** Sets a new password (the given one, or a generated one) and ends the account's sessions. */
+export async function resetAccountPasswordWith(ctx: TAccountsCtx, id: string, passwordIn?: string): Promise<TPasswordOutcome> {
+  const parsed = ZPasswordReset.safeParse({ password: passwordIn });
+  if (!parsed.success) throw invalid(parsed.error);
+  const generated = parsed.data.password === undefined;
+  const password = parsed.data.password ?? generatePassword();
+  const passwordHash = await hashPassword(password);
+  const now = new Date();
+  await audited(ctx, async (tx, audit) => {
+    const before = await requireAccount(tx, id);
+    await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: now } });
+    await audit({
+      action: "user.reset_password",
+      entity: "user",
+      entityId: id,
+      before: { passwordChangedAt: before.passwordChangedAt.toISOString() },
+      after: { passwordChangedAt: now.toISOString(), generated },
+    });
+  });
+  return { account: shapeAccount(await requireAccount(ctx.db, id)), password, generated };
+}
+
+/**
+ * The account holder changes their own password: the current one must be right.
+ * Every session of the account ends, this one included (lib/auth/session.ts compares
+ * passwordChangedAt with the session's start).
+ */
+export async function changeOwnPasswordWith(ctx: TAccountsCtx, id: string, input: { current: unknown; next: unknown; confirm: unknown }): Promise<void> {
+  const parsed = ZOwnPasswordChange.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error);
+  const user = await ctx.db.user.findUnique({ where: { id }, select: { passwordHash: true, disabled: true, passwordChangedAt: true } });
+  if (!user || user.disabled) throw new AccountError("disabled", "Tài khoản không tồn tại hoặc đã bị khóa / the account does not exist or is disabled");
+  if (!(await verifyPassword(parsed.data.current, user.passwordHash))) {
+    throw new AccountError("wrong_password", "Mật khẩu hiện tại không đúng / the current password is wrong", "current");
+  }
+  const passwordHash = await hashPassword(parsed.data.next);
+  const changedAt = new Date();
+  await audited(ctx, async (tx, audit) => {
+    await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: changedAt } });
+    await audit({
+      action: "user.change_password",
+      entity: "user",
+      entityId: id,
+      before: { passwordChangedAt: user.passwordChangedAt.toISOString() },
+      after: { passwordChangedAt: changedAt.toISOString() },
+    });
+  });
+}

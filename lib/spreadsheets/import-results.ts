@@ -1,0 +1,44 @@
+import "server-only";
+// Importing a filled-in result sheet for one plan: read the file (grid-file.ts), keep the
+// rows of this plan's grid that change something, and hand them to THE write path,
+// saveResults, which checks every row (permissions per row, ranges, periods, sub-target
+// ≤ parent, versions) before it writes all of them in one transaction, or nothing.
+// The server action (app/(workspace)/workspace/plans/[id]/import/actions.ts) and the
+// integration tests both come through here.
+import type { TActor } from "../auth/permissions";
+import { listResultsForGrid, MAX_BATCH_ROWS, saveResults } from "../data/results-write";
+import { batchOf, parseGridFile, rowErrorsOf, selectChangedRows, type TFileError, type TImportReport } from "./grid-file";
+
+export type TImportOutcome =
+  | { ok: true; report: TImportReport }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "file"; error: TFileError }
+  | { ok: false; reason: "rows"; report: TImportReport };
+
+/**
+ * Imports `file` into plan `planId` as `actor`. Throws ForbiddenError when the actor may
+ * not enter results at all (from listResultsForGrid).
+ */
+export async function importResultsFile(
+  actor: TActor,
+  planId: string,
+  file: { name: string; type?: string; bytes: Uint8Array },
+  opts: { publish?: boolean; ip?: string } = {},
+): Promise<TImportOutcome> {
+  const grid = await listResultsForGrid(actor, planId);
+  if (!grid) return { ok: false, reason: "not_found" };
+  const parsed = await parseGridFile(file);
+  if (!parsed.ok) return { ok: false, reason: "file", error: parsed.error };
+
+  const { rows, unchanged } = selectChangedRows(parsed.rows, grid);
+  const base = { format: parsed.format, unchanged, blank: parsed.blank };
+  if (rows.length === 0) return { ok: true, report: { ...base, imported: 0, errors: [] } };
+  if (rows.length > MAX_BATCH_ROWS) return { ok: false, reason: "file", error: { code: "too_many_changes", limit: MAX_BATCH_ROWS } };
+
+  const outcome = await saveResults(actor, batchOf(rows), { publish: opts.publish ?? false, ...(opts.ip ? { ip: opts.ip } : {}), source: "import" });
+  if (outcome.ok) {
+    // Rows with problems of their own are sent as null, which saveResults always refuses.
+    return { ok: true, report: { ...base, imported: outcome.saved.length, errors: [] } };
+  }
+  return { ok: false, reason: "rows", report: { ...base, imported: 0, status: outcome.status, errors: rowErrorsOf(rows, outcome.errors) } };
+}

@@ -1,0 +1,16 @@
+// The one shape every server action answers with, rendered by useActionState
+// in the form components (STYLE.md habit 6).
+export type TActionState = {
+  ok: boolean;
+  /** Field name → messages, shown beside the field. */
+  fieldErrors?: Record<string, string[]>;
+  /** For the whole form: success or a failure not tied to one field. */
+  message?: string;
+  /** What was submitted (never passwords), so a refused form keeps what the person typed. */
+  values?: Record<string, string>;
+};
+
+/** An ActionState that also carries a secret shown exactly once (a new token or password). */
+export type TSecretActionState = TActionState & { secret?: string };
+
+export const INITIAL_ACTION_STATE: TActionState = { ok: false };

@@ -1,0 +1,243 @@
+// Spreadsheet export → fill → import on a real database, both backends: a valid XLSX or
+// CSV is written in one go; one bad row (a malformed number, a sub-target above its
+// parent, a locked result) or a row outside the officer's province rejects the whole
+// file with a per-row report, and the database is unchanged (every table counted).
+// Every test removes the results and audit rows it wrote.
+import ExcelJS from "exceljs";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { toCsv } from "@/lib/api/http";
+import type { TActor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { listResultsForGrid } from "@/lib/data/results-write";
+import { buildGridWorkbook, CSV_COLUMNS, DATA_SHEET, GRID_COLUMNS, gridCsvRows } from "@/lib/spreadsheets/grid-file";
+import { importResultsFile } from "@/lib/spreadsheets/import-results";
+import { demoUsers } from "@/prisma/seed-data";
+import { tableCounts, withPg } from "./helpers";
+
+const actor = (id: string): TActor => {
+  const u = demoUsers.find((x) => x.id === id)!;
+  return { id: u.id, role: u.role, unitId: u.unitId ?? null, email: u.email, name: u.name };
+};
+const socTrang = actor("user-soctrang");
+const sonLa = actor("user-sonla");
+
+const PLAN = "plan-58-kh-ubnd-2023";
+const POOR_RATE = "target-58-poor-rate";
+const KHMER = "target-58-poor-rate-khmer";
+const JOBS = "target-58-jobs";
+const LABOUR_EXPORT = "target-58-labour-export";
+const TRAINING = "target-58-vocational-training";
+const CERTIFIED = "target-58-trained-certified";
+
+const col = (key: string) => GRID_COLUMNS.findIndex((c) => c.key === key) + 1;
+
+let seededResultIds: Set<string>;
+beforeAll(async () => {
+  seededResultIds = new Set((await db().result.findMany({ select: { id: true } })).map((r) => r.id));
+});
+
+afterEach(async () => {
+  const mine = (await db().result.findMany({ select: { id: true } })).map((r) => r.id).filter((id) => !seededResultIds.has(id));
+  await db().auditLog.deleteMany({ where: { entity: "result", entityId: { in: mine } } });
+  await db().result.deleteMany({ where: { id: { in: mine } } });
+});
+
+const counts = () => withPg(tableCounts);
+
+/** The officer's exported XLSX, with `fill` applied per target id (value, and other columns by key). */
+async function filledXlsx(who: TActor, fill: Record<string, Record<string, ExcelJS.CellValue>>): Promise<Uint8Array> {
+  const grid = (await listResultsForGrid(who, PLAN))!;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(await buildGridWorkbook(grid)) as unknown as ExcelJS.Buffer);
+  const ws = wb.getWorksheet(DATA_SHEET)!;
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const values = fill[String(row.getCell(col("targetId")).value)];
+    if (!values) return;
+    for (const [key, v] of Object.entries(values)) {
+      const cell = row.getCell(col(key));
+      cell.value = v;
+      // As Excel does when "1/4" is typed (a new style object: loaded cells share theirs).
+      if (v instanceof Date) cell.style = { ...cell.style, numFmt: "dd/mm/yyyy" };
+    }
+  });
+  return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** The officer's exported CSV, with `fill` applied per target id (Vietnamese text, as a user types it). */
+async function filledCsv(who: TActor, fill: Record<string, Record<string, string>>, extra: Record<string, unknown>[] = []): Promise<Uint8Array> {
+  const grid = (await listResultsForGrid(who, PLAN))!;
+  const rows = gridCsvRows(grid).map((r) => ({ ...r, ...(fill[String(r.targetId)] ?? {}) }));
+  return new TextEncoder().encode("\uFEFF" + toCsv(CSV_COLUMNS, [...rows, ...extra]));
+}
+
+const xlsx = (bytes: Uint8Array) => ({ name: "ket-qua-58-KH-UBND.xlsx", bytes });
+const csv = (bytes: Uint8Array) => ({ name: "ket-qua-58-KH-UBND.csv", type: "text/csv", bytes });
+
+const GOOD = {
+  [POOR_RATE]: { value: "4,1", baseline: 6.3 },
+  [KHMER]: { value: 5.2, baseline: "8,5" },
+  [JOBS]: { value: "2.400", note: "Báo cáo tổng kết năm 2023" },
+  [LABOUR_EXPORT]: { value: 25 },
+  [TRAINING]: { value: 350, evidenceUrl: "https://chauthanh.soctrang.gov.vn/bc-2023" },
+  [CERTIFIED]: { value: "37,5" },
+};
+
+async function planResults() {
+  const rows = await db().result.findMany({
+    where: { targetId: { in: [POOR_RATE, KHMER, JOBS, LABOUR_EXPORT, TRAINING, CERTIFIED] } },
+    select: { id: true, targetId: true, value: true, baseline: true, note: true, evidenceUrl: true, status: true, version: true, unitId: true, year: true },
+  });
+  return new Map(rows.map((r) => [r.targetId!, { ...r, value: Number(r.value), baseline: r.baseline === null ? null : Number(r.baseline) }]));
+}
+
+describe("export for the Sóc Trăng officer", () => {
+  it("lists the plan's measurable targets for Châu Thành in 2023, with the guide sheet", async () => {
+    const grid = (await listResultsForGrid(socTrang, PLAN))!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await buildGridWorkbook(grid)) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Kết quả", "Hướng dẫn"]);
+    const ids: string[] = [];
+    wb.getWorksheet(DATA_SHEET)!.eachRow((row, n) => {
+      if (n > 1) ids.push(`${row.getCell(col("targetId")).value}|${row.getCell(col("unitCode")).value}|${row.getCell(col("year")).value}`);
+    });
+    expect(ids).toEqual([POOR_RATE, KHMER, JOBS, LABOUR_EXPORT, TRAINING, CERTIFIED].map((t) => `${t}|942|2023`));
+  });
+});
+
+describe("importing a filled-in XLSX", () => {
+  it("saves every row in one go, as drafts entered by the officer, audited as an import; re-importing changes nothing", async () => {
+    const before = await counts();
+    const out = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, GOOD)), { ip: "10.1.2.3" });
+    expect(out, JSON.stringify(out)).toEqual({ ok: true, report: { format: "xlsx", imported: 6, unchanged: 0, blank: 0, errors: [] } });
+
+    const saved = await planResults();
+    expect(saved.get(POOR_RATE)).toMatchObject({ value: 4.1, baseline: 6.3, status: "DRAFT", version: 1, unitId: "unit-942", year: 2023 });
+    expect(saved.get(KHMER)).toMatchObject({ value: 5.2, baseline: 8.5 });
+    expect(saved.get(JOBS)).toMatchObject({ value: 2400, note: "Báo cáo tổng kết năm 2023" });
+    expect(saved.get(LABOUR_EXPORT)).toMatchObject({ value: 25 });
+    expect(saved.get(TRAINING)).toMatchObject({ value: 350, evidenceUrl: "https://chauthanh.soctrang.gov.vn/bc-2023" });
+    expect(saved.get(CERTIFIED)).toMatchObject({ value: 37.5 });
+    const after = await counts();
+    expect(after.result).toBe(before.result! + 6);
+    const audit = await db().auditLog.findMany({ where: { entity: "result", entityId: { in: [...saved.values()].map((r) => r.id) } } });
+    expect(audit).toHaveLength(6);
+    expect(audit.every((a) => a.action === "result.create" && a.actorId === "user-soctrang" && a.actorLabel.includes("[import]") && a.ip === "10.1.2.3")).toBe(true);
+
+    // The new export carries the stored values and versions: importing it again writes nothing.
+    const again = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, {})));
+    expect(again).toEqual({ ok: true, report: { format: "xlsx", imported: 0, unchanged: 6, blank: 0, errors: [] } });
+    expect(await counts()).toEqual(after);
+
+    // Changing one value updates just that result, with its version from the file.
+    const update = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, { [JOBS]: { value: 2500 } })));
+    expect(update).toMatchObject({ ok: true, report: { imported: 1, unchanged: 5 } });
+    expect((await planResults()).get(JOBS)).toMatchObject({ value: 2500, version: 2, note: "Báo cáo tổng kết năm 2023" });
+  });
+
+  it("rejects the whole file for one malformed number (“2.40”) and writes nothing", async () => {
+    const before = await counts();
+    const out = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, { ...GOOD, [JOBS]: { value: "2.40" } })));
+    expect(out.ok).toBe(false);
+    if (out.ok || out.reason !== "rows") throw new Error(JSON.stringify(out));
+    expect(out.report).toMatchObject({ imported: 0, status: 422 });
+    expect(out.report.errors).toEqual([{ line: 4, field: "value", message: expect.stringContaining("“2.40”") }]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("rejects a sub-target above its parent (labour export 3.000 of 2.400 jobs), naming the row", async () => {
+    const before = await counts();
+    const out = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, { ...GOOD, [LABOUR_EXPORT]: { value: 3000 } })));
+    if (out.ok || out.reason !== "rows") throw new Error(JSON.stringify(out));
+    expect(out.report.errors).toEqual([{ line: 5, field: "value", message: expect.stringContaining("vượt quá kết quả của chỉ tiêu cha") }]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("reports cell problems (a date) and the write path's errors together, and writes nothing", async () => {
+    const before = await counts();
+    const out = await importResultsFile(
+      socTrang,
+      PLAN,
+      xlsx(await filledXlsx(socTrang, { ...GOOD, [POOR_RATE]: { value: new Date(Date.UTC(2023, 3, 1)) }, [CERTIFIED]: { value: 137 } })),
+    );
+    if (out.ok || out.reason !== "rows") throw new Error(JSON.stringify(out));
+    expect(out.report.errors).toEqual([
+      { line: 2, field: "value", message: expect.stringContaining("ngày tháng") },
+      { line: 7, field: "value", message: expect.stringContaining("từ 0 đến 100") },
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("leaves approved results alone when unchanged, and rejects the file when one is changed (locked, 409)", async () => {
+    const first = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, GOOD)), { publish: true });
+    expect(first).toMatchObject({ ok: true, report: { imported: 6 } });
+    expect([...(await planResults()).values()].every((r) => r.status === "PUBLISHED")).toBe(true);
+    expect(await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, {})))).toMatchObject({ ok: true, report: { imported: 0, unchanged: 6 } });
+
+    const before = await counts();
+    const out = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, { [TRAINING]: { value: 360 } })));
+    if (out.ok || out.reason !== "rows") throw new Error(JSON.stringify(out));
+    expect(out.report).toMatchObject({ status: 409, errors: [{ line: 6, message: expect.stringContaining("đã được duyệt, cần mở lại") }] });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses another province's officer: nothing of 58/KH-UBND is theirs to fill", async () => {
+    const file = await filledXlsx(socTrang, GOOD);
+    const before = await counts();
+    const out = await importResultsFile(sonLa, PLAN, xlsx(file));
+    if (out.ok || out.reason !== "rows") throw new Error(JSON.stringify(out));
+    expect(out.report.errors).toHaveLength(6);
+    expect(out.report.errors.every((e) => e.field === "targetId" && e.message.includes("không thuộc phạm vi bạn được nhập"))).toBe(true);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe("importing a filled-in CSV", () => {
+  it("saves Vietnamese-formatted text numbers", async () => {
+    const fill = Object.fromEntries(Object.entries(GOOD).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([f, x]) => [f, typeof x === "number" ? String(x).replace(".", ",") : String(x)]))]));
+    const out = await importResultsFile(socTrang, PLAN, csv(await filledCsv(socTrang, fill)));
+    expect(out, JSON.stringify(out)).toEqual({ ok: true, report: { format: "csv", imported: 6, unchanged: 0, blank: 0, errors: [] } });
+    const saved = await planResults();
+    expect([...saved.values()].map((r) => [r.targetId, r.value]).sort()).toEqual(
+      [
+        [CERTIFIED, 37.5],
+        [JOBS, 2400],
+        [KHMER, 5.2],
+        [LABOUR_EXPORT, 25],
+        [POOR_RATE, 4.1],
+        [TRAINING, 350],
+      ].sort(),
+    );
+    // The CSV export of what is stored now comes back unchanged.
+    expect(await importResultsFile(socTrang, PLAN, csv(await filledCsv(socTrang, {})))).toMatchObject({ ok: true, report: { imported: 0, unchanged: 6 } });
+  });
+
+  it("rejects a file touching another province (403) and one with a bad row, writing nothing", async () => {
+    const before = await counts();
+    const sonLaRow = { targetId: JOBS, unitCode: "14", year: 2023, value: "100" };
+    const otherPlan = { targetId: "target-199-labour-export", unitCode: "14", year: 2022, value: "40" };
+    const out = await importResultsFile(socTrang, PLAN, csv(await filledCsv(socTrang, { [JOBS]: { value: "2.400" }, [TRAINING]: { value: "350" } }, [sonLaRow, otherPlan])));
+    if (out.ok || out.reason !== "rows") throw new Error(JSON.stringify(out));
+    expect(out.report.status).toBe(403);
+    expect(out.report.errors).toEqual([
+      { line: 8, field: "unitCode", message: expect.stringContaining("không có quyền nhập kết quả của Tỉnh Sơn La") },
+      { line: 9, field: "targetId", message: expect.stringContaining("không thuộc kế hoạch này") },
+    ]);
+    expect(await counts()).toEqual(before);
+
+    const bad = await importResultsFile(socTrang, PLAN, csv(await filledCsv(socTrang, { [JOBS]: { value: "2.400" }, [LABOUR_EXPORT]: { value: "1,234.5" } })));
+    if (bad.ok || bad.reason !== "rows") throw new Error(JSON.stringify(bad));
+    expect(bad.report).toMatchObject({ status: 422, errors: [{ line: 5, field: "value", message: expect.stringContaining("kiểu tiếng Anh") }] });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a file with unknown columns before reading any row", async () => {
+    const text = "targetId,unitCode,year,value,soTien\r\ntarget-58-jobs,942,2023,2.400,5\r\n";
+    const out = await importResultsFile(socTrang, PLAN, csv(new TextEncoder().encode(text)));
+    expect(out).toEqual({ ok: false, reason: "file", error: { code: "unknown_columns", columns: ["soTien"] } });
+  });
+
+  it("answers not found for a plan that does not exist", async () => {
+    expect(await importResultsFile(socTrang, "no-such-plan", csv(new TextEncoder().encode("targetId,unitCode,year,value\n")))).toEqual({ ok: false, reason: "not_found" });
+  });
+});
