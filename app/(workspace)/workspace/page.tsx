@@ -30,8 +30,8 @@ export default async function WorkspacePage() {
         <dd>{unit ? unitName(unit, locale) : t.workspace.wholeCountry}</dd>
       </dl>
       <nav aria-label={locale === "vi" ? "Bàn làm việc" : "Workspace"} className="toolbar">
-        <Link href="/workspace/account">{locale === "vi" ? "Đổi mật khẩu" : "Change password"}</Link>
-        <Link href="/workspace/tokens">{locale === "vi" ? "Khóa truy cập API" : "API access tokens"}</Link>
+        <Link href="/workspace/account">{locale === "vi" ? "Tài khoản của tôi" : "My account"}</Link>
+        <Link href="/workspace/tokens">{locale === "vi" ? "Token API" : "API tokens"}</Link>
         {hasPermission(actor, "user.manage") && <Link href="/workspace/admin/users">{locale === "vi" ? "Quản lý tài khoản" : "Accounts"}</Link>}
         {hasPermission(actor, "audit.read.all") && <Link href="/workspace/admin/audit">{locale === "vi" ? "Nhật ký thay đổi" : "Audit log"}</Link>}
       </nav>
