@@ -9,6 +9,7 @@ import "./globals.css";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import { getActor } from "@/lib/auth/session";
+import { compareDictionary } from "@/lib/i18n/compare";
 import { getDict } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -54,6 +55,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/">{t.nav.home}</Link>
             <Link href="/plans">{t.nav.plans}</Link>
             <Link href="/units">{t.nav.units}</Link>
+            <Link href="/compare">{compareDictionary[locale].nav}</Link>
             <a href="/api/v1/openapi.json">{t.nav.api}</a>
             {actor && <Link href="/workspace">{t.auth.workspace}</Link>}
           </nav>

@@ -282,6 +282,55 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/v1/compare": {
+      get: {
+        summary: "One indicator across provinces and their districts (published results)",
+        description:
+          "Per unit: for counts and amounts the sum of its published results in the year, computed by the database; for rates each published result is its own row. " +
+          "`reference` is null: the sources give no national figures.",
+        parameters: [
+          { name: "indicator", in: "query", required: true, schema: { type: "string" }, description: "Indicator code", examples: ["poverty-models"] },
+          { name: "year", in: "query", schema: { type: "integer" }, description: "Default: the latest year with published results for the indicator" },
+          { name: "sort", in: "query", schema: { type: "string", enum: ["name", "-name", "value", "-value"], default: "name" }, description: "Provinces, each followed by its districts; \"-\" sorts descending" },
+          { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xlsx"] }, description: "csv: UTF-8 CSV; xlsx: Excel workbook" },
+        ],
+        responses: {
+          "200": {
+            description: "Rows per unit",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    indicator: { type: "object", properties: { code: { type: "string" }, name: { type: "string" }, unit: { type: "string" }, measure: { type: "string", enum: ["rate", "count", "amount"] } } },
+                    year: { type: "integer" },
+                    reference: { type: "null", description: "National reference value; none is recorded" },
+                    data: {
+                      type: "array",
+                      items: {
+                        type: "object",
+                        properties: {
+                          unit: { type: "object", properties: { code: { type: "string" }, name: { type: "string" }, level: { type: "string" }, parentCode: { type: ["string", "null"] }, validTo: { type: ["string", "null"], format: "date" }, successorCode: { type: ["string", "null"] } } },
+                          value: { type: "number" },
+                          qualifier: { type: "string", enum: ["exact", "over", "about"], description: "over = \"hơn\", about = \"khoảng\"" },
+                          rows: { type: "integer", description: "Published results behind the value" },
+                          label: { type: ["string", "null"] },
+                          isDemo: { type: "boolean" },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+              "text/csv": { schema: { type: "string" } },
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
+            },
+          },
+          "404": { description: "No indicator with this code", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          ...errResponses,
+        },
+      },
+    },
     "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
   },
   components: {

@@ -6,6 +6,8 @@ import { ProgressBar } from "@/components/progress/progress-bar";
 import { ResultsTable } from "@/components/results/results-table";
 import { ResultValue } from "@/components/results/result-value";
 import { PrintButton } from "@/components/ui/print-button";
+import { PlanCharts } from "@/components/dashboards/plan-charts";
+import { planCharts } from "@/lib/data/dashboards";
 import { getPublishedPlan, type TTargetRow } from "@/lib/data/plans";
 import { describeTargetRow, progressOf } from "@/lib/data/target-view";
 import { formatDate, formatNumber, isoDateInTimeZone } from "@/lib/domain/numbers";
@@ -163,6 +165,8 @@ export default async function PlanPage({ params }: Props) {
           </div>
         )}
       </section>
+
+      <PlanCharts planId={plan.id} groups={planCharts(plan.targets, progress, locale)} locale={locale} />
 
       <section aria-labelledby="results">
         <h2 id="results">{t.plan.results}</h2>

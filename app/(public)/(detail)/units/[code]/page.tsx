@@ -4,10 +4,13 @@ import { notFound } from "next/navigation";
 import { PlanCard } from "@/components/plans/plan-card";
 import { unitName } from "@/components/plans/format";
 import { ResultsTable } from "@/components/results/results-table";
+import { UnitDashboard } from "@/components/dashboards/unit-dashboard";
+import { countStatuses, indicatorTrends } from "@/lib/data/dashboards";
 import { listPublishedPlans } from "@/lib/data/plans";
+import { listTargetProgress } from "@/lib/data/progress";
 import { listPublishedResultsForUnits } from "@/lib/data/results";
 import { listUnits, unitAncestors, unitScope } from "@/lib/data/units";
-import { formatDate } from "@/lib/domain/numbers";
+import { formatDate, isoDateInTimeZone } from "@/lib/domain/numbers";
 import { getDict } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -36,9 +39,11 @@ export default async function UnitPage({ params }: Props) {
   const predecessors = units.filter((u) => u.successorId === unit.id);
   const successor = unit.successorId ? units.find((u) => u.id === unit.successorId) : undefined;
   const scope = [...unitScope(units, unit.id)];
-  const [plans, results] = await Promise.all([
+  const [plans, results, progressRows, trendResults] = await Promise.all([
     listPublishedPlans({ unit: unit.code }, { all: true }),
     listPublishedResultsForUnits(scope),
+    listTargetProgress({ unit: unit.code, asOf: isoDateInTimeZone() }),
+    listPublishedResultsForUnits(scope, { take: 5000 }),
   ]);
 
   return (
@@ -124,6 +129,8 @@ export default async function UnitPage({ params }: Props) {
           </ul>
         )}
       </section>
+
+      <UnitDashboard unitCode={unit.code} counts={countStatuses(progressRows ?? [])} trends={indicatorTrends(trendResults, locale)} locale={locale} />
 
       <section aria-labelledby="results">
         <h2 id="results">{t.units.results}</h2>

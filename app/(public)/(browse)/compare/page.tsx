@@ -1,0 +1,235 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { unitName } from "@/components/plans/format";
+import { compareIndicator, groupComparison, listComparableIndicators, type TCompareRow, type TCompareUnitRef } from "@/lib/data/rollups";
+import { formatDate, formatNumber } from "@/lib/domain/numbers";
+import { compareDictionary } from "@/lib/i18n/compare";
+import { getLocale } from "@/lib/i18n/server";
+import { ZCompareSort, ZIndicatorCode, ZYear, type TCompareSort } from "@/lib/validation/compare";
+import styles from "./compare.module.css";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: compareDictionary[await getLocale()].title };
+}
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function ComparePage({ searchParams }: Props) {
+  const locale = await getLocale();
+  const c = compareDictionary[locale];
+  const sp = await searchParams;
+  // Messages are written "tiếng Việt / English": show the reader's half.
+  const inLocale = (m: string) => m.split(" / ")[locale === "vi" ? 0 : 1] ?? m;
+  const problems: string[] = [];
+  const parse = <T,>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, label: string, raw: string | undefined): T | undefined => {
+    if (raw === undefined || raw === "") return undefined;
+    const r = schema.safeParse(raw);
+    if (r.success) return r.data;
+    problems.push(c.badParam(label, inLocale(r.error.issues[0]?.message ?? "")));
+    return undefined;
+  };
+  const askedIndicator = parse(ZIndicatorCode, c.indicator, first(sp.indicator));
+  const askedYear = parse(ZYear, c.year, first(sp.year));
+  const sort: TCompareSort = parse(ZCompareSort, c.sortParam, first(sp.sort)) ?? "name";
+
+  const indicators = await listComparableIndicators();
+  let indicator = askedIndicator ? indicators.find((i) => i.code === askedIndicator) : undefined;
+  if (askedIndicator && !indicator) problems.push(c.unknownIndicator(askedIndicator));
+  indicator ??= indicators[0];
+  const year = askedYear ?? indicator?.years[0];
+  const comparison = indicator && year !== undefined ? await compareIndicator({ indicatorCode: indicator.code, year }) : null;
+  const rows = comparison?.rows ?? [];
+  const groups = groupComparison(rows, sort);
+  const years = [...new Set(indicators.flatMap((i) => i.years))].sort((a, b) => b - a);
+  if (year !== undefined && !years.includes(year)) years.unshift(year);
+
+  const measure = indicator ? (locale === "en" ? indicator.measureUnitEn : indicator.measureUnit) : "";
+  const indicatorName = indicator ? (locale === "en" ? indicator.nameEn : indicator.name) : "";
+  const query = (extra: Record<string, string>) => {
+    const q = new URLSearchParams();
+    if (indicator) q.set("indicator", indicator.code);
+    if (year !== undefined) q.set("year", String(year));
+    q.set("sort", sort);
+    for (const [k, v] of Object.entries(extra)) q.set(k, v);
+    return q.toString();
+  };
+  const sortHeader = (col: "name" | "value", label: string, className?: string) => {
+    const active = sort === col || sort === `-${col}`;
+    const desc = sort === `-${col}`;
+    // First click: names A→Z, values largest first; a second click reverses.
+    const next: TCompareSort = active ? ((desc ? col : `-${col}`) as TCompareSort) : col === "value" ? "-value" : "name";
+    return (
+      <th scope="col" className={className} aria-sort={active ? (desc ? "descending" : "ascending") : "none"}>
+        <Link href={`/compare?${query({ sort: next })}`} aria-label={`${label}. ${c.sortBy(label)} (${next.startsWith("-") ? c.descending : c.ascending})`}>
+          {label}
+          <span aria-hidden="true">{active ? (desc ? " ▼" : " ▲") : " ↕"}</span>
+        </Link>
+      </th>
+    );
+  };
+  const valueText = (r: TCompareRow) => {
+    const q = r.qualifier === "OVER" ? `${c.over} ` : r.qualifier === "ABOUT" ? `${c.about} ` : "";
+    return `${q}${formatNumber(r.value, { locale })}${measure === "%" ? "%" : ` ${measure}`}`;
+  };
+  const unitNote = (u: TCompareUnitRef) =>
+    u.validTo
+      ? `${c.until(formatDate(u.validTo))}${u.successor ? `; ${c.mergedInto(unitName(u.successor, locale))}` : ""}`
+      : null;
+  const renderRow = (r: TCompareRow, key: string, sub: boolean) => {
+    const note = [r.rows > 1 ? c.sumOf(formatNumber(r.rows, { locale })) : null, unitNote(r.unit)].filter(Boolean);
+    return (
+      <tr key={key} className={sub ? "sub" : undefined}>
+        <th scope="row" className={sub ? `${styles.unit} ${styles.sub}` : styles.unit}>
+          <Link href={`/units/${r.unit.code}`}>{unitName(r.unit, locale)}</Link>
+        </th>
+        <td className="num">
+          {valueText(r)}
+          {r.isDemo && (
+            <>
+              {" "}
+              <span className="badge demo">{c.demo}</span>
+            </>
+          )}
+        </td>
+        <td className="num">{formatNumber(r.rows, { locale })}</td>
+        <td className={styles.note}>
+          {/* What the figure counts, as the (Vietnamese) source words it. */}
+          {r.label && (
+            <span className="sub-mark" lang="vi">
+              {r.label}
+            </span>
+          )}
+          {note.map((n) => (
+            <span key={n} className="sub-mark">
+              {n}
+            </span>
+          ))}
+        </td>
+      </tr>
+    );
+  };
+
+  return (
+    <>
+      <h1>{c.title}</h1>
+      <p className="lead">{c.intro}</p>
+
+      {indicators.length > 0 && indicator && (
+        <form className={`filters card ${styles.form}`} method="get" action="/compare">
+          <div>
+            <label htmlFor="indicator">{c.indicator}</label>
+            <select id="indicator" name="indicator" defaultValue={indicator.code}>
+              {indicators.map((i) => (
+                <option key={i.code} value={i.code}>
+                  {locale === "en" ? i.nameEn : i.name} ({locale === "en" ? i.measureUnitEn : i.measureUnit})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="year">{c.year}</label>
+            <select id="year" name="year" defaultValue={year !== undefined ? String(year) : ""}>
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
+          <input type="hidden" name="sort" value={sort} />
+          <div className="actions">
+            <button type="submit" className="button">
+              {c.submit}
+            </button>
+            <Link href="/compare">{c.reset}</Link>
+          </div>
+        </form>
+      )}
+
+      {problems.length > 0 && (
+        <div role="alert" className="card" style={{ marginTop: "1rem", borderColor: "var(--bad)" }}>
+          <ul>
+            {problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {!indicator ? (
+        <div className="card empty" style={{ marginTop: "1rem" }}>
+          <p>
+            <strong>{c.nothingAtAll}</strong>
+          </p>
+        </div>
+      ) : rows.length === 0 ? (
+        <div className="card empty" style={{ marginTop: "1rem" }}>
+          <p>
+            <strong>{c.none}</strong>
+          </p>
+          <p className="muted">{c.noneHint(indicator.years.join(", "))}</p>
+        </div>
+      ) : (
+        <>
+          <div className="toolbar" style={{ justifyContent: "space-between", alignItems: "center", marginTop: "1rem" }}>
+            <p style={{ margin: 0 }}>
+              <strong>{c.caption(indicatorName, String(year))}</strong>
+            </p>
+            <p style={{ margin: 0 }}>
+              {c.download}: <a href={`/api/v1/compare?${query({ format: "csv" })}`}>{c.csv}</a> ·{" "}
+              <a href={`/api/v1/compare?${query({ format: "xlsx" })}`}>{c.xlsx}</a>
+            </p>
+          </div>
+          <div className="table-wrap">
+            <table>
+              <caption className="sr-only">{c.caption(indicatorName, String(year))}</caption>
+              <thead>
+                <tr>
+                  {sortHeader("name", c.colUnit)}
+                  {sortHeader("value", c.colValue(measure), "num")}
+                  <th scope="col" className="num">
+                    {c.colRows}
+                  </th>
+                  <th scope="col">{c.colNote}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {groups.flatMap((g) => [
+                  ...(g.own.length
+                    ? g.own.map((r, i) => renderRow(r, `${g.province.code}-own-${i}`, false))
+                    : [
+                        <tr key={`${g.province.code}-head`}>
+                          <th scope="row" className={styles.unit}>
+                            <Link href={`/units/${g.province.code}`}>{unitName(g.province, locale)}</Link>
+                          </th>
+                          <td className="num muted">—</td>
+                          <td className="num muted">0</td>
+                          <td className={styles.note}>
+                            <span className="sub-mark">{c.noOwnFigure}</span>
+                            {unitNote(g.province) && <span className="sub-mark">{unitNote(g.province)}</span>}
+                          </td>
+                        </tr>,
+                      ]),
+                  ...g.children.map((r, i) => renderRow(r, `${g.province.code}-sub-${r.unit.code}-${i}`, true)),
+                ])}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+
+      {indicator && (
+        <section aria-labelledby="reference" className="card" style={{ marginTop: "1.25rem" }}>
+          <h2 id="reference" style={{ marginTop: 0, fontSize: "1.05rem" }}>
+            {c.reference}
+          </h2>
+          <p style={{ margin: 0 }}>{c.noReference}</p>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,91 @@
+import { formatNumber, type Locale } from "@/lib/domain/numbers";
+
+/** The table alternative of a chart (server-rendered): same labels and numbers. */
+export function ChartDataTable({
+  caption,
+  labels,
+  labelHeader,
+  columns,
+  locale,
+  extra,
+  seriesAsRows = false,
+}: {
+  caption: string;
+  labels: string[];
+  labelHeader: string;
+  columns: { label: string; values: (number | null)[] }[];
+  locale: Locale;
+  extra?: { label: string; cells: React.ReactNode[] };
+  /** One row per series and one column per label (for many or long series names, few years). */
+  seriesAsRows?: boolean;
+}) {
+  const fmt = (v: number | null | undefined) => formatNumber(v ?? null, { locale, maxFractionDigits: 2 });
+  if (seriesAsRows) {
+    return (
+      <details className="chart-table">
+        <summary>{locale === "vi" ? "Xem dạng bảng" : "Show as table"}</summary>
+        <div className="table-wrap">
+          <table>
+            <caption>{caption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{locale === "vi" ? "Đơn vị, nội dung" : "Unit, what is counted"}</th>
+                {labels.map((l) => (
+                  <th scope="col" className="num" key={l}>
+                    {l}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {columns.map((c) => (
+                <tr key={c.label}>
+                  <th scope="row">{c.label}</th>
+                  {labels.map((l, i) => (
+                    <td className="num" key={l}>
+                      {fmt(c.values[i])}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    );
+  }
+  return (
+    <details className="chart-table">
+      <summary>{locale === "vi" ? "Xem dạng bảng" : "Show as table"}</summary>
+      <div className="table-wrap">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{labelHeader}</th>
+              {columns.map((c) => (
+                <th scope="col" className="num" key={c.label}>
+                  {c.label}
+                </th>
+              ))}
+              {extra && <th scope="col">{extra.label}</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {labels.map((l, i) => (
+              <tr key={l}>
+                <th scope="row">{l}</th>
+                {columns.map((c) => (
+                  <td className="num" key={c.label}>
+                    {formatNumber(c.values[i] ?? null, { locale, maxFractionDigits: 2 })}
+                  </td>
+                ))}
+                {extra && <td>{extra.cells[i]}</td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,51 @@
+import "server-only";
+// Loads dashboard tables for downloads (published data only). The shaping itself is
+// in ./dashboards (pure, unit-tested); this file only reads.
+import type { TSheet } from "../api/xlsx";
+import { statusLabel } from "../domain/progress";
+import { planTable, indicatorTrends, trendRows } from "./dashboards";
+import { getPublishedPlan } from "./plans";
+import { listTargetProgress } from "./progress";
+import { listPublishedResultsForUnits } from "./results";
+import { progressOf } from "./target-view";
+import { listUnits, unitScope } from "./units";
+
+export const PLAN_COLUMNS = ["targetId", "parentId", "target", "unit", "period", "year", "required", "achieved", "expected", "percent", "status", "statusLabel"];
+export const STATUS_COLUMNS = ["targetId", "planId", "planCode", "indicator", "unit", "status", "statusLabel", "actual", "achieved", "required", "percent", "dataYear"];
+export const INDICATOR_COLUMNS = ["indicator", "indicatorName", "measureUnit", "unit", "unitName", "label", "year", "qualifier", "value"];
+
+export async function planDashboardDownload(id: string, asOf: string): Promise<{ planId: string; table: TSheet } | null> {
+  const plan = await getPublishedPlan(id);
+  if (!plan) return null;
+  const rows = planTable(plan.targets, progressOf(plan.targets, asOf), "vi");
+  return { planId: plan.id, table: { name: "Chỉ tiêu theo năm", columns: PLAN_COLUMNS, rows } };
+}
+
+export async function unitDashboardDownload(code: string, asOf: string): Promise<{ status: TSheet; indicators: TSheet } | null> {
+  if (!/^[A-Za-z0-9]{1,12}$/.test(code)) return null;
+  const units = await listUnits();
+  const unit = units.find((u) => u.code === code);
+  if (!unit) return null;
+  const [progress, results] = await Promise.all([
+    listTargetProgress({ unit: code, asOf }),
+    listPublishedResultsForUnits([...unitScope(units, unit.id)], { take: 5000 }),
+  ]);
+  const statusRows = (progress ?? []).map((r) => ({
+    targetId: r.targetId,
+    planId: r.planId,
+    planCode: r.planCode,
+    indicator: r.indicatorCode,
+    unit: r.unitCode,
+    status: r.progress.status,
+    statusLabel: statusLabel(r.progress.status, "vi"),
+    actual: r.progress.actual,
+    achieved: r.progress.achieved,
+    required: r.progress.required,
+    percent: r.progress.percent,
+    dataYear: r.progress.dataYear,
+  }));
+  return {
+    status: { name: "Trạng thái chỉ tiêu", columns: STATUS_COLUMNS, rows: statusRows },
+    indicators: { name: "Chỉ số theo năm", columns: INDICATOR_COLUMNS, rows: trendRows(indicatorTrends(results, "vi")) },
+  };
+}

@@ -1,0 +1,74 @@
+// A reader compares one indicator across provinces and districts (seeded Bạc Liêu 2023
+// results only: this spec writes nothing).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+test("compare: pick an indicator, read the table, sort by value, download", async ({ page, request }) => {
+  const res = await page.goto("/");
+  expect(res?.status()).toBe(200);
+  await page.getByRole("navigation", { name: "Điều hướng chính" }).getByRole("link", { name: "So sánh", exact: true }).click();
+  await expect(page).toHaveURL(/\/compare$/);
+  await expect(page.getByRole("heading", { level: 1, name: "So sánh địa phương" })).toBeVisible();
+
+  await page.getByLabel("Chỉ tiêu").selectOption("model-funding");
+  await page.getByLabel("Năm").selectOption("2023");
+  await page.getByRole("button", { name: "Xem", exact: true }).click();
+  await expect(page).toHaveURL(/indicator=model-funding/);
+
+  const table = page.getByRole("table", { name: /Kinh phí thực hiện mô hình sinh kế, giảm nghèo, năm 2023/ });
+  const rows = table.locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  // The province, then its district indented below; "hơn" as the source words it.
+  await expect(rows.nth(0)).toContainText("Tỉnh Bạc Liêu");
+  await expect(rows.nth(0)).toContainText("hơn 2.314 triệu đồng");
+  await expect(rows.nth(0)).toContainText("nay thuộc Tỉnh Cà Mau");
+  await expect(rows.nth(1)).toHaveClass(/sub/);
+  await expect(rows.nth(1)).toContainText("Huyện Hòa Bình");
+  await expect(rows.nth(1)).toContainText("840 triệu đồng");
+  await expect(page.getByText("Chưa có chỉ tiêu quốc gia nào được ghi nhận để làm mốc so sánh")).toBeVisible();
+
+  const valueHeader = table.locator("thead th").nth(1);
+  await expect(valueHeader).toHaveAttribute("aria-sort", "none");
+  await expect(table.locator("thead th").nth(0)).toHaveAttribute("aria-sort", "ascending");
+  await valueHeader.getByRole("link").click();
+  await expect(page).toHaveURL(/sort=-value/);
+  await expect(table.locator("thead th").nth(1)).toHaveAttribute("aria-sort", "descending");
+  await expect(rows.nth(0)).toContainText("Tỉnh Bạc Liêu");
+  await table.locator("thead th").nth(1).getByRole("link").click();
+  await expect(page).toHaveURL(/sort=value/);
+  await expect(table.locator("thead th").nth(1)).toHaveAttribute("aria-sort", "ascending");
+
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+
+  const csvHref = await page.getByRole("link", { name: "CSV", exact: true }).getAttribute("href");
+  const csv = await request.get(csvHref!);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const text = await csv.text();
+  expect(text).toContain("95,Tỉnh Bạc Liêu,province,VN,hơn,2314,triệu đồng");
+  const xlsxHref = await page.getByRole("link", { name: "Excel (.xlsx)" }).getAttribute("href");
+  const xlsx = await request.get(xlsxHref!);
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+});
+
+test("compare: malformed parameters give a message, not an error page; the API answers 400/404", async ({ page, request }) => {
+  const res = await page.goto("/compare?indicator=%3Cx%3E&year=20x3&sort=sideways");
+  expect(res?.status()).toBe(200);
+  const alert = page.locator("main").getByRole("alert");
+  await expect(alert).toContainText("Mã chỉ tiêu không hợp lệ");
+  await expect(alert).toContainText("Năm phải gồm 4 chữ số");
+  await expect(alert).toContainText("Cách sắp xếp không hợp lệ");
+  await expect(page.getByRole("table")).toBeVisible(); // the defaults still apply
+
+  expect((await request.get("/api/v1/compare?indicator=jobs&year=abc")).status()).toBe(400);
+  expect((await request.get("/api/v1/compare")).status()).toBe(400);
+  expect((await request.get("/api/v1/compare?indicator=poverty-models&format=pdf")).status()).toBe(400);
+  const missing = await request.get("/api/v1/compare?indicator=no-such-indicator&year=2023");
+  expect(missing.status()).toBe(404);
+  expect((await missing.json()).error.code).toBe("not_found");
+  const json = await (await request.get("/api/v1/compare?indicator=poverty-models&year=2023")).json();
+  expect(json.reference).toBeNull();
+  expect(json.data).toEqual([expect.objectContaining({ value: 80, qualifier: "over", rows: 1, unit: expect.objectContaining({ code: "95" }) })]);
+});
