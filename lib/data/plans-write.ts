@@ -10,6 +10,7 @@ import { planSearchText } from "../domain/text";
 import { validateTargetSpecDetailed } from "../domain/targets";
 import { fieldErrorsOf, ZPlanInput, ZTargetInput } from "../validation/plans-write";
 import { writeAudit } from "./audit";
+import { targetSelect } from "./plans";
 import { listUnits, unitAncestors, type TUnit } from "./units";
 
 export type TWriteOutcome =
@@ -317,27 +318,7 @@ export async function getPlanForEdit(actor: TActor, id: string) {
       programme: { select: { code: true } },
       targets: {
         orderBy: { position: "asc" },
-        select: {
-          id: true,
-          kind: true,
-          lower: true,
-          upper: true,
-          strict: true,
-          approximate: true,
-          baseline: true,
-          periodStart: true,
-          periodEnd: true,
-          annual: true,
-          parentId: true,
-          population: true,
-          equivalentValue: true,
-          equivalentUnit: true,
-          statement: true,
-          status: true,
-          unit: { select: { code: true, name: true } },
-          indicator: { select: { code: true, name: true, measureUnit: true } },
-          _count: { select: { results: true } },
-        },
+        select: { ...targetSelect, status: true, _count: { select: { results: true } } },
       },
     },
   });
