@@ -7,12 +7,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { publishResults, reopenResult, saveResults, submitResults } from "@/lib/data/results-write";
-import { demoUsers } from "@/prisma/seed-data";
+import { demoActor } from "./helpers";
 
-const actor = (id: string): TActor => {
-  const u = demoUsers.find((x) => x.id === id)!;
-  return { id: u.id, role: u.role, unitId: u.unitId ?? null, email: u.email, name: u.name };
-};
+const actor = demoActor;
 
 const ACTORS = {
   admin: actor("user-admin"),

@@ -2,6 +2,8 @@
 import "../setup/context";
 import pg from "pg";
 import { inject } from "vitest";
+import type { TActor } from "@/lib/auth/permissions";
+import { demoUsers } from "@/prisma/seed-data";
 
 export const databaseUrl = (): string => inject("databaseUrl");
 export const backend = () => inject("backend");
@@ -28,4 +30,11 @@ export async function tableCounts(client: pg.Client): Promise<Record<string, num
     counts[table_name] = Number(rows[0]!.n);
   }
   return counts;
+}
+
+/** A seeded demo account as the permission rules see it (e.g. demoActor("user-soctrang")). */
+export function demoActor(id: string): TActor {
+  const u = demoUsers.find((x) => x.id === id);
+  if (!u) throw new Error(`no demo user ${id}`);
+  return { id: u.id, role: u.role, unitId: u.unitId ?? null, email: u.email, name: u.name };
 }

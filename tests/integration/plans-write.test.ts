@@ -2,15 +2,14 @@
 // jurisdiction, validation, the draft → published workflow and its lock,
 // conflicts between two editors, and the audit trail.
 import { afterAll, describe, expect, it } from "vitest";
-import type { TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { getPublishedPlan, listPublishedPlans } from "@/lib/data/plans";
+import { demoActor } from "./helpers";
 import { createPlan, deleteTarget, getPlanForEdit, publishPlan, reopenPlan, saveTarget, updatePlan } from "@/lib/data/plans-write";
 
-const actor = (id: string, role: TActor["role"], unitId: string | null): TActor => ({ id, role, unitId, email: `${id}@demo.gov.vn`, name: id });
-const soctrang = actor("user-soctrang", "PROVINCIAL_OFFICER", "unit-94");
-const sonla = actor("user-sonla", "PROVINCIAL_OFFICER", "unit-14");
-const chauthanh = actor("user-chauthanh", "DISTRICT_STAFF", "unit-942");
+const soctrang = demoActor("user-soctrang");
+const sonla = demoActor("user-sonla");
+const chauthanh = demoActor("user-chauthanh");
 
 const created: string[] = [];
 

@@ -9,12 +9,9 @@ import { db } from "@/lib/db/client";
 import { listAudit, listHistory } from "@/lib/data/audit";
 import { listResultsForGrid, publishResults, reopenResult, saveResults, submitResults } from "@/lib/data/results-write";
 import { parseVietnameseNumber } from "@/lib/domain/numbers";
-import { demoUsers } from "@/prisma/seed-data";
+import { demoActor } from "./helpers";
 
-const actor = (id: string): TActor => {
-  const u = demoUsers.find((x) => x.id === id)!;
-  return { id: u.id, role: u.role, unitId: u.unitId ?? null, email: u.email, name: u.name };
-};
+const actor = demoActor;
 const admin = actor("user-admin");
 const socTrang = actor("user-soctrang");
 const sonLa = actor("user-sonla");

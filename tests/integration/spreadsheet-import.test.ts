@@ -11,13 +11,9 @@ import { db } from "@/lib/db/client";
 import { listResultsForGrid } from "@/lib/data/results-write";
 import { buildGridWorkbook, CSV_COLUMNS, DATA_SHEET, GRID_COLUMNS, gridCsvRows } from "@/lib/spreadsheets/grid-file";
 import { importResultsFile } from "@/lib/spreadsheets/import-results";
-import { demoUsers } from "@/prisma/seed-data";
-import { tableCounts, withPg } from "./helpers";
+import { tableCounts, withPg, demoActor } from "./helpers";
 
-const actor = (id: string): TActor => {
-  const u = demoUsers.find((x) => x.id === id)!;
-  return { id: u.id, role: u.role, unitId: u.unitId ?? null, email: u.email, name: u.name };
-};
+const actor = demoActor;
 const socTrang = actor("user-soctrang");
 const sonLa = actor("user-sonla");
 

@@ -11,11 +11,9 @@ import { db } from "@/lib/db/client";
 import { AccountError } from "@/lib/data/accounts-core";
 import { actorFromBearer, createToken, listTokens, revokeToken } from "@/lib/data/tokens";
 import { demoUsers } from "@/prisma/seed-data";
+import { demoActor } from "./helpers";
 
-const actor = (id: string): TActor => {
-  const u = demoUsers.find((x) => x.id === id)!;
-  return { id: u.id, role: u.role, unitId: u.unitId ?? null, email: u.email, name: u.name };
-};
+const actor = demoActor;
 const admin = actor("user-admin");
 const socTrang = actor("user-soctrang");
 const sonLa = actor("user-sonla");
