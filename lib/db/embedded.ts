@@ -11,6 +11,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { useSessionQueue } from "./session-queue";
 
 export type EmbeddedLock = { pid: number; url: string; startedAt: string };
 
@@ -79,6 +80,7 @@ export async function startEmbeddedHost(dataDir: string | null, opts: { port?: n
     db = dataDir ? new PGlite(join(dataDir, "pgdata")) : new PGlite();
     await db.waitReady;
     server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: opts.port ?? 0, maxConnections: 64 });
+    useSessionQueue(server, db);
     await server.start();
     const conn = server.getServerConn(); // "127.0.0.1:PORT"
     const url = `postgresql://postgres@${conn}/postgres?sslmode=disable`;
