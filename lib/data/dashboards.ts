@@ -112,10 +112,16 @@ export function planCharts(targets: TargetLike[], progress: Map<string, Progress
 
 export type TStatusCountsLike = Record<ProgressStatus, number> & { total: number };
 
+/** Zero in every status. */
+export function emptyStatusCounts(): TStatusCountsLike {
+  return { ...(Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<ProgressStatus, number>), total: 0 };
+}
+
 export function countStatuses(rows: { progress: Progress }[]): TStatusCountsLike {
-  const counts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<ProgressStatus, number>;
+  const counts = emptyStatusCounts();
   for (const r of rows) counts[r.progress.status]++;
-  return { ...counts, total: rows.length };
+  counts.total = rows.length;
+  return counts;
 }
 
 type ResultLike = {

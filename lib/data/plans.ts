@@ -3,6 +3,7 @@ import "server-only";
 // Only PUBLISHED plans, targets and results are ever read here: this is the
 // public side.
 import { normalizeSearch } from "../domain/text";
+import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, type TPlanFilter } from "../validation/plans";
@@ -51,7 +52,7 @@ async function planWhere(filter: TPlanFilter): Promise<Prisma.PlanWhereInput | n
   return { AND: and };
 }
 
-export async function listPublishedPlans(filter: TPlanFilter, opts: { pageSize?: number; all?: boolean } = {}): Promise<TPlanPage> {
+async function loadListPublishedPlans(filter: TPlanFilter, opts: { pageSize?: number; all?: boolean } = {}): Promise<TPlanPage> {
   const pageSize = opts.pageSize ?? PAGE_SIZE;
   const where = await planWhere(filter);
   if (!where) return { items: [], total: 0, page: 1, pageSize, pageCount: 1 };
@@ -136,7 +137,7 @@ export type TPlanDetail = Prisma.PlanGetPayload<{ select: typeof planDetailSelec
   unitPath: TUnit[];
 };
 
-export async function getPublishedPlan(id: string): Promise<TPlanDetail | null> {
+async function loadGetPublishedPlan(id: string): Promise<TPlanDetail | null> {
   if (!/^[A-Za-z0-9_-]{1,80}$/.test(id)) return null;
   const plan = await db().plan.findFirst({ where: { id, status: "PUBLISHED" }, select: planDetailSelect });
   if (!plan) return null;
@@ -171,4 +172,14 @@ export async function getPublishedPlan(id: string): Promise<TPlanDetail | null> 
     })),
     reportedResults: reported.filter((r) => !r.targetId),
   };
+}
+
+/** Cached for the public until the next write (lib/cache/public). */
+export function listPublishedPlans(filter: TPlanFilter, opts: { pageSize?: number; all?: boolean } = {}): Promise<TPlanPage> {
+  return cachedPublic(["plans", filter, opts], () => loadListPublishedPlans(filter, opts));
+}
+
+/** Cached for the public until the next write (lib/cache/public). */
+export function getPublishedPlan(id: string): Promise<TPlanDetail | null> {
+  return cachedPublic(["plan", id], () => loadGetPublishedPlan(id));
 }

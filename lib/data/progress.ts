@@ -1,12 +1,14 @@
 import "server-only";
-// Progress of published targets for the API and dashboards. Targets and their
-// results are filtered in SQL; the status maths is lib/domain/progress.
-import { db } from "../db/client";
+// Progress of published targets for the API and dashboards. Targets are filtered in
+// SQL; the status maths is lib/domain/progress. For today's date the answer is read
+// from the progress summary (lib/data/progress-summary), which the same function fills;
+// for any other date it is computed from the targets' published results.
 import type { Prisma } from "../generated/prisma/client";
 import type { Progress } from "../domain/progress";
-import { num } from "./decimal";
-import { targetSelect } from "./plans";
-import { progressOf } from "./target-view";
+import { cachedPublic } from "../cache/public";
+import { isoDateInTimeZone } from "../domain/numbers";
+import { computeTargetProgress } from "./progress-compute";
+import { readSummaryProgress, refreshProgressSummary } from "./progress-summary";
 import { listUnits, unitScope } from "./units";
 
 export type TProgressFilter = { unit?: string; year?: number; indicator?: string; asOf: string };
@@ -20,7 +22,8 @@ export type TProgressRow = {
   progress: Progress;
 };
 
-export async function listTargetProgress(filter: TProgressFilter): Promise<TProgressRow[] | null> {
+/** The published-target filter of the API and dashboards, in SQL terms; null for an unknown unit. */
+export async function progressWhere(filter: Omit<TProgressFilter, "asOf">): Promise<Prisma.TargetWhereInput | null> {
   const and: Prisma.TargetWhereInput[] = [{ status: "PUBLISHED", plan: { status: "PUBLISHED" } }];
   if (filter.unit) {
     const units = await listUnits();
@@ -30,30 +33,31 @@ export async function listTargetProgress(filter: TProgressFilter): Promise<TProg
   }
   if (filter.year) and.push({ periodStart: { lte: filter.year }, periodEnd: { gte: filter.year } });
   if (filter.indicator) and.push({ indicator: { code: filter.indicator } });
-  const where = { AND: and };
-  const select = {
-    ...targetSelect,
-    planId: true,
-    plan: { select: { code: true } },
-    results: { where: { status: "PUBLISHED" }, select: { year: true, value: true, baseline: true } },
-  } satisfies Prisma.TargetSelect;
-  const targets = await db().target.findMany({ where, select, orderBy: [{ planId: "asc" }, { position: "asc" }] });
-  // Share targets need their parent's results even when the filter leaves the parent out.
-  const missingParents = [...new Set(targets.map((t) => t.parentId).filter((p): p is string => !!p && !targets.some((t) => t.id === p)))];
-  const parents = missingParents.length
-    ? await db().target.findMany({ where: { id: { in: missingParents }, status: "PUBLISHED" }, select })
-    : [];
-  const rows = [...targets, ...parents].map((t) => ({
-    ...t,
-    lower: num(t.lower),
-    upper: num(t.upper),
-    baseline: num(t.baseline),
-    equivalentValue: num(t.equivalentValue),
-  }));
-  const progress = progressOf(rows, filter.asOf);
-  return targets.map((t) => {
-    let p = progress.get(t.id)!;
-    if (filter.year && p.yearly) p = p.yearly.find((y) => y.year === filter.year) ?? p;
-    return { targetId: t.id, planId: t.planId, planCode: t.plan.code, indicatorCode: t.indicator?.code ?? null, unitCode: t.unit.code, progress: p };
-  });
+  return { AND: and };
+}
+
+async function loadListTargetProgress(filter: TProgressFilter): Promise<TProgressRow[] | null> {
+  const where = await progressWhere(filter);
+  if (!where) return null;
+  const rows =
+    filter.asOf === isoDateInTimeZone()
+      ? await (async () => {
+          await refreshProgressSummary(filter.asOf);
+          return readSummaryProgress(where, filter.asOf);
+        })()
+      : (await computeTargetProgress(where, filter.asOf)).map(({ target: t, progress }) => ({
+          targetId: t.id,
+          planId: t.planId,
+          planCode: t.plan.code,
+          indicatorCode: t.indicator?.code ?? null,
+          unitCode: t.unit.code,
+          progress,
+        }));
+  if (!filter.year) return rows;
+  return rows.map((r) => ({ ...r, progress: r.progress.yearly?.find((y) => y.year === filter.year) ?? r.progress }));
+}
+
+/** Cached for the public until the next write (lib/cache/public). */
+export function listTargetProgress(filter: TProgressFilter): Promise<TProgressRow[] | null> {
+  return cachedPublic(["progress", filter.asOf, filter.unit ?? null, filter.year ?? null, filter.indicator ?? null], () => loadListTargetProgress(filter));
 }

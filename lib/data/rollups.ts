@@ -2,6 +2,7 @@ import "server-only";
 // Rollups of published results, computed by the database: one indicator across
 // provinces and their districts (the comparison page and /api/v1/compare).
 // Sums and counts are SQL aggregates; no result rows are loaded to be added up here.
+import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
 import type { TCompareSort } from "../validation/compare";
@@ -74,7 +75,7 @@ const publishedResultWhere = {
 const PUBLISHED_SQL = Prisma.sql`r."status" = 'PUBLISHED' AND (r."targetId" IS NULL OR (t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'))`;
 
 /** Indicators with any published result, with the years that have one (latest first). */
-export async function listComparableIndicators(): Promise<TComparableIndicator[]> {
+async function loadListComparableIndicators(): Promise<TComparableIndicator[]> {
   const pairs = await db().result.groupBy({ by: ["indicatorId", "year"], where: publishedResultWhere, orderBy: [{ indicatorId: "asc" }, { year: "desc" }] });
   if (pairs.length === 0) return [];
   const years = new Map<string, number[]>();
@@ -99,7 +100,7 @@ type TRateRow = { unitId: string; value: string; qualifier: TQualifier; label: s
  * summed per unit by the database; rates are never summed: each published result is its
  * own row (with its label). Returns null when the indicator does not exist.
  */
-export async function compareIndicator({ indicatorCode, year }: { indicatorCode: string; year: number }): Promise<TComparison | null> {
+async function loadCompareIndicator({ indicatorCode, year }: { indicatorCode: string; year: number }): Promise<TComparison | null> {
   const indicator = await getIndicatorByCode(indicatorCode);
   if (!indicator) return null;
   const from = Prisma.sql`FROM "result" r LEFT JOIN "target" t ON t."id" = r."targetId" LEFT JOIN "plan" p ON p."id" = t."planId"
@@ -221,4 +222,14 @@ export function groupComparison(rows: TCompareRow[], sort: TCompareSort): TCompa
 /** The rows in display order (for CSV, XLSX and JSON). */
 export function orderComparison(rows: TCompareRow[], sort: TCompareSort): TCompareRow[] {
   return groupComparison(rows, sort).flatMap((g) => [...g.own, ...g.children]);
+}
+
+/** Cached for the public until the next write (lib/cache/public). */
+export function listComparableIndicators(): Promise<TComparableIndicator[]> {
+  return cachedPublic(["comparable-indicators"], () => loadListComparableIndicators());
+}
+
+/** Cached for the public until the next write (lib/cache/public). */
+export function compareIndicator(q: { indicatorCode: string; year: number }): Promise<TComparison | null> {
+  return cachedPublic(["compare", q.indicatorCode, q.year], () => loadCompareIndicator(q));
 }

@@ -1,10 +1,11 @@
 import "server-only";
 // Headline figures for the public home page: counted by the database.
+import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 
 export type THeadline = { plans: number; targets: number; units: number; results: number };
 
-export async function getHeadlineFigures(): Promise<THeadline> {
+async function loadGetHeadlineFigures(): Promise<THeadline> {
   const [plans, targets, units, results] = await Promise.all([
     db().plan.count({ where: { status: "PUBLISHED" } }),
     db().target.count({ where: { status: "PUBLISHED", plan: { status: "PUBLISHED" } } }),
@@ -12,4 +13,9 @@ export async function getHeadlineFigures(): Promise<THeadline> {
     db().result.count({ where: { status: "PUBLISHED" } }),
   ]);
   return { plans, targets, units: units.length, results };
+}
+
+/** Cached for the public until the next write (lib/cache/public). */
+export function getHeadlineFigures(): Promise<THeadline> {
+  return cachedPublic(["headline"], () => loadGetHeadlineFigures());
 }

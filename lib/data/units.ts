@@ -2,6 +2,7 @@ import "server-only";
 // Administrative units. The table is small (provinces, districts, a few communes),
 // so unit trees are computed from one cached read per request.
 import { cache } from "react";
+import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 
 export const unitSelect = {
@@ -30,9 +31,11 @@ export type TUnit = {
   validTo: Date | null;
 };
 
-export const listUnits = cache(async (): Promise<TUnit[]> => {
-  return db().adminUnit.findMany({ select: unitSelect, orderBy: [{ level: "asc" }, { name: "asc" }] });
-});
+/** Every unit; cached for the public until the next write, and once per request. */
+export const listUnits = cache(
+  (): Promise<TUnit[]> =>
+    cachedPublic(["units"], () => db().adminUnit.findMany({ select: unitSelect, orderBy: [{ level: "asc" }, { name: "asc" }] })),
+);
 
 /**
  * The ids a unit stands for when filtering: itself, every unit below it, and
@@ -69,7 +72,7 @@ export async function getUnitByCode(code: string): Promise<TUnit | null> {
 }
 
 /** Units that issued or are the subject of published plans, for filters. */
-export async function listUnitsWithPlans(): Promise<TUnit[]> {
+async function loadListUnitsWithPlans(): Promise<TUnit[]> {
   const units = await listUnits();
   const rows = await db().plan.findMany({ where: { status: "PUBLISHED" }, select: { issuerUnitId: true }, distinct: ["issuerUnitId"] });
   const ids = new Set(rows.map((r) => r.issuerUnitId));
@@ -80,4 +83,9 @@ export async function listUnitsWithPlans(): Promise<TUnit[]> {
     if (u.successorId) ids.add(u.successorId);
   }
   return units.filter((u) => ids.has(u.id));
+}
+
+/** Cached for the public until the next write (lib/cache/public). */
+export function listUnitsWithPlans(): Promise<TUnit[]> {
+  return cachedPublic(["units-with-plans"], () => loadListUnitsWithPlans());
 }

@@ -43,7 +43,7 @@ export default async function HomePage() {
         </li>
       </ul>
       <h2>{t.home.progress}</h2>
-      <StatusSummary counts={counts} locale={locale} caption={t.home.progressCaption(formatDate(asOf))} />
+      <StatusSummary counts={counts!} locale={locale} caption={t.home.progressCaption(formatDate(asOf))} />
       <p>
         <a href="/api/v1/progress?format=csv">{t.home.progressCsv}</a>
       </p>

@@ -5,9 +5,9 @@ import { PlanCard } from "@/components/plans/plan-card";
 import { unitName } from "@/components/plans/format";
 import { ResultsTable } from "@/components/results/results-table";
 import { UnitDashboard } from "@/components/dashboards/unit-dashboard";
-import { countStatuses, indicatorTrends } from "@/lib/data/dashboards";
+import { indicatorTrends } from "@/lib/data/dashboards";
+import { getStatusCounts } from "@/lib/data/overview";
 import { listPublishedPlans } from "@/lib/data/plans";
-import { listTargetProgress } from "@/lib/data/progress";
 import { listPublishedResultsForUnits } from "@/lib/data/results";
 import { listUnits, unitAncestors, unitScope } from "@/lib/data/units";
 import { formatDate, isoDateInTimeZone } from "@/lib/domain/numbers";
@@ -39,10 +39,10 @@ export default async function UnitPage({ params }: Props) {
   const predecessors = units.filter((u) => u.successorId === unit.id);
   const successor = unit.successorId ? units.find((u) => u.id === unit.successorId) : undefined;
   const scope = [...unitScope(units, unit.id)];
-  const [plans, results, progressRows, trendResults] = await Promise.all([
+  const [plans, results, counts, trendResults] = await Promise.all([
     listPublishedPlans({ unit: unit.code }, { all: true }),
     listPublishedResultsForUnits(scope),
-    listTargetProgress({ unit: unit.code, asOf: isoDateInTimeZone() }),
+    getStatusCounts(isoDateInTimeZone(), unit.code),
     listPublishedResultsForUnits(scope, { take: 5000 }),
   ]);
 
@@ -130,7 +130,7 @@ export default async function UnitPage({ params }: Props) {
         )}
       </section>
 
-      <UnitDashboard unitCode={unit.code} counts={countStatuses(progressRows ?? [])} trends={indicatorTrends(trendResults, locale)} locale={locale} />
+      <UnitDashboard unitCode={unit.code} counts={counts!} trends={indicatorTrends(trendResults, locale)} locale={locale} />
 
       <section aria-labelledby="results">
         <h2 id="results">{t.units.results}</h2>

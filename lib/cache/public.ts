@@ -1,0 +1,64 @@
+import "server-only";
+// Cache of what the public reads, invalidated by every write.
+//
+// A trigger on every table the public reads (migration 20261123150538_progress_summary)
+// bumps public_data_version once per writing transaction, at its commit, whoever writes:
+// the portal, the CLI, an import or psql. Entries are kept under the version they were
+// loaded at; a reader that finds a newer version drops them all. Loads start after the
+// version is read, so an entry is never older than its version. One version for all public
+// data: writes are rare next to reads, and a finer tag could only save a few reloads.
+// Officer pages read the database directly.
+import { cache } from "react";
+import { db } from "../db/client";
+import type { Db } from "../db/prisma";
+
+/** At most this many entries per version (a page of search results, a plan, a comparison…). */
+const MAX_ENTRIES = 2000;
+
+type Generation = { version: bigint; values: Map<string, Promise<unknown>> };
+const g = globalThis as unknown as { __publicCache?: WeakMap<Db, Generation> };
+const generations = (g.__publicCache ??= new WeakMap());
+
+/** The current public data version (once per request when called during a render). */
+export const publicDataVersion = cache(async (): Promise<bigint> => {
+  const rows = await db().$queryRaw<{ version: bigint }[]>`SELECT "version" FROM "public_data_version" WHERE "id" = 1`;
+  return rows[0]?.version ?? -1n;
+});
+
+/**
+ * `load()`'s answer, shared by every request until the next write. Callers must treat the
+ * value as read-only. A failed load is not kept.
+ */
+export async function cachedPublic<T>(key: readonly unknown[], load: () => Promise<T>): Promise<T> {
+  const client = db();
+  const version = await publicDataVersion();
+  let gen = generations.get(client);
+  if (!gen || gen.version < version) {
+    gen = { version, values: new Map() };
+    generations.set(client, gen);
+  }
+  // A request that read an older version than another already did: answer, don't keep.
+  if (gen.version !== version) return load();
+  const k = JSON.stringify(key);
+  const hit = gen.values.get(k);
+  if (hit) {
+    // Most recently used last, so the oldest is evicted first.
+    gen.values.delete(k);
+    gen.values.set(k, hit);
+    return hit as Promise<T>;
+  }
+  if (gen.values.size >= MAX_ENTRIES) gen.values.delete(gen.values.keys().next().value!);
+  const p = load();
+  const values = gen.values;
+  values.set(k, p);
+  p.catch(() => {
+    if (values.get(k) === p) values.delete(k);
+  });
+  return p;
+}
+
+/** What the cache holds now (for tests and the benchmark). */
+export function publicCacheStats(): { version: bigint | null; entries: number } {
+  const gen = generations.get(db());
+  return { version: gen?.version ?? null, entries: gen?.values.size ?? 0 };
+}

@@ -1,0 +1,37 @@
+import "server-only";
+// Loads targets with their published results and runs the one progress function
+// (lib/domain/progress via progressOf). Used by the progress summary and for dates
+// other than today.
+import { db } from "../db/client";
+import type { Db } from "../db/prisma";
+import type { Prisma } from "../generated/prisma/client";
+import { num } from "./decimal";
+import { targetSelect } from "./plans";
+import { progressOf } from "./target-view";
+
+const progressSelect = {
+  ...targetSelect,
+  planId: true,
+  plan: { select: { code: true } },
+  results: { where: { status: "PUBLISHED" }, select: { year: true, value: true, baseline: true } },
+} satisfies Prisma.TargetSelect;
+
+/**
+ * Progress of the targets `where` selects, as of a date, by the one progress function.
+ * Share targets get their parent's results even when `where` leaves the parent out.
+ */
+export async function computeTargetProgress(where: Prisma.TargetWhereInput, asOf: string, client: Pick<Db, "target"> = db()) {
+  const targets = await client.target.findMany({ where, select: progressSelect, orderBy: [{ planId: "asc" }, { position: "asc" }] });
+  const missingParents = [...new Set(targets.map((t) => t.parentId).filter((p): p is string => !!p && !targets.some((t) => t.id === p)))];
+  const parents = missingParents.length ? await client.target.findMany({ where: { id: { in: missingParents } }, select: progressSelect }) : [];
+  const rows = [...targets, ...parents].map((t) => ({
+    ...t,
+    lower: num(t.lower),
+    upper: num(t.upper),
+    baseline: num(t.baseline),
+    equivalentValue: num(t.equivalentValue),
+  }));
+  const progress = progressOf(rows, asOf);
+  return targets.map((t) => ({ target: t, progress: progress.get(t.id)! }));
+}
+

@@ -1,0 +1,117 @@
+import "server-only";
+// The progress summary: one row per target with its status as of a day, computed by
+// the one progress function, so that counts by status are a GROUP BY in the database
+// rather than a loop over every result in memory.
+//
+// Freshness: triggers (migration 20261123150538_progress_summary) append the target's id
+// to target_change whenever the target, its results or its parent's results are written,
+// by the portal or anything else. refreshProgressSummary recomputes the queued targets
+// and the published targets last computed for another day, in batches, then removes the
+// queue rows it has seen. Refreshers take an advisory lock, so two never interleave.
+import { db } from "../db/client";
+import type { Prisma } from "../generated/prisma/client";
+import { STATUS_ORDER, type Progress, type ProgressStatus } from "../domain/progress";
+import { emptyStatusCounts, type TStatusCountsLike } from "./dashboards";
+import { computeTargetProgress } from "./progress-compute";
+
+const REFRESH_LOCK = 72707370;
+const BATCH = 500;
+/** Enough rounds for a day's rollover of a national portal; what is left waits for the next read. */
+const MAX_ROUNDS = 200;
+
+type Tx = Prisma.TransactionClient;
+
+/** Brings the summary up to date for `asOf` (today). Returns how many targets were recomputed. */
+export async function refreshProgressSummary(asOf: string): Promise<number> {
+  let total = 0;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const done = await db().$transaction(async (tx) => refreshBatch(tx, asOf), { timeout: 60_000, maxWait: 30_000 });
+    total += done;
+    if (done < BATCH) break;
+  }
+  return total;
+}
+
+async function refreshBatch(tx: Tx, asOf: string): Promise<number> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
+  const changes = await tx.$queryRaw<{ id: bigint; targetId: string }[]>`
+    SELECT "id", "targetId" FROM "target_change" ORDER BY "id" LIMIT ${BATCH}`;
+  const stale = await tx.$queryRaw<{ id: string }[]>`
+    SELECT t."id" FROM "target" t
+      JOIN "plan" p ON p."id" = t."planId"
+      LEFT JOIN "target_progress" tp ON tp."targetId" = t."id"
+    WHERE t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'
+      AND (tp."targetId" IS NULL OR tp."computedFor" <> ${asOf}::date)
+    LIMIT ${BATCH}`;
+  const ids = [...new Set([...changes.map((c) => c.targetId), ...stale.map((s) => s.id)])];
+  if (ids.length === 0) return 0;
+  // Read after the queue rows: the data is at least as new as every change seen.
+  const computed = await computeTargetProgress({ id: { in: ids } }, asOf, tx);
+  if (computed.length > 0) {
+    const targetIds = computed.map((c) => c.target.id);
+    const statuses = computed.map((c) => c.progress.status);
+    const percents = computed.map((c) => (c.progress.percent === null ? null : String(c.progress.percent)));
+    const progress = computed.map((c) => JSON.stringify(c.progress));
+    await tx.$executeRaw`
+      INSERT INTO "target_progress" ("targetId", "computedFor", "status", "percent", "progress", "computedAt")
+      SELECT u.id, ${asOf}::date, u.status, u.percent::numeric, u.progress::jsonb, now()
+      FROM unnest(${targetIds}::text[], ${statuses}::text[], ${percents}::text[], ${progress}::text[]) AS u(id, status, percent, progress)
+      ON CONFLICT ("targetId") DO UPDATE SET
+        "computedFor" = EXCLUDED."computedFor", "status" = EXCLUDED."status", "percent" = EXCLUDED."percent",
+        "progress" = EXCLUDED."progress", "computedAt" = EXCLUDED."computedAt"`;
+  }
+  if (changes.length > 0) {
+    const seen = changes.map((c) => c.id);
+    await tx.$executeRaw`DELETE FROM "target_change" WHERE "id" = ANY(${seen}::bigint[])`;
+  }
+  return Math.max(changes.length, stale.length);
+}
+
+export type TStatusCounts = TStatusCountsLike;
+
+/** How many targets `where` selects are in each status, counted by the database from the summary. */
+export async function countSummaryStatuses(unitIds: string[] | null): Promise<TStatusCounts> {
+  const rows = await db().$queryRaw<{ status: string; n: number }[]>`
+    SELECT tp."status", count(*)::int AS n
+    FROM "target" t
+      JOIN "plan" p ON p."id" = t."planId"
+      JOIN "target_progress" tp ON tp."targetId" = t."id"
+    WHERE t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'
+      AND (${unitIds === null} OR t."unitId" = ANY(${unitIds ?? []}::text[]))
+    GROUP BY tp."status"`;
+  const counts = emptyStatusCounts();
+  for (const r of rows) {
+    if ((STATUS_ORDER as readonly string[]).includes(r.status)) counts[r.status as ProgressStatus] = r.n;
+    counts.total += r.n;
+  }
+  return counts;
+}
+
+/** The summary's progress of the targets `where` selects, in plan and position order. */
+export async function readSummaryProgress(where: Prisma.TargetWhereInput, asOf: string) {
+  const targets = await db().target.findMany({
+    where,
+    select: {
+      id: true,
+      planId: true,
+      plan: { select: { code: true } },
+      indicator: { select: { code: true } },
+      unit: { select: { code: true } },
+      progressSummary: { select: { progress: true, computedFor: true } },
+    },
+    orderBy: [{ planId: "asc" }, { position: "asc" }],
+  });
+  // A target the refresh has not reached yet (more than MAX_ROUNDS batches) is computed here.
+  const missing = targets.filter((t) => !t.progressSummary || t.progressSummary.computedFor.toISOString().slice(0, 10) !== asOf).map((t) => t.id);
+  const late = new Map(
+    missing.length ? (await computeTargetProgress({ id: { in: missing } }, asOf)).map((c) => [c.target.id, c.progress]) : [],
+  );
+  return targets.map((t) => ({
+    targetId: t.id,
+    planId: t.planId,
+    planCode: t.plan.code,
+    indicatorCode: t.indicator?.code ?? null,
+    unitCode: t.unit.code,
+    progress: late.get(t.id) ?? (t.progressSummary!.progress as unknown as Progress),
+  }));
+}

@@ -1,0 +1,129 @@
+// The progress summary and the public cache, on both backends: counts by status are a
+// GROUP BY over rows the one progress function filled, and every write — here made over
+// a plain pg connection, as psql or another tool would — reaches them.
+import { afterAll, describe, expect, it } from "vitest";
+import { cachedPublic, publicDataVersion } from "@/lib/cache/public";
+import { db } from "@/lib/db/client";
+import { countStatuses } from "@/lib/data/dashboards";
+import { getStatusCounts } from "@/lib/data/overview";
+import { listTargetProgress } from "@/lib/data/progress";
+import { computeTargetProgress } from "@/lib/data/progress-compute";
+import { refreshProgressSummary } from "@/lib/data/progress-summary";
+import { isoDateInTimeZone } from "@/lib/domain/numbers";
+import { withPg } from "./helpers";
+
+const PARENT = "target-199-job-connections";
+const CHILD = "target-199-job-connections-poor-share";
+const RESULT = "result-summary-test";
+const today = () => isoDateInTimeZone();
+
+/** What the function says for every published target, computed now from the results. */
+async function directCounts(unitIds?: string[]) {
+  const where = { status: "PUBLISHED" as const, plan: { status: "PUBLISHED" as const }, ...(unitIds ? { unitId: { in: unitIds } } : {}) };
+  return countStatuses((await computeTargetProgress(where, today())).map((c) => ({ progress: c.progress })));
+}
+
+async function writeParentResult(value: number) {
+  await withPg(async (c) => {
+    const { rows } = await c.query<{ indicatorId: string; unitId: string; periodStart: number }>(
+      `SELECT "indicatorId", "unitId", "periodStart" FROM "target" WHERE "id" = $1`,
+      [PARENT],
+    );
+    const t = rows[0]!;
+    await c.query(
+      `INSERT INTO "result" ("id", "targetId", "indicatorId", "unitId", "year", "value", "status", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, 'PUBLISHED', now())
+       ON CONFLICT ("id") DO UPDATE SET "value" = EXCLUDED."value", "updatedAt" = now()`,
+      [RESULT, PARENT, t.indicatorId, t.unitId, t.periodStart, value],
+    );
+  });
+}
+
+afterAll(async () => {
+  await withPg((c) => c.query(`DELETE FROM "result" WHERE "id" = $1`, [RESULT]));
+});
+
+describe("progress summary", () => {
+  it("counts by status in SQL exactly as the progress function does, overall and per unit", async () => {
+    expect(await getStatusCounts(today())).toEqual(await directCounts());
+    const sonLa = await getStatusCounts(today(), "14");
+    expect(sonLa).toEqual(await directCounts(["unit-14"]));
+    expect(sonLa!.total).toBeGreaterThan(0);
+    expect(await getStatusCounts(today(), "no-such-unit")).toBeNull();
+  });
+
+  it("a result written outside the portal queues the target and its sub-target, and the next read recomputes them", async () => {
+    await refreshProgressSummary(today());
+    await writeParentResult(5000);
+    const queued = await withPg(async (c) => (await c.query<{ targetId: string }>(`SELECT DISTINCT "targetId" FROM "target_change"`)).rows.map((r) => r.targetId));
+    expect(queued.sort()).toEqual([PARENT, CHILD].sort());
+
+    const rows = (await listTargetProgress({ unit: "14", asOf: today() }))!;
+    const direct = await computeTargetProgress({ id: { in: [PARENT, CHILD] } }, today());
+    for (const d of direct) expect(rows.find((r) => r.targetId === d.target.id)!.progress).toEqual(d.progress);
+    expect(rows.find((r) => r.targetId === PARENT)!.progress.actual).toBe(5000);
+    expect(await getStatusCounts(today())).toEqual(await directCounts());
+    const left = await withPg(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "target_change"`)).rows[0].n));
+    expect(left).toBe(0);
+  });
+
+  it("rows computed for another day are recomputed for today", async () => {
+    await withPg((c) => c.query(`UPDATE "target_progress" SET "computedFor" = DATE '2000-01-01', "status" = 'missed'`));
+    const published = (await directCounts()).total;
+    expect(await refreshProgressSummary(today())).toBe(published);
+    expect(await getStatusCounts(today())).toEqual(await directCounts());
+  });
+
+  it("a date other than today is computed, not read from the summary", async () => {
+    const rows = (await listTargetProgress({ unit: "14", asOf: "2022-06-30" }))!;
+    const direct = await computeTargetProgress({ id: { in: rows.map((r) => r.targetId) } }, "2022-06-30");
+    expect(rows.map((r) => r.progress)).toEqual(rows.map((r) => direct.find((d) => d.target.id === r.targetId)!.progress));
+  });
+});
+
+describe("public cache", () => {
+  it("the version moves once per committed writing transaction, not for a rolled-back one or a read", async () => {
+    const v0 = await publicDataVersion();
+    await withPg((c) => c.query(`SELECT count(*) FROM "plan"`));
+    expect(await publicDataVersion()).toBe(v0);
+    await withPg(async (c) => {
+      await c.query("BEGIN");
+      await c.query(`UPDATE "plan" SET "title" = "title" WHERE "id" = 'plan-199-kh-ubnd-2022'`);
+      await c.query("ROLLBACK");
+    });
+    expect(await publicDataVersion()).toBe(v0);
+    await withPg(async (c) => {
+      await c.query("BEGIN");
+      await c.query(`UPDATE "plan" SET "title" = "title" WHERE "id" = 'plan-199-kh-ubnd-2022'`);
+      await c.query(`UPDATE "target" SET "statement" = "statement" WHERE "planId" = 'plan-199-kh-ubnd-2022'`);
+      await c.query("COMMIT");
+    });
+    expect(await publicDataVersion()).toBe(v0 + 1n);
+  });
+
+  it("serves the same answer until a write, then loads again", async () => {
+    let loads = 0;
+    const load = async () => ({ n: ++loads });
+    const a = await cachedPublic(["test-entry"], load);
+    const b = await cachedPublic(["test-entry"], load);
+    expect(b).toBe(a);
+    expect(loads).toBe(1);
+    await writeParentResult(6000);
+    const c = await cachedPublic(["test-entry"], load);
+    expect(c).toEqual({ n: 2 });
+  });
+
+  it("public reads see a write at once", async () => {
+    await writeParentResult(7000);
+    const before = (await listTargetProgress({ unit: "14", asOf: today() }))!.find((r) => r.targetId === PARENT)!;
+    expect(before.progress.actual).toBe(7000);
+    await writeParentResult(7100);
+    const after = (await listTargetProgress({ unit: "14", asOf: today() }))!.find((r) => r.targetId === PARENT)!;
+    expect(after.progress.actual).toBe(7100);
+  });
+
+  it("a failed load is not kept", async () => {
+    await expect(cachedPublic(["test-fail"], async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(await cachedPublic(["test-fail"], async () => "ok")).toBe("ok");
+  });
+});
