@@ -5,11 +5,15 @@ import { BAR_ALPHA, fmt, PALETTE, type TChartProps } from "./chart-common";
 
 ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
-/** A bar chart with an accessible name; pair it with a server-rendered data table. */
-export function BarChart({ labels, datasets, ariaLabel, caption, locale }: TChartProps) {
+/**
+ * A bar chart with an accessible name; pair it with a server-rendered data table.
+ * `horizontal`: one bar per row (long unit names), the box as tall as the rows need.
+ */
+export function BarChart({ labels, datasets, ariaLabel, caption, locale, horizontal = false }: TChartProps & { horizontal?: boolean }) {
+  const value = horizontal ? "x" : "y";
   return (
     <figure className="chart">
-      <div className="chart-box">
+      <div className="chart-box" style={horizontal ? { height: `${Math.max(8, labels.length * datasets.length * 1.9 + 4)}rem` } : undefined}>
         <Bar
           role="img"
           aria-label={ariaLabel}
@@ -28,10 +32,11 @@ export function BarChart({ labels, datasets, ariaLabel, caption, locale }: TChar
             maintainAspectRatio: false,
             animation: false,
             locale: locale === "vi" ? "vi-VN" : "en-US",
-            scales: { y: { beginAtZero: true, ticks: { callback: (v) => fmt(Number(v), locale) } } },
+            indexAxis: horizontal ? "y" : "x",
+            scales: { [value]: { beginAtZero: true, ticks: { callback: (v: number | string) => fmt(Number(v), locale) } } },
             plugins: {
-              legend: { position: "bottom" },
-              tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${fmt(c.parsed.y, locale)}` } },
+              legend: { position: "bottom", display: datasets.length > 1 || !horizontal },
+              tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${fmt(horizontal ? c.parsed.x : c.parsed.y, locale)}` } },
             },
           }}
         >

@@ -61,13 +61,13 @@ function csvCell(v: unknown): string {
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
+export function toCsv(columns: readonly string[], rows: Record<string, unknown>[]): string {
   const lines = [columns.join(",")];
   for (const r of rows) lines.push(columns.map((c) => csvCell(r[c])).join(","));
   return lines.join("\r\n") + "\r\n";
 }
 
-export function csvResponse(filename: string, columns: string[], rows: Record<string, unknown>[]) {
+export function csvResponse(filename: string, columns: readonly string[], rows: Record<string, unknown>[]) {
   // A byte-order mark lets spreadsheet programs read Vietnamese text as UTF-8.
   return new Response("\uFEFF" + toCsv(columns, rows), {
     headers: {

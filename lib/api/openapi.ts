@@ -1,3 +1,4 @@
+import { INDICATOR_COLUMNS, PLAN_COLUMNS, STATUS_COLUMNS } from "../data/dashboard-columns";
 // OpenAPI 3.1 description of the open-data API (CONTRACT.md). Keep in step with app/api/v1.
 const unit = {
   type: "object",
@@ -327,6 +328,55 @@ export const openApiDocument = {
             },
           },
           "404": { description: "No indicator with this code", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          ...errResponses,
+        },
+      },
+    },
+    "/api/v1/dashboards/plan/{id}": {
+      get: {
+        summary: "A published plan's dashboard table: each target (and each year of an annual target) with its progress",
+        description: `Columns: ${PLAN_COLUMNS.join(", ")}. ` +
+          "Figures come from the same progress function as /api/v1/progress.",
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "string" } },
+          { name: "asOf", in: "query", schema: { type: "string", format: "date" }, description: "Default: today (Asia/Ho_Chi_Minh)" },
+          { name: "format", in: "query", schema: { type: "string", enum: ["csv", "xlsx"], default: "csv" } },
+        ],
+        responses: {
+          "200": {
+            description: "The table",
+            content: {
+              "text/csv": { schema: { type: "string" } },
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
+            },
+          },
+          "404": { description: "No published plan with this id", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          ...errResponses,
+        },
+      },
+    },
+    "/api/v1/dashboards/unit/{code}": {
+      get: {
+        summary: "A unit's dashboard tables: its published targets by status, and its indicators by year",
+        description:
+          `\`table=status\` columns: ${STATUS_COLUMNS.join(", ")}. ` +
+          `\`table=indicators\` columns: ${INDICATOR_COLUMNS.join(", ")}. ` +
+          "The unit includes the units below it and the units merged into it. XLSX holds both tables as two sheets.",
+        parameters: [
+          { name: "code", in: "path", required: true, schema: { type: "string" }, description: "Unit code, e.g. 94" },
+          { name: "table", in: "query", schema: { type: "string", enum: ["status", "indicators"], default: "status" }, description: "CSV only" },
+          { name: "asOf", in: "query", schema: { type: "string", format: "date" }, description: "Default: today (Asia/Ho_Chi_Minh)" },
+          { name: "format", in: "query", schema: { type: "string", enum: ["csv", "xlsx"], default: "csv" } },
+        ],
+        responses: {
+          "200": {
+            description: "The table(s)",
+            content: {
+              "text/csv": { schema: { type: "string" } },
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
+            },
+          },
+          "404": { description: "No unit with this code", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
           ...errResponses,
         },
       },

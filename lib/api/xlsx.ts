@@ -1,7 +1,7 @@
 // XLSX downloads (exceljs): bold header row, numbers stored as numbers.
 import ExcelJS from "exceljs";
 
-export type TSheet = { name: string; columns: string[]; rows: Record<string, unknown>[] };
+export type TSheet = { name: string; columns: readonly string[]; rows: Record<string, unknown>[] };
 
 export async function xlsxResponse(filename: string, sheets: TSheet[]): Promise<Response> {
   const wb = new ExcelJS.Workbook();

@@ -9,10 +9,8 @@ import { listTargetProgress } from "./progress";
 import { listPublishedResultsForUnits } from "./results";
 import { progressOf } from "./target-view";
 import { listUnits, unitScope } from "./units";
+import { INDICATOR_COLUMNS, PLAN_COLUMNS, STATUS_COLUMNS } from "./dashboard-columns";
 
-export const PLAN_COLUMNS = ["targetId", "parentId", "target", "unit", "period", "year", "required", "achieved", "expected", "percent", "status", "statusLabel"];
-export const STATUS_COLUMNS = ["targetId", "planId", "planCode", "indicator", "unit", "status", "statusLabel", "actual", "achieved", "required", "percent", "dataYear"];
-export const INDICATOR_COLUMNS = ["indicator", "indicatorName", "measureUnit", "unit", "unitName", "label", "year", "qualifier", "value"];
 
 export async function planDashboardDownload(id: string, asOf: string): Promise<{ planId: string; table: TSheet } | null> {
   const plan = await getPublishedPlan(id);

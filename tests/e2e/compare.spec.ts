@@ -11,7 +11,7 @@ test("compare: pick an indicator, read the table, sort by value, download", asyn
   await expect(page.getByRole("heading", { level: 1, name: "So sánh địa phương" })).toBeVisible();
 
   await page.getByLabel("Chỉ tiêu").selectOption("model-funding");
-  await page.getByLabel("Năm").selectOption("2023");
+  await page.getByLabel("Năm", { exact: true }).selectOption("2023");
   await page.getByRole("button", { name: "Xem", exact: true }).click();
   await expect(page).toHaveURL(/indicator=model-funding/);
 
@@ -26,6 +26,12 @@ test("compare: pick an indicator, read the table, sort by value, download", asyn
   await expect(rows.nth(1)).toContainText("Huyện Hòa Bình");
   await expect(rows.nth(1)).toContainText("840 triệu đồng");
   await expect(page.getByText("Chưa có chỉ tiêu quốc gia nào được ghi nhận để làm mốc so sánh")).toBeVisible();
+  // A bar per row, in the table's order, named with the figures in words (the table is its data).
+  const chart = page.locator("[data-chart=compare] canvas[role=img]");
+  await expect(chart).toBeVisible();
+  const name = (await chart.getAttribute("aria-label"))!;
+  expect(name).toMatch(/^Biểu đồ cột: Kinh phí thực hiện mô hình sinh kế, giảm nghèo, năm 2023, 2 dòng/);
+  expect(name).toMatch(/\. Tỉnh Bạc Liêu – Kinh phí các mô hình nông nghiệp [^;]*: hơn 2\.314 triệu đồng; ↳ Huyện Hòa Bình – Mô hình nuôi cá kèo [^;]*: 840 triệu đồng$/);
 
   const valueHeader = table.locator("thead th").nth(1);
   await expect(valueHeader).toHaveAttribute("aria-sort", "none");

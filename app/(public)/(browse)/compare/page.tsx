@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BarChart } from "@/components/charts/bar-chart";
 import { unitName } from "@/components/plans/format";
 import { compareIndicator, groupComparison, listComparableIndicators, type TCompareRow, type TCompareUnitRef } from "@/lib/data/rollups";
 import { formatDate, formatNumber } from "@/lib/domain/numbers";
@@ -184,6 +185,26 @@ export default async function ComparePage({ searchParams }: Props) {
               <a href={`/api/v1/compare?${query({ format: "xlsx" })}`}>{c.xlsx}</a>
             </p>
           </div>
+          {(() => {
+            // The bars follow the table's order (provinces, each followed by its districts).
+            const ordered = groups.flatMap((g) => [...g.own, ...g.children]);
+            const full = ordered.map((r) => `${r.unit.level === "PROVINCE" ? "" : "↳ "}${unitName(r.unit, locale)}${r.label ? ` – ${r.label}` : ""}`);
+            // Axis labels stay short; the accessible name and the table carry the whole label.
+            const labels = full.map((l) => (l.length > 48 ? `${l.slice(0, 47)}…` : l));
+            const name = c.chartName(indicatorName, String(year), ordered.length);
+            return (
+              <div data-chart="compare">
+                <BarChart
+                  horizontal
+                  labels={labels}
+                  datasets={[{ label: c.colValue(measure), values: ordered.map((r) => r.value) }]}
+                  ariaLabel={`${name}. ${ordered.map((r, i) => `${full[i]}: ${valueText(r)}`).join("; ")}`}
+                  caption={`${name}. ${c.chartNote}`}
+                  locale={locale}
+                />
+              </div>
+            );
+          })()}
           <div className="table-wrap">
             <table>
               <caption className="sr-only">{c.caption(indicatorName, String(year))}</caption>
