@@ -1,4 +1,5 @@
 import { formatNumber, type Locale } from "@/lib/domain/numbers";
+import { dashboardsDictionary } from "@/lib/i18n/dashboards";
 
 /** The table alternative of a chart (server-rendered): same labels and numbers. */
 export function ChartDataTable({
@@ -19,17 +20,18 @@ export function ChartDataTable({
   /** One row per series and one column per label (for many or long series names, few years). */
   seriesAsRows?: boolean;
 }) {
+  const d = dashboardsDictionary[locale];
   const fmt = (v: number | null | undefined) => formatNumber(v ?? null, { locale, maxFractionDigits: 2 });
   if (seriesAsRows) {
     return (
       <details className="chart-table">
-        <summary>{locale === "vi" ? "Xem dạng bảng" : "Show as table"}</summary>
+        <summary>{d.showAsTable}</summary>
         <div className="table-wrap">
           <table>
             <caption>{caption}</caption>
             <thead>
               <tr>
-                <th scope="col">{locale === "vi" ? "Đơn vị, nội dung" : "Unit, what is counted"}</th>
+                <th scope="col">{d.seriesHeader}</th>
                 {labels.map((l) => (
                   <th scope="col" className="num" key={l}>
                     {l}
@@ -56,7 +58,7 @@ export function ChartDataTable({
   }
   return (
     <details className="chart-table">
-      <summary>{locale === "vi" ? "Xem dạng bảng" : "Show as table"}</summary>
+      <summary>{d.showAsTable}</summary>
       <div className="table-wrap">
         <table>
           <caption>{caption}</caption>

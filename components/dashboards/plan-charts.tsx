@@ -2,16 +2,17 @@ import { BarChart } from "@/components/charts/bar-chart";
 import { ChartDataTable } from "@/components/charts/data-table";
 import type { TPlanChartGroup } from "@/lib/data/dashboards";
 import { formatPercent, type Locale } from "@/lib/domain/numbers";
+import { dashboardsDictionary } from "@/lib/i18n/dashboards";
 
 /** "Biểu đồ tiến độ": required vs achieved per year (or for the whole period), sub-targets beside their parent. */
 export function PlanCharts({ planId, groups, locale }: { planId: string; groups: TPlanChartGroup[]; locale: Locale }) {
-  const vi = locale === "vi";
-  const title = vi ? "Biểu đồ tiến độ" : "Progress chart";
+  const d = dashboardsDictionary[locale];
+  const title = d.planChartTitle;
   return (
     <section aria-labelledby="progress-chart" className="dashboard">
       <h2 id="progress-chart">{title}</h2>
       <p className="toolbar no-print">
-        <span>{vi ? "Tải bảng chỉ tiêu × năm:" : "Download the target × year table:"}</span>
+        <span>{d.planDownload}</span>
         <a href={`/api/v1/dashboards/plan/${planId}?format=csv`} download>
           CSV
         </a>
@@ -21,9 +22,7 @@ export function PlanCharts({ planId, groups, locale }: { planId: string; groups:
       </p>
       {groups.length === 0 ? (
         <p className="muted" data-empty="progress-chart">
-          {vi
-            ? "Chưa có kết quả được công bố cho các chỉ tiêu định lượng của văn bản này, nên chưa có biểu đồ."
-            : "No published results for this document's numeric targets yet, so there is no chart."}
+          {d.planEmpty}
         </p>
       ) : (
         groups.map((g) => (
@@ -33,27 +32,27 @@ export function PlanCharts({ planId, groups, locale }: { planId: string; groups:
               const required = c.rows.map((r) => r.required);
               const achieved = c.rows.map((r) => r.achieved);
               const cols = [
-                { label: vi ? "Yêu cầu" : "Required", values: required },
-                { label: vi ? "Đã đạt" : "Achieved", values: achieved },
+                { label: d.required, values: required },
+                { label: d.achieved, values: achieved },
               ];
-              const name = `${vi ? "Yêu cầu và đã đạt" : "Required and achieved"}: ${c.title}`;
+              const name = d.requiredAndAchieved(c.title);
               // The caption says the status in words, so colour is never the only signal.
               const verdict = c.rows.map((r) => `${r.year ?? r.period}: ${r.statusLabel} (${formatPercent(r.percent, { locale })})`).join("; ");
               return (
                 <div key={c.targetId} className={c.parentId ? "chart-item sub" : "chart-item"} data-chart-target={c.targetId}>
                   <h3>
-                    {c.parentId && <span className="sub-mark">↳ {vi ? "Trong đó" : "Of which"} </span>}
+                    {c.parentId && <span className="sub-mark">↳ {d.ofWhich} </span>}
                     {c.title}
                   </h3>
                   <BarChart labels={labels} datasets={cols} ariaLabel={`${name}. ${verdict}`} caption={`${name}. ${verdict}`} locale={locale} />
                   <ChartDataTable
                     caption={name}
                     labels={labels}
-                    labelHeader={vi ? "Năm" : "Year"}
+                    labelHeader={d.year}
                     columns={cols}
                     locale={locale}
                     extra={{
-                      label: vi ? "Tỷ lệ, trạng thái" : "Percent, status",
+                      label: d.percentStatus,
                       cells: c.rows.map((r) => (
                         <>
                           {formatPercent(r.percent, { locale })} · <span className={`status ${r.status}`}>{r.statusLabel}</span>
