@@ -4,7 +4,10 @@ import type { TPlanChartGroup } from "@/lib/data/dashboards";
 import { formatPercent, type Locale } from "@/lib/domain/numbers";
 import { dashboardsDictionary } from "@/lib/i18n/dashboards";
 
-/** "Biểu đồ tiến độ": required vs achieved per year (or for the whole period), sub-targets beside their parent. */
+/**
+ * "Biểu đồ tiến độ": required vs achieved per year (or for the whole period), or the level vs the
+ * value for a reach target without a baseline; sub-targets beside their parent.
+ */
 export function PlanCharts({ planId, groups, locale }: { planId: string; groups: TPlanChartGroup[]; locale: Locale }) {
   const d = dashboardsDictionary[locale];
   const title = d.planChartTitle;
@@ -29,13 +32,17 @@ export function PlanCharts({ planId, groups, locale }: { planId: string; groups:
           <div className="chart-group" key={g.parentId} data-chart-group={g.parentId}>
             {g.charts.map((c) => {
               const labels = c.rows.map((r) => (r.year === null ? r.period : String(r.year)));
-              const required = c.rows.map((r) => r.required);
-              const achieved = c.rows.map((r) => r.achieved);
-              const cols = [
-                { label: d.required, values: required },
-                { label: d.achieved, values: achieved },
-              ];
-              const name = d.requiredAndAchieved(c.title);
+              const cols =
+                c.measure === "level"
+                  ? [
+                      { label: d.level, values: c.rows.map((r) => r.level) },
+                      { label: d.actual, values: c.rows.map((r) => r.actual) },
+                    ]
+                  : [
+                      { label: d.required, values: c.rows.map((r) => r.required) },
+                      { label: d.achieved, values: c.rows.map((r) => r.achieved) },
+                    ];
+              const name = c.measure === "level" ? d.levelAndActual(c.title) : d.requiredAndAchieved(c.title);
               // The caption says the status in words, so colour is never the only signal.
               const verdict = c.rows.map((r) => `${r.year ?? r.period}: ${r.statusLabel} (${formatPercent(r.percent, { locale })})`).join("; ");
               return (

@@ -47,6 +47,20 @@ describe("plan dashboard", () => {
     ]);
   });
 
+  it("charts a reach target without a baseline as its level against the value, and a count as required against achieved", () => {
+    const ts = [
+      target("rate", { kind: "REACH_AT_MOST", lower: 18.66, periodStart: 2022, periodEnd: 2022, results: [res(2022, 18.5)] }),
+      target("jobs", { results: [res(2023, 1200)] }),
+    ];
+    const p = progressOf(ts as never, "2026-11-23");
+    const [rate, jobs] = planCharts(ts as never, p, "vi").flatMap((g) => g.charts);
+    expect(rate!.measure).toBe("level");
+    expect(rate!.rows[0]).toMatchObject({ level: 18.66, actual: 18.5, achieved: p.get("rate")!.achieved, status: p.get("rate")!.status });
+    expect(p.get("rate")!.status).toBe("met");
+    expect(jobs!.measure).toBe("amount");
+    expect(jobs!.rows[0]).toMatchObject({ level: null, actual: 1200, required: 2400, achieved: 1200 });
+  });
+
   it("puts sub-targets in their parent's group and takes required/achieved from Progress", () => {
     const ts = [
       target("jobs", { results: [res(2023, 1200)] }),

@@ -19,6 +19,10 @@ export type TPlanDashRow = {
   required: number | null;
   achieved: number | null;
   expected: number | null;
+  /** Latest value (rates) or sum (counts), as the progress function read it. */
+  actual: number | null;
+  /** The level a "reach" target names (≤ for REACH_AT_MOST, ≥ for REACH_AT_LEAST); null for other kinds. */
+  level: number | null;
   percent: number | null;
   status: ProgressStatus;
   statusLabel: string;
@@ -28,6 +32,8 @@ export type TPlanChart = {
   targetId: string;
   parentId: string | null;
   title: string;
+  /** "amount": required vs achieved; "level": a reach target judged without a baseline, level vs actual. */
+  measure: "amount" | "level";
   rows: TPlanDashRow[];
 };
 
@@ -54,6 +60,8 @@ export function targetRows(t: TargetLike, p: Progress, locale: Locale): TPlanDas
     required: q.required,
     achieved: q.achieved,
     expected: q.expected,
+    actual: q.actual,
+    level: t.kind === "REACH_AT_MOST" || t.kind === "REACH_AT_LEAST" ? t.lower : null,
     percent: q.percent,
     status: q.status,
     statusLabel: statusLabel(q.status, locale),
@@ -100,7 +108,14 @@ export function planCharts(targets: TargetLike[], progress: Map<string, Progress
     const root = rootOf(t);
     groups.set(root, [
       ...(groups.get(root) ?? []),
-      { targetId: t.id, parentId: t.parentId, title: describeTargetRow(t, locale), rows: targetRows(t, p, locale) },
+      {
+        targetId: t.id,
+        parentId: t.parentId,
+        title: describeTargetRow(t, locale),
+        // Without a baseline nothing is "achieved" in points: compare the level with the value.
+        measure: p.judgedOnLevel || (p.yearly ?? []).some((y) => y.judgedOnLevel) ? "level" : "amount",
+        rows: targetRows(t, p, locale),
+      },
     ]);
   }
   return [...groups].map(([parentId, charts]) => ({ parentId, charts }));

@@ -115,7 +115,7 @@ export default async function PlanPage({ params }: Props) {
           <p className="muted">{t.plan.noTargets}</p>
         ) : (
           <div className="table-wrap">
-            <table>
+            <table className="targets-table">
               <caption className="sr-only">{t.plan.targets}</caption>
               <thead>
                 <tr>
@@ -146,15 +146,15 @@ export default async function PlanPage({ params }: Props) {
                           </ul>
                         )}
                       </td>
-                      <td>
+                      <td data-label={t.plan.appliesTo}>
                         {unitName(x.unit, locale)}
                         {x.population && <div className="muted">{x.population}</div>}
                       </td>
-                      <td>
+                      <td data-label={t.plan.period}>
                         {periodText(x.periodStart, x.periodEnd)}
                         {x.annual && <div className="muted">{t.plan.annual}</div>}
                       </td>
-                      <td>
+                      <td data-label={t.plan.progress}>
                         {p && <ProgressBar p={p} locale={locale} label={`${t.plan.progress}: ${describeTargetRow(x, locale)}`} />}
                       </td>
                     </tr>
