@@ -149,6 +149,11 @@ const vi = {
     about: "khoảng",
     demo: "Số liệu minh họa",
   },
+  report: {
+    print: "In báo cáo",
+    /** The line a printed page carries, so a filed PDF says where and when it came from. */
+    printedFrom: (path: string, asOf: string) => `In từ Cổng theo dõi mục tiêu giảm nghèo, trang ${path}. Tiến độ tính đến ngày ${asOf}; chỉ gồm số liệu đã công bố.`,
+  },
   levels: { NATION: "Quốc gia", PROVINCE: "Tỉnh, thành phố", DISTRICT: "Huyện, thị xã, thành phố thuộc tỉnh", COMMUNE: "Xã, phường, thị trấn" },
   docTypes: {
     KE_HOACH: "Kế hoạch",
@@ -324,6 +329,10 @@ const en: Dict = {
     over: "over",
     about: "about",
     demo: "Demo figure",
+  },
+  report: {
+    print: "Print report",
+    printedFrom: (path: string, asOf: string) => `Printed from the Poverty Reduction Targets Portal, page ${path}. Progress as of ${asOf}; published figures only.`,
   },
   levels: { NATION: "Nation", PROVINCE: "Province / city", DISTRICT: "District", COMMUNE: "Commune / ward" },
   docTypes: {

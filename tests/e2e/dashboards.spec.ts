@@ -53,3 +53,23 @@ test("unit 96 (Cà Mau ← Bạc Liêu): a line chart with an accessible name an
   await expect(details.locator("table thead th").nth(1)).toHaveText("2023");
   await expect(details.locator("table tbody th[scope=row]").first()).toContainText("Bạc Liêu");
 });
+
+test("printable reports: a plan and a unit print without navigation, with their data tables and where and when they come from", async ({ page }) => {
+  for (const [path, button] of [
+    ["/plans/plan-199-kh-ubnd-2022", "In trang này"],
+    ["/units/96", "In báo cáo"],
+  ] as const) {
+    await page.emulateMedia({ media: "screen" });
+    await page.goto(path);
+    await expect(page.getByRole("button", { name: button, exact: true })).toBeVisible();
+    await expect(page.locator(".print-note")).toBeHidden();
+    await page.emulateMedia({ media: "print" });
+    await expect(page.locator(".site-header")).toBeHidden();
+    await expect(page.getByRole("button", { name: button, exact: true })).toBeHidden();
+    const note = page.locator(".print-note");
+    await expect(note).toBeVisible();
+    await expect(note).toContainText(`trang ${path}. Tiến độ tính đến ngày`);
+  }
+  // On paper every chart's data table is open (a printed page cannot be clicked).
+  await expect(page.locator("details.chart-table table").first()).toBeVisible();
+});

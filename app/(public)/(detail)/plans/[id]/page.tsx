@@ -6,6 +6,7 @@ import { ProgressBar } from "@/components/progress/progress-bar";
 import { ResultsTable } from "@/components/results/results-table";
 import { ResultValue } from "@/components/results/result-value";
 import { PrintButton } from "@/components/ui/print-button";
+import { PrintNote } from "@/components/ui/print-note";
 import { PlanCharts } from "@/components/dashboards/plan-charts";
 import { planCharts } from "@/lib/data/dashboards";
 import { getPublishedPlan, type TTargetRow } from "@/lib/data/plans";
@@ -218,6 +219,7 @@ export default async function PlanPage({ params }: Props) {
       <p className="no-print">
         <Link href="/plans">← {t.plan.back}</Link>
       </p>
+      <PrintNote text={t.report.printedFrom(`/plans/${plan.id}`, formatDate(asOf))} />
     </article>
   );
 }

@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { PlanCard } from "@/components/plans/plan-card";
 import { unitName } from "@/components/plans/format";
 import { ResultsTable } from "@/components/results/results-table";
+import { PrintButton } from "@/components/ui/print-button";
+import { PrintNote } from "@/components/ui/print-note";
 import { UnitDashboard } from "@/components/dashboards/unit-dashboard";
 import { indicatorTrends } from "@/lib/data/dashboards";
 import { getStatusCounts } from "@/lib/data/overview";
@@ -39,10 +41,11 @@ export default async function UnitPage({ params }: Props) {
   const predecessors = units.filter((u) => u.successorId === unit.id);
   const successor = unit.successorId ? units.find((u) => u.id === unit.successorId) : undefined;
   const scope = [...unitScope(units, unit.id)];
+  const asOf = isoDateInTimeZone();
   const [plans, results, counts, trendResults] = await Promise.all([
     listPublishedPlans({ unit: unit.code }, { all: true }),
     listPublishedResultsForUnits(scope),
-    getStatusCounts(isoDateInTimeZone(), unit.code),
+    getStatusCounts(asOf, unit.code),
     listPublishedResultsForUnits(scope, { take: 5000 }),
   ]);
 
@@ -62,6 +65,9 @@ export default async function UnitPage({ params }: Props) {
         </ol>
       </nav>
       <h1>{unitName(unit, locale)}</h1>
+      <div className="toolbar no-print" style={{ alignItems: "center" }}>
+        <PrintButton label={t.report.print} />
+      </div>
       <section className="card" aria-label={t.plan.facts}>
         <dl className="facts">
           <dt>{t.units.level}</dt>
@@ -136,6 +142,7 @@ export default async function UnitPage({ params }: Props) {
         <h2 id="results">{t.units.results}</h2>
         {results.length === 0 ? <p className="muted">{t.units.noResults}</p> : <ResultsTable rows={results} t={t} locale={locale} caption={t.units.results} />}
       </section>
+      <PrintNote text={t.report.printedFrom(`/units/${unit.code}`, formatDate(asOf))} />
     </>
   );
 }
