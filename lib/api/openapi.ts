@@ -144,6 +144,24 @@ const errResponses = {
 
 const formatParam = { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv"] }, description: "csv for a UTF-8 CSV download" };
 
+/** Query parameters and responses shared by the dashboard downloads. */
+const dashboardParams = [
+  { name: "asOf", in: "query", schema: { type: "string", format: "date" }, description: "Default: today (Asia/Ho_Chi_Minh)" },
+  { name: "format", in: "query", schema: { type: "string", enum: ["csv", "xlsx"], default: "csv" } },
+] as const;
+const dashboardResponses = (ok: string, notFound: string) =>
+  ({
+    "200": {
+      description: ok,
+      content: {
+        "text/csv": { schema: { type: "string" } },
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
+      },
+    },
+    "404": { description: notFound, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+    ...errResponses,
+  }) as const;
+
 export const openApiDocument = {
   openapi: "3.1.0",
   info: {
@@ -337,22 +355,8 @@ export const openApiDocument = {
         summary: "A published plan's dashboard table: each target (and each year of an annual target) with its progress",
         description: `Columns: ${PLAN_COLUMNS.join(", ")}. ` +
           "Figures come from the same progress function as /api/v1/progress.",
-        parameters: [
-          { name: "id", in: "path", required: true, schema: { type: "string" } },
-          { name: "asOf", in: "query", schema: { type: "string", format: "date" }, description: "Default: today (Asia/Ho_Chi_Minh)" },
-          { name: "format", in: "query", schema: { type: "string", enum: ["csv", "xlsx"], default: "csv" } },
-        ],
-        responses: {
-          "200": {
-            description: "The table",
-            content: {
-              "text/csv": { schema: { type: "string" } },
-              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
-            },
-          },
-          "404": { description: "No published plan with this id", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-          ...errResponses,
-        },
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, ...dashboardParams],
+        responses: dashboardResponses("The table", "No published plan with this id"),
       },
     },
     "/api/v1/dashboards/unit/{code}": {
@@ -365,20 +369,9 @@ export const openApiDocument = {
         parameters: [
           { name: "code", in: "path", required: true, schema: { type: "string" }, description: "Unit code, e.g. 94" },
           { name: "table", in: "query", schema: { type: "string", enum: ["status", "indicators"], default: "status" }, description: "CSV only" },
-          { name: "asOf", in: "query", schema: { type: "string", format: "date" }, description: "Default: today (Asia/Ho_Chi_Minh)" },
-          { name: "format", in: "query", schema: { type: "string", enum: ["csv", "xlsx"], default: "csv" } },
+          ...dashboardParams,
         ],
-        responses: {
-          "200": {
-            description: "The table(s)",
-            content: {
-              "text/csv": { schema: { type: "string" } },
-              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
-            },
-          },
-          "404": { description: "No unit with this code", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-          ...errResponses,
-        },
+        responses: dashboardResponses("The table(s)", "No unit with this code"),
       },
     },
     "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
