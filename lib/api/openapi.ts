@@ -241,7 +241,7 @@ export const openApiDocument = {
           { name: "year", in: "query", schema: { type: "integer" }, description: "Targets whose period includes this year; annual targets report that year" },
           { name: "indicator", in: "query", schema: { type: "string" }, description: "Indicator code" },
           { name: "asOf", in: "query", schema: { type: "string", format: "date" } },
-          formatParam,
+          { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xlsx"], default: "json" }, description: "xlsx: a sheet of targets per status and a sheet of the rows" },
         ],
         responses: {
           "200": {
@@ -249,6 +249,7 @@ export const openApiDocument = {
             content: {
               "application/json": { schema: { type: "object", properties: { data: { type: "array", items: { $ref: "#/components/schemas/Progress" } } } } },
               "text/csv": { schema: { type: "string" } },
+              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
             },
           },
           ...errResponses,

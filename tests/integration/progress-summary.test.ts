@@ -1,7 +1,10 @@
 // The progress summary and the public cache, on both backends: counts by status are a
 // GROUP BY over rows the one progress function filled, and every write — here made over
 // a plain pg connection, as psql or another tool would — reaches them.
+import ExcelJS from "exceljs";
+import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it } from "vitest";
+import { GET as progressGET } from "@/app/api/v1/progress/route";
 import { cachedPublic, publicDataVersion } from "@/lib/cache/public";
 import { db } from "@/lib/db/client";
 import { countStatuses } from "@/lib/data/dashboards";
@@ -78,6 +81,22 @@ describe("progress summary", () => {
     const rows = (await listTargetProgress({ unit: "14", asOf: "2022-06-30" }))!;
     const direct = await computeTargetProgress({ id: { in: rows.map((r) => r.targetId) } }, "2022-06-30");
     expect(rows.map((r) => r.progress)).toEqual(rows.map((r) => direct.find((d) => d.target.id === r.targetId)!.progress));
+  });
+});
+
+describe("progress API downloads", () => {
+  it("XLSX holds the overview (targets per status, as the home page counts them) and the rows behind it", async () => {
+    const res = await progressGET(new NextRequest("http://localhost/api/v1/progress?format=xlsx"));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("spreadsheetml");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer());
+    const [summary, rows] = wb.worksheets;
+    const counts = (await getStatusCounts(today()))!;
+    const bySheet = Object.fromEntries(summary!.getRows(2, summary!.rowCount - 1)!.map((r) => [r.getCell(1).value, r.getCell(3).value]));
+    expect(bySheet).toMatchObject({ met: counts.met, missed: counts.missed, no_data: counts.no_data, total: counts.total });
+    expect(rows!.rowCount - 1).toBe(counts.total);
+    expect((await progressGET(new NextRequest("http://localhost/api/v1/progress?format=pdf"))).status).toBe(400);
   });
 });
 

@@ -45,7 +45,7 @@ export default async function HomePage() {
       <h2>{t.home.progress}</h2>
       <StatusSummary counts={counts!} locale={locale} caption={t.home.progressCaption(formatDate(asOf))} />
       <p>
-        <a href="/api/v1/progress?format=csv">{t.home.progressCsv}</a>
+        <a href="/api/v1/progress?format=csv">{t.home.progressCsv}</a> · <a href="/api/v1/progress?format=xlsx">{t.home.progressXlsx}</a>
       </p>
       <h2>{t.home.latest}</h2>
       <ul className="plan-list">

@@ -1,6 +1,9 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { ApiError, csvResponse, wantsCsv, withApiErrors } from "@/lib/api/http";
+import { ApiError, csvResponse, withApiErrors } from "@/lib/api/http";
 import { toApiProgress } from "@/lib/api/serialize";
+import { xlsxResponse } from "@/lib/api/xlsx";
+import { countStatuses } from "@/lib/data/dashboards";
+import { STATUS_ORDER, statusLabel } from "@/lib/domain/progress";
 import { listTargetProgress } from "@/lib/data/progress";
 import { isoDateInTimeZone } from "@/lib/domain/numbers";
 import { parseParam, ZAsOf } from "@/lib/validation/api";
@@ -13,7 +16,10 @@ const ZIndicatorCode = z.string().regex(/^[A-Za-z0-9_]{1,40}$/, { error: "mã ch
 
 export const GET = withApiErrors(async (req: NextRequest) => {
   const sp = req.nextUrl.searchParams;
-  const csv = wantsCsv(sp);
+  const format = sp.get("format") ?? "json";
+  if (format !== "json" && format !== "csv" && format !== "xlsx") {
+    throw new ApiError("bad_request", `Định dạng không hỗ trợ: "${format.slice(0, 20)}" (dùng json, csv hoặc xlsx). / Unsupported format (use json, csv or xlsx).`);
+  }
   const unit = parseParam(ZPlanFilter.shape.unit, "unit", sp.get("unit"));
   const year = parseParam(ZPlanFilter.shape.year, "year", sp.get("year"));
   const indicator = parseParam(ZIndicatorCode, "indicator", sp.get("indicator"));
@@ -21,8 +27,19 @@ export const GET = withApiErrors(async (req: NextRequest) => {
   const rows = await listTargetProgress({ unit, year, indicator, asOf });
   if (rows === null) throw new ApiError("not_found", `Không có đơn vị mã "${unit}". / No unit with this code.`);
   const data = rows.map((r) => ({ ...toApiProgress(r.targetId, r.progress), planId: r.planId, planCode: r.planCode, indicator: r.indicatorCode, unit: r.unitCode }));
-  if (csv) {
-    return csvResponse("progress.csv", ["targetId", "planId", "planCode", "indicator", "unit", "year", "actual", "achieved", "percent", "status"], data);
+  const columns = ["targetId", "planId", "planCode", "indicator", "unit", "year", "actual", "achieved", "percent", "status"];
+  if (format === "csv") return csvResponse("progress.csv", columns, data);
+  if (format === "xlsx") {
+    // The overview table (targets per status) and the rows behind it.
+    const counts = countStatuses(rows);
+    return xlsxResponse("progress.xlsx", [
+      {
+        name: "Theo trạng thái",
+        columns: ["status", "statusLabel", "targets"],
+        rows: [...STATUS_ORDER.map((s) => ({ status: s, statusLabel: statusLabel(s, "vi"), targets: counts[s] })), { status: "total", statusLabel: "Tổng số", targets: counts.total }],
+      },
+      { name: "Tiến độ chỉ tiêu", columns, rows: data },
+    ]);
   }
   return NextResponse.json({ data, asOf });
 });
