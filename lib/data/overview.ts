@@ -6,7 +6,7 @@ import { cachedPublic } from "../cache/public";
 import { isoDateInTimeZone } from "../domain/numbers";
 import { countStatuses } from "./dashboards";
 import { listTargetProgress } from "./progress";
-import { countSummaryStatuses, refreshProgressSummary, type TStatusCounts } from "./progress-summary";
+import { countSummaryStatuses, summaryUsable, type TStatusCounts } from "./progress-summary";
 import { listUnits, unitScope } from "./units";
 
 export type { TStatusCounts };
@@ -20,10 +20,7 @@ async function loadGetStatusCounts(asOf: string, unitCode?: string): Promise<TSt
     if (!unit) return null;
     unitIds = [...unitScope(units, unit.id)];
   }
-  if (asOf === isoDateInTimeZone()) {
-    await refreshProgressSummary(asOf);
-    return countSummaryStatuses(unitIds);
-  }
+  if (await summaryUsable(asOf, isoDateInTimeZone())) return countSummaryStatuses(unitIds);
   return countStatuses((await listTargetProgress({ asOf, unit: unitCode })) ?? []);
 }
 

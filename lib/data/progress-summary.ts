@@ -16,7 +16,8 @@ import { computeTargetProgress } from "./progress-compute";
 
 const REFRESH_LOCK = 72707370;
 const BATCH = 500;
-/** Enough rounds for a day's rollover of a national portal; what is left waits for the next read. */
+const LOCK_TIMEOUT = "5s";
+/** Enough rounds for a day's rollover of a national portal (100.000 targets). */
 const MAX_ROUNDS = 200;
 
 type Tx = Prisma.TransactionClient;
@@ -27,12 +28,31 @@ export async function refreshProgressSummary(asOf: string): Promise<number> {
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const done = await db().$transaction(async (tx) => refreshBatch(tx, asOf), { timeout: 60_000, maxWait: 30_000 });
     total += done;
-    if (done < BATCH) break;
+    if (done < BATCH) return total;
   }
-  return total;
+  throw new Error(`progress summary: more than ${MAX_ROUNDS * BATCH} targets left to recompute`);
+}
+
+/**
+ * Whether the summary can answer for `asOf`: it must be today's, and brought up to date
+ * now. If the refresh fails (a lock timeout, say), callers compute from the results
+ * instead: a slower page, never a wrong or failed one.
+ */
+export async function summaryUsable(asOf: string, today: string): Promise<boolean> {
+  if (asOf !== today) return false;
+  try {
+    await refreshProgressSummary(asOf);
+    return true;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split("\n").filter(Boolean).slice(-1)[0] : String(e);
+    console.error(`[progress] summary refresh failed (${reason}); computing from the results instead`);
+    return false;
+  }
 }
 
 async function refreshBatch(tx: Tx, asOf: string): Promise<number> {
+  // A reader never waits long for a refresh: past this, it computes from the results.
+  await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
   const changes = await tx.$queryRaw<{ id: bigint; targetId: string }[]>`
     SELECT "id", "targetId" FROM "target_change" ORDER BY "id" LIMIT ${BATCH}`;

@@ -8,7 +8,7 @@ import type { Progress } from "../domain/progress";
 import { cachedPublic } from "../cache/public";
 import { isoDateInTimeZone } from "../domain/numbers";
 import { computeTargetProgress } from "./progress-compute";
-import { readSummaryProgress, refreshProgressSummary } from "./progress-summary";
+import { readSummaryProgress, summaryUsable } from "./progress-summary";
 import { listUnits, unitScope } from "./units";
 
 export type TProgressFilter = { unit?: string; year?: number; indicator?: string; asOf: string };
@@ -40,11 +40,8 @@ async function loadListTargetProgress(filter: TProgressFilter): Promise<TProgres
   const where = await progressWhere(filter);
   if (!where) return null;
   const rows =
-    filter.asOf === isoDateInTimeZone()
-      ? await (async () => {
-          await refreshProgressSummary(filter.asOf);
-          return readSummaryProgress(where, filter.asOf);
-        })()
+    (await summaryUsable(filter.asOf, isoDateInTimeZone()))
+      ? await readSummaryProgress(where, filter.asOf)
       : (await computeTargetProgress(where, filter.asOf)).map(({ target: t, progress }) => ({
           targetId: t.id,
           planId: t.planId,

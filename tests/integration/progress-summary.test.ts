@@ -13,7 +13,8 @@ import { listTargetProgress } from "@/lib/data/progress";
 import { computeTargetProgress } from "@/lib/data/progress-compute";
 import { refreshProgressSummary } from "@/lib/data/progress-summary";
 import { isoDateInTimeZone } from "@/lib/domain/numbers";
-import { withPg } from "./helpers";
+import pg from "pg";
+import { backend, databaseUrl, withPg } from "./helpers";
 
 const PARENT = "target-199-job-connections";
 const CHILD = "target-199-job-connections-poor-share";
@@ -75,6 +76,28 @@ describe("progress summary", () => {
     const published = (await directCounts()).total;
     expect(await refreshProgressSummary(today())).toBe(published);
     expect(await getStatusCounts(today())).toEqual(await directCounts());
+  });
+
+  // PostgreSQL only: on the embedded database a session in a transaction holds the one backend,
+  // so no other session can even start while the lock below is held.
+  it.skipIf(backend() === "pglite")("when the summary cannot be refreshed (locked past 5 s), readers compute from the results instead", async () => {
+    await writeParentResult(5100); // queued: the summary row of PARENT is stale
+    const blocker = new pg.Client({ connectionString: databaseUrl() });
+    await blocker.connect();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query(`LOCK TABLE "target_progress" IN ACCESS EXCLUSIVE MODE`);
+      const rows = (await listTargetProgress({ unit: "14", asOf: today() }))!;
+      expect(rows.find((r) => r.targetId === PARENT)!.progress.actual).toBe(5100);
+      expect(await getStatusCounts(today())).toEqual(await directCounts());
+    } finally {
+      await blocker.query("ROLLBACK");
+      await blocker.end();
+    }
+    // Once the lock is gone the summary catches up.
+    await refreshProgressSummary(today());
+    const summary = await withPg(async (c) => (await c.query(`SELECT "progress" FROM "target_progress" WHERE "targetId" = $1`, [PARENT])).rows[0].progress);
+    expect(summary.actual).toBe(5100);
   });
 
   it("a date other than today is computed, not read from the summary", async () => {
