@@ -1,13 +1,27 @@
 import { formatNumber } from "@/lib/domain/numbers";
 import { LineChart } from "@/components/charts/line-chart";
 import { ChartDataTable } from "@/components/charts/data-table";
+import { PlanStatusTable } from "@/components/progress/plan-status-table";
 import { StatusSummary } from "@/components/progress/status-summary";
+import type { TPlanStatusRow } from "@/lib/data/overview";
 import type { TIndicatorTrend, TStatusCountsLike } from "@/lib/data/dashboards";
 import type { Locale } from "@/lib/domain/numbers";
 import { dashboardsDictionary } from "@/lib/i18n/dashboards";
 
-/** A unit's dashboard: its published targets by status and its indicators by year. */
-export function UnitDashboard({ unitCode, counts, trends, locale }: { unitCode: string; counts: TStatusCountsLike; trends: TIndicatorTrend[]; locale: Locale }) {
+/** A unit's dashboard: its published targets by status (in all and per plan) and its indicators by year. */
+export function UnitDashboard({
+  unitCode,
+  counts,
+  plans,
+  trends,
+  locale,
+}: {
+  unitCode: string;
+  counts: TStatusCountsLike;
+  plans: TPlanStatusRow[];
+  trends: TIndicatorTrend[];
+  locale: Locale;
+}) {
   const d = dashboardsDictionary[locale];
   const dl = (table: string, format: string) => `/api/v1/dashboards/unit/${unitCode}?format=${format}&table=${table}`;
   return (
@@ -17,11 +31,15 @@ export function UnitDashboard({ unitCode, counts, trends, locale }: { unitCode: 
         <span>{d.downloadStatus}</span>
         <a href={dl("status", "csv")} download>CSV</a>
         <a href={dl("status", "xlsx")} download>XLSX</a>
+        <span>{d.downloadPlans}</span>
+        <a href={dl("plans", "csv")} download>CSV</a>
+        <a href={dl("plans", "xlsx")} download>XLSX</a>
         <span>{d.downloadIndicators}</span>
         <a href={dl("indicators", "csv")} download>CSV</a>
         <a href={dl("indicators", "xlsx")} download>XLSX</a>
       </p>
       <StatusSummary counts={counts} locale={locale} caption={d.statusCaption(counts.total)} />
+      <PlanStatusTable rows={plans} locale={locale} />
       <h3>{d.trendsTitle}</h3>
       {trends.length === 0 ? (
         <p className="muted" data-empty="trends">

@@ -4,8 +4,8 @@ import type { TStatusCounts } from "@/lib/data/overview";
 import type { Locale } from "@/lib/i18n/locale";
 import { dashboardsDictionary } from "@/lib/i18n/dashboards";
 
-// Reading order: best to worst, then no data.
-const ORDER: ProgressStatus[] = ["exceeded", "met", "on_track", "at_risk", "off_track", "missed", "no_data"];
+/** Reading order of statuses in tables: best to worst, then no data. */
+export const STATUS_DISPLAY_ORDER: ProgressStatus[] = ["exceeded", "met", "on_track", "at_risk", "off_track", "missed", "no_data"];
 
 /** Counts of targets per status: words, symbols and numbers, never colour alone. */
 export function StatusSummary({ counts, locale, caption }: { counts: TStatusCounts; locale: Locale; caption: string }) {
@@ -22,7 +22,7 @@ export function StatusSummary({ counts, locale, caption }: { counts: TStatusCoun
         </tr>
       </thead>
       <tbody>
-        {ORDER.map((s) => (
+        {STATUS_DISPLAY_ORDER.map((s) => (
           <tr key={s}>
             <td>
               <span className={`status ${s}`}>{statusLabel(s, locale)}</span>

@@ -1,4 +1,4 @@
-import { INDICATOR_COLUMNS, PLAN_COLUMNS, STATUS_COLUMNS } from "../data/dashboard-columns";
+import { INDICATOR_COLUMNS, PLAN_COLUMNS, PLAN_STATUS_COLUMNS, STATUS_COLUMNS } from "../data/dashboard-columns";
 // OpenAPI 3.1 description of the open-data API (CONTRACT.md). Keep in step with app/api/v1.
 const unit = {
   type: "object",
@@ -365,11 +365,12 @@ export const openApiDocument = {
         summary: "A unit's dashboard tables: its published targets by status, and its indicators by year",
         description:
           `\`table=status\` columns: ${STATUS_COLUMNS.join(", ")}. ` +
+          `\`table=plans\` (targets by status, per document) columns: ${PLAN_STATUS_COLUMNS.join(", ")}. ` +
           `\`table=indicators\` columns: ${INDICATOR_COLUMNS.join(", ")}. ` +
-          "The unit includes the units below it and the units merged into it. XLSX holds both tables as two sheets.",
+          "The unit includes the units below it and the units merged into it. XLSX holds the three tables as three sheets.",
         parameters: [
           { name: "code", in: "path", required: true, schema: { type: "string" }, description: "Unit code, e.g. 94" },
-          { name: "table", in: "query", schema: { type: "string", enum: ["status", "indicators"], default: "status" }, description: "CSV only" },
+          { name: "table", in: "query", schema: { type: "string", enum: ["status", "plans", "indicators"], default: "status" }, description: "CSV only" },
           ...dashboardParams,
         ],
         responses: dashboardResponses("The table(s)", "No unit with this code"),

@@ -9,7 +9,8 @@ import { listTargetProgress } from "./progress";
 import { listPublishedResultsForUnits } from "./results";
 import { progressOf } from "./target-view";
 import { listUnits, unitScope } from "./units";
-import { INDICATOR_COLUMNS, PLAN_COLUMNS, STATUS_COLUMNS } from "./dashboard-columns";
+import { INDICATOR_COLUMNS, PLAN_COLUMNS, PLAN_STATUS_COLUMNS, STATUS_COLUMNS } from "./dashboard-columns";
+import { listPlanStatusCounts } from "./overview";
 
 
 export async function planDashboardDownload(id: string, asOf: string): Promise<{ planId: string; table: TSheet } | null> {
@@ -19,13 +20,14 @@ export async function planDashboardDownload(id: string, asOf: string): Promise<{
   return { planId: plan.id, table: { name: "Chỉ tiêu theo năm", columns: PLAN_COLUMNS, rows } };
 }
 
-export async function unitDashboardDownload(code: string, asOf: string): Promise<{ status: TSheet; indicators: TSheet } | null> {
+export async function unitDashboardDownload(code: string, asOf: string): Promise<{ status: TSheet; plans: TSheet; indicators: TSheet } | null> {
   if (!/^[A-Za-z0-9]{1,12}$/.test(code)) return null;
   const units = await listUnits();
   const unit = units.find((u) => u.code === code);
   if (!unit) return null;
-  const [progress, results] = await Promise.all([
+  const [progress, plans, results] = await Promise.all([
     listTargetProgress({ unit: code, asOf }),
+    listPlanStatusCounts(asOf, code),
     listPublishedResultsForUnits([...unitScope(units, unit.id)], { take: 5000 }),
   ]);
   const statusRows = (progress ?? []).map((r) => ({
@@ -44,6 +46,11 @@ export async function unitDashboardDownload(code: string, asOf: string): Promise
   }));
   return {
     status: { name: "Trạng thái chỉ tiêu", columns: STATUS_COLUMNS, rows: statusRows },
+    plans: {
+      name: "Theo văn bản",
+      columns: PLAN_STATUS_COLUMNS,
+      rows: (plans ?? []).map((p) => ({ planId: p.planId, planCode: p.planCode, planTitle: p.planTitle, issueYear: p.issueYear, ...p.counts })),
+    },
     indicators: { name: "Chỉ số theo năm", columns: INDICATOR_COLUMNS, rows: trendRows(indicatorTrends(results, "vi")) },
   };
 }

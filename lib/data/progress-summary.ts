@@ -107,6 +107,26 @@ export async function countSummaryStatuses(unitIds: string[] | null): Promise<TS
   return counts;
 }
 
+/** The same counts per plan (plans with at least one counted target). */
+export async function countSummaryStatusesByPlan(unitIds: string[] | null): Promise<Map<string, TStatusCounts>> {
+  const rows = await db().$queryRaw<{ planId: string; status: string; n: number }[]>`
+    SELECT t."planId", tp."status", count(*)::int AS n
+    FROM "target" t
+      JOIN "plan" p ON p."id" = t."planId"
+      JOIN "target_progress" tp ON tp."targetId" = t."id"
+    WHERE t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'
+      AND (${unitIds === null} OR t."unitId" = ANY(${unitIds ?? []}::text[]))
+    GROUP BY t."planId", tp."status"`;
+  const out = new Map<string, TStatusCounts>();
+  for (const r of rows) {
+    const counts = out.get(r.planId) ?? emptyStatusCounts();
+    if ((STATUS_ORDER as readonly string[]).includes(r.status)) counts[r.status as ProgressStatus] = r.n;
+    counts.total += r.n;
+    out.set(r.planId, counts);
+  }
+  return out;
+}
+
 /** The summary's progress of the targets `where` selects, in plan and position order. */
 export async function readSummaryProgress(where: Prisma.TargetWhereInput, asOf: string) {
   const targets = await db().target.findMany({

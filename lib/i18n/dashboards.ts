@@ -33,6 +33,13 @@ const vi = {
   // Status summary table.
   statusCol: "Trạng thái",
   targetsCol: "Số chỉ tiêu",
+  // Targets by status, per plan (unit dashboard).
+  plansByStatusTitle: "Chỉ tiêu của từng văn bản theo trạng thái",
+  downloadPlans: "Bảng theo văn bản:",
+  planCol: "Văn bản",
+  totalCol: "Tổng",
+  noPlanTargets: "Chưa có chỉ tiêu nào của đơn vị này được công bố.",
+  noNumber: "Không ghi số hiệu",
 };
 
 type TDashboardsDict = typeof vi;
@@ -64,6 +71,12 @@ const en: TDashboardsDict = {
   approxIntro: "The source gives these values as bounds or approximations:",
   statusCol: "Status",
   targetsCol: "Targets",
+  plansByStatusTitle: "Each document's targets by status",
+  downloadPlans: "By document:",
+  planCol: "Document",
+  totalCol: "Total",
+  noPlanTargets: "No published targets for this unit yet.",
+  noNumber: "No number stated",
 };
 
 export const dashboardsDictionary: Record<Locale, TDashboardsDict> = { vi, en };

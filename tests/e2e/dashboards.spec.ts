@@ -34,6 +34,19 @@ test("unit 94: targets by status table, empty trends, CSV download", async ({ pa
   await expect(table.locator("tr", { hasText: "Chưa có số liệu" })).toBeVisible();
   await expect(section.locator("[data-empty=trends]")).toBeVisible(); // no published results in Sóc Trăng's scope
 
+  // Each document's targets by status: a row per plan with targets in the unit's scope, as the API counts them.
+  const api = (await (await request.get("/api/v1/progress?unit=94")).json()) as { data: { planId: string; status: string }[] };
+  const perPlan = new Map<string, number>();
+  for (const r of api.data) perPlan.set(r.planId, (perPlan.get(r.planId) ?? 0) + 1);
+  const planRows = section.locator("table.plan-status tbody tr");
+  await expect(planRows).toHaveCount(perPlan.size);
+  for (const [planId, n] of perPlan) {
+    const row = section.locator(`table.plan-status tr[data-plan-id="${planId}"]`);
+    await expect(row.locator("td[data-status=no_data]")).toHaveText(String(n)); // seeded: no data anywhere
+    await expect(row.locator("td").last()).toHaveText(String(n));
+  }
+  await expect(section.locator("table.plan-status tr[data-plan-id=plan-58-kh-ubnd-2023] th a")).toHaveText("58/KH-UBND");
+
   const href = await section.getByRole("link", { name: "CSV" }).first().getAttribute("href");
   const res = await request.get(href!);
   expect(res.status()).toBe(200);

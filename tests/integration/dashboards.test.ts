@@ -125,11 +125,11 @@ describe("unit dashboard downloads", () => {
     expect(rows.some((r) => r.value === "999")).toBe(false);
   });
 
-  it("XLSX has both sheets; unknown unit is 404", async () => {
+  it("XLSX has the three tables as sheets; unknown unit is 404", async () => {
     const res = await unitDl("94", "format=xlsx");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await res.arrayBuffer());
-    expect(wb.worksheets.map((w) => w.name)).toHaveLength(2);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Trạng thái chỉ tiêu", "Theo văn bản", "Chỉ số theo năm"]);
     expect((await unitDl("00000", "format=csv")).status).toBe(404);
     expect((await unitDl("94", "format=csv&table=x")).status).toBe(400);
   });

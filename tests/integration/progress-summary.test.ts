@@ -8,7 +8,8 @@ import { GET as progressGET } from "@/app/api/v1/progress/route";
 import { cachedPublic, publicDataVersion } from "@/lib/cache/public";
 import { db } from "@/lib/db/client";
 import { countStatuses } from "@/lib/data/dashboards";
-import { getStatusCounts } from "@/lib/data/overview";
+import { getStatusCounts, listPlanStatusCounts } from "@/lib/data/overview";
+import { GET as unitGET } from "@/app/api/v1/dashboards/unit/[code]/route";
 import { listTargetProgress } from "@/lib/data/progress";
 import { computeTargetProgress } from "@/lib/data/progress-compute";
 import { refreshProgressSummary } from "@/lib/data/progress-summary";
@@ -69,6 +70,33 @@ describe("progress summary", () => {
     expect(await getStatusCounts(today())).toEqual(await directCounts());
     const left = await withPg(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "target_change"`)).rows[0].n));
     expect(left).toBe(0);
+  });
+
+  it("counts each plan's targets by status for a unit, adding up to the unit's counts", async () => {
+    for (const code of ["14", "94", "96", "92"]) {
+      const perPlan = (await listPlanStatusCounts(today(), code))!;
+      const unitCounts = (await getStatusCounts(today(), code))!;
+      const direct = (await listTargetProgress({ unit: code, asOf: "2000-01-01" }))!; // just the targets in scope
+      const ids = [...new Set(direct.map((r) => r.planId))].sort();
+      expect(perPlan.map((p) => p.planId).sort()).toEqual(ids);
+      for (const p of perPlan) {
+        const targets = direct.filter((r) => r.planId === p.planId).map((r) => r.targetId);
+        const expected = countStatuses((await computeTargetProgress({ id: { in: targets } }, today())).map((c) => ({ progress: c.progress })));
+        expect(p.counts, `${code} ${p.planId}`).toEqual(expected);
+      }
+      expect(perPlan.reduce((n, p) => n + p.counts.total, 0)).toBe(unitCounts.total);
+    }
+    expect(await listPlanStatusCounts(today(), "nope")).toBeNull();
+
+    const res = await unitGET(new NextRequest("http://localhost/api/v1/dashboards/unit/14?format=csv&table=plans"), { params: Promise.resolve({ code: "14" }) });
+    expect(res.status).toBe(200);
+    const lines = (await res.text()).replace(/^\uFEFF/, "").trim().split(/\r\n/);
+    const head = lines[0]!.split(",");
+    expect(head.slice(0, 4)).toEqual(["planId", "planCode", "planTitle", "issueYear"]);
+    expect(head.slice(4, -1).sort()).toEqual(["at_risk", "exceeded", "met", "missed", "no_data", "off_track", "on_track"]);
+    expect(head.at(-1)).toBe("total");
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^plan-199-kh-ubnd-2022,199\/KH-UBND,/);
   });
 
   it("rows computed for another day are recomputed for today", async () => {

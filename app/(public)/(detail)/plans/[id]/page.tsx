@@ -116,7 +116,7 @@ export default async function PlanPage({ params }: Props) {
           <p className="muted">{t.plan.noTargets}</p>
         ) : (
           <div className="table-wrap">
-            <table className="targets-table">
+            <table className="targets-table stack-on-phone">
               <caption className="sr-only">{t.plan.targets}</caption>
               <thead>
                 <tr>

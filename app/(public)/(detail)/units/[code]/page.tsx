@@ -8,7 +8,7 @@ import { PrintButton } from "@/components/ui/print-button";
 import { PrintNote } from "@/components/ui/print-note";
 import { UnitDashboard } from "@/components/dashboards/unit-dashboard";
 import { indicatorTrends } from "@/lib/data/dashboards";
-import { getStatusCounts } from "@/lib/data/overview";
+import { getStatusCounts, listPlanStatusCounts } from "@/lib/data/overview";
 import { listPublishedPlans } from "@/lib/data/plans";
 import { listPublishedResultsForUnits } from "@/lib/data/results";
 import { listUnits, unitAncestors, unitScope } from "@/lib/data/units";
@@ -42,10 +42,11 @@ export default async function UnitPage({ params }: Props) {
   const successor = unit.successorId ? units.find((u) => u.id === unit.successorId) : undefined;
   const scope = [...unitScope(units, unit.id)];
   const asOf = isoDateInTimeZone();
-  const [plans, results, counts, trendResults] = await Promise.all([
+  const [plans, results, counts, planCounts, trendResults] = await Promise.all([
     listPublishedPlans({ unit: unit.code }, { all: true }),
     listPublishedResultsForUnits(scope),
     getStatusCounts(asOf, unit.code),
+    listPlanStatusCounts(asOf, unit.code),
     listPublishedResultsForUnits(scope, { take: 5000 }),
   ]);
 
@@ -136,7 +137,7 @@ export default async function UnitPage({ params }: Props) {
         )}
       </section>
 
-      <UnitDashboard unitCode={unit.code} counts={counts!} trends={indicatorTrends(trendResults, locale)} locale={locale} />
+      <UnitDashboard unitCode={unit.code} counts={counts!} plans={planCounts ?? []} trends={indicatorTrends(trendResults, locale)} locale={locale} />
 
       <section aria-labelledby="results">
         <h2 id="results">{t.units.results}</h2>

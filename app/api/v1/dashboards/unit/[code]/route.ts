@@ -13,13 +13,15 @@ export const GET = withApiErrors(async (req: NextRequest, ctx: { params: Promise
   const format = downloadFormat(sp);
   if (!format) throw new ApiError("bad_request", "Định dạng không hỗ trợ (dùng csv hoặc xlsx). / Unsupported format (use csv or xlsx).");
   const table = sp.get("table") ?? "status";
-  if (table !== "status" && table !== "indicators") throw new ApiError("bad_request", 'table phải là "status" hoặc "indicators". / table must be "status" or "indicators".');
+  if (table !== "status" && table !== "plans" && table !== "indicators") {
+    throw new ApiError("bad_request", 'table phải là "status", "plans" hoặc "indicators". / table must be "status", "plans" or "indicators".');
+  }
   const asOf = parseParam(ZAsOf, "asOf", sp.get("asOf")) ?? isoDateInTimeZone();
   const data = await unitDashboardDownload(code, asOf);
   if (!data) throw new ApiError("not_found", `Không có đơn vị mã "${code.slice(0, 12)}". / No unit with this code.`);
   if (format === "csv") {
-    const t = table === "status" ? data.status : data.indicators;
+    const t = data[table];
     return csvResponse(`unit-${code}-${table}.csv`, t.columns, t.rows);
   }
-  return xlsxResponse(`unit-${code}.xlsx`, [data.status, data.indicators]);
+  return xlsxResponse(`unit-${code}.xlsx`, [data.status, data.plans, data.indicators]);
 });
