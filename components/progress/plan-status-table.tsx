@@ -39,7 +39,9 @@ export function PlanStatusTable({ rows, locale }: { rows: TPlanStatusRow[]; loca
             <tr key={r.planId} data-plan-id={r.planId}>
               <th scope="row">
                 <Link href={`/plans/${r.planId}`}>{r.planCode ?? d.noNumber}</Link>
-                <span className="sub-mark">{r.planTitle}</span>
+                <span className="sub-mark" lang="vi">
+                  {r.planTitle}
+                </span>
               </th>
               {STATUS_DISPLAY_ORDER.map((s) => (
                 <td key={s} className={r.counts[s] === 0 ? "num muted zero" : "num"} data-status={s} data-label={statusLabel(s, locale)}>
