@@ -169,7 +169,9 @@ export const openApiDocument = {
     version: "1.0.0",
     description:
       "Published plans, targets and progress of Vietnam's poverty-reduction programme. Read access needs no account; " +
-      "writing results (POST /api/v1/results) needs an officer's personal access token.",
+      "writing results (POST /api/v1/results) needs an officer's personal access token. " +
+      "Every GET answers with a weak ETag (the version of the published data and the day); send it back in If-None-Match " +
+      "to get 304 Not Modified until something is published or the day changes.",
   },
   servers: [{ url: "/" }],
   paths: {

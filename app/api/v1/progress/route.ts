@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ApiError, csvResponse, withApiErrors } from "@/lib/api/http";
+import { withConditionalGet } from "@/lib/api/conditional";
 import { toApiProgress } from "@/lib/api/serialize";
 import { xlsxResponse } from "@/lib/api/xlsx";
 import { countStatuses } from "@/lib/data/dashboards";
@@ -14,32 +15,34 @@ export const dynamic = "force-dynamic";
 
 const ZIndicatorCode = z.string().regex(/^[A-Za-z0-9_]{1,40}$/, { error: "mã chỉ tiêu không hợp lệ / invalid indicator code" });
 
-export const GET = withApiErrors(async (req: NextRequest) => {
-  const sp = req.nextUrl.searchParams;
-  const format = sp.get("format") ?? "json";
-  if (format !== "json" && format !== "csv" && format !== "xlsx") {
-    throw new ApiError("bad_request", `Định dạng không hỗ trợ: "${format.slice(0, 20)}" (dùng json, csv hoặc xlsx). / Unsupported format (use json, csv or xlsx).`);
-  }
-  const unit = parseParam(ZPlanFilter.shape.unit, "unit", sp.get("unit"));
-  const year = parseParam(ZPlanFilter.shape.year, "year", sp.get("year"));
-  const indicator = parseParam(ZIndicatorCode, "indicator", sp.get("indicator"));
-  const asOf = parseParam(ZAsOf, "asOf", sp.get("asOf")) ?? isoDateInTimeZone();
-  const rows = await listTargetProgress({ unit, year, indicator, asOf });
-  if (rows === null) throw new ApiError("not_found", `Không có đơn vị mã "${unit}". / No unit with this code.`);
-  const data = rows.map((r) => ({ ...toApiProgress(r.targetId, r.progress), planId: r.planId, planCode: r.planCode, indicator: r.indicatorCode, unit: r.unitCode }));
-  const columns = ["targetId", "planId", "planCode", "indicator", "unit", "year", "actual", "achieved", "percent", "status"];
-  if (format === "csv") return csvResponse("progress.csv", columns, data);
-  if (format === "xlsx") {
-    // The overview table (targets per status) and the rows behind it.
-    const counts = countStatuses(rows);
-    return xlsxResponse("progress.xlsx", [
-      {
-        name: "Theo trạng thái",
-        columns: ["status", "statusLabel", "targets"],
-        rows: [...STATUS_ORDER.map((s) => ({ status: s, statusLabel: statusLabel(s, "vi"), targets: counts[s] })), { status: "total", statusLabel: "Tổng số", targets: counts.total }],
-      },
-      { name: "Tiến độ chỉ tiêu", columns, rows: data },
-    ]);
-  }
-  return NextResponse.json({ data, asOf });
-});
+export const GET = withApiErrors(
+  withConditionalGet(async (req: NextRequest) => {
+    const sp = req.nextUrl.searchParams;
+    const format = sp.get("format") ?? "json";
+    if (format !== "json" && format !== "csv" && format !== "xlsx") {
+      throw new ApiError("bad_request", `Định dạng không hỗ trợ: "${format.slice(0, 20)}" (dùng json, csv hoặc xlsx). / Unsupported format (use json, csv or xlsx).`);
+    }
+    const unit = parseParam(ZPlanFilter.shape.unit, "unit", sp.get("unit"));
+    const year = parseParam(ZPlanFilter.shape.year, "year", sp.get("year"));
+    const indicator = parseParam(ZIndicatorCode, "indicator", sp.get("indicator"));
+    const asOf = parseParam(ZAsOf, "asOf", sp.get("asOf")) ?? isoDateInTimeZone();
+    const rows = await listTargetProgress({ unit, year, indicator, asOf });
+    if (rows === null) throw new ApiError("not_found", `Không có đơn vị mã "${unit}". / No unit with this code.`);
+    const data = rows.map((r) => ({ ...toApiProgress(r.targetId, r.progress), planId: r.planId, planCode: r.planCode, indicator: r.indicatorCode, unit: r.unitCode }));
+    const columns = ["targetId", "planId", "planCode", "indicator", "unit", "year", "actual", "achieved", "percent", "status"];
+    if (format === "csv") return csvResponse("progress.csv", columns, data);
+    if (format === "xlsx") {
+      // The overview table (targets per status) and the rows behind it.
+      const counts = countStatuses(rows);
+      return xlsxResponse("progress.xlsx", [
+        {
+          name: "Theo trạng thái",
+          columns: ["status", "statusLabel", "targets"],
+          rows: [...STATUS_ORDER.map((s) => ({ status: s, statusLabel: statusLabel(s, "vi"), targets: counts[s] })), { status: "total", statusLabel: "Tổng số", targets: counts.total }],
+        },
+        { name: "Tiến độ chỉ tiêu", columns, rows: data },
+      ]);
+    }
+    return NextResponse.json({ data, asOf });
+  }),
+);
