@@ -1,10 +1,9 @@
 import type { NextRequest } from "next/server";
 import { ApiError, csvResponse, withApiErrors } from "@/lib/api/http";
 import { withConditionalGet } from "@/lib/api/conditional";
-import { downloadFormat, xlsxResponse } from "@/lib/api/xlsx";
+import { parseDownloadQuery } from "@/lib/api/download-query";
+import { xlsxResponse } from "@/lib/api/xlsx";
 import { planDashboardDownload } from "@/lib/data/dashboards-load";
-import { isoDateInTimeZone } from "@/lib/domain/numbers";
-import { parseParam, ZAsOf } from "@/lib/validation/api";
 
 export const dynamic = "force-dynamic";
 
@@ -12,9 +11,7 @@ export const GET = withApiErrors(
   withConditionalGet(async (req: NextRequest, ctx: { params: Promise<{ id: string }> }) => {
     const { id } = await ctx.params;
     const sp = req.nextUrl.searchParams;
-    const format = downloadFormat(sp);
-    if (!format) throw new ApiError("bad_request", "Định dạng không hỗ trợ (dùng csv hoặc xlsx). / Unsupported format (use csv or xlsx).");
-    const asOf = parseParam(ZAsOf, "asOf", sp.get("asOf")) ?? isoDateInTimeZone();
+    const { format, asOf } = parseDownloadQuery(sp);
     const data = await planDashboardDownload(id, asOf);
     if (!data) throw new ApiError("not_found", `Không có văn bản "${id.slice(0, 80)}". / No published plan with this id.`);
     const name = `plan-${data.planId}`;
