@@ -33,6 +33,7 @@ const vi = {
   // Status summary table.
   statusCol: "Trạng thái",
   targetsCol: "Số chỉ tiêu",
+  shareBar: (parts: string, total: string) => `Tỷ lệ chỉ tiêu theo trạng thái: ${parts} (tổng ${total} chỉ tiêu)`,
   // Targets by status, per plan (unit dashboard).
   plansByStatusTitle: "Chỉ tiêu của từng văn bản theo trạng thái",
   downloadPlans: "Bảng theo văn bản:",
@@ -71,6 +72,7 @@ const en: TDashboardsDict = {
   approxIntro: "The source gives these values as bounds or approximations:",
   statusCol: "Status",
   targetsCol: "Targets",
+  shareBar: (parts, total) => `Share of targets by status: ${parts} (${total} targets in all)`,
   plansByStatusTitle: "Each document's targets by status",
   downloadPlans: "By document:",
   planCol: "Document",

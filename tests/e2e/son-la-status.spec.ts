@@ -87,6 +87,8 @@ test("the public reads each target's status on Sơn La's plan, before and after 
   const count = (status: string) => overview.locator(`tbody tr:has(.status.${status}) td.num`);
   await expect(count("missed")).toHaveText("1");
   await expect(count("met")).toHaveText("3");
+  // The share bar above the table says the same in words.
+  await expect(page.locator(".status-bar[role=img]")).toHaveAttribute("aria-label", "Tỷ lệ chỉ tiêu theo trạng thái: 3 Đạt, 1 Không đạt, 14 Chưa có số liệu (tổng 18 chỉ tiêu)");
 
   // The officer reopens the four (a reason each); drafts leave the public page.
   for (const id of Object.keys(ENTERED)) {
