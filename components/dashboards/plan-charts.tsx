@@ -8,7 +8,8 @@ import { dashboardsDictionary } from "@/lib/i18n/dashboards";
  * "Biểu đồ tiến độ": required vs achieved per year (or for the whole period), or the level vs the
  * value for a reach target without a baseline; sub-targets beside their parent.
  */
-export function PlanCharts({ planId, groups, locale }: { planId: string; groups: TPlanChartGroup[]; locale: Locale }) {
+export function PlanCharts({ planId, asOf, groups, locale }: { planId: string; asOf?: string; groups: TPlanChartGroup[]; locale: Locale }) {
+  const q = asOf ? `&asOf=${asOf}` : "";
   const d = dashboardsDictionary[locale];
   const title = d.planChartTitle;
   return (
@@ -16,10 +17,10 @@ export function PlanCharts({ planId, groups, locale }: { planId: string; groups:
       <h2 id="progress-chart">{title}</h2>
       <p className="toolbar no-print">
         <span>{d.planDownload}</span>
-        <a href={`/api/v1/dashboards/plan/${planId}?format=csv`} download>
+        <a href={`/api/v1/dashboards/plan/${planId}?format=csv${q}`} download>
           CSV
         </a>
-        <a href={`/api/v1/dashboards/plan/${planId}?format=xlsx`} download>
+        <a href={`/api/v1/dashboards/plan/${planId}?format=xlsx${q}`} download>
           XLSX
         </a>
       </p>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { formatNumber } from "@/lib/domain/numbers";
 import { LineChart } from "@/components/charts/line-chart";
 import { ChartDataTable } from "@/components/charts/data-table";
@@ -11,22 +12,28 @@ import { dashboardsDictionary } from "@/lib/i18n/dashboards";
 /** A unit's dashboard: its published targets by status (in all and per plan) and its indicators by year. */
 export function UnitDashboard({
   unitCode,
+  asOf,
+  asOfControl,
   counts,
   plans,
   trends,
   locale,
 }: {
   unitCode: string;
+  /** A date other than today, carried into the download links. */
+  asOf?: string;
+  asOfControl?: ReactNode;
   counts: TStatusCountsLike;
   plans: TPlanStatusRow[];
   trends: TIndicatorTrend[];
   locale: Locale;
 }) {
   const d = dashboardsDictionary[locale];
-  const dl = (table: string, format: string) => `/api/v1/dashboards/unit/${unitCode}?format=${format}&table=${table}`;
+  const dl = (table: string, format: string) => `/api/v1/dashboards/unit/${unitCode}?format=${format}&table=${table}${asOf ? `&asOf=${asOf}` : ""}`;
   return (
     <section aria-labelledby="dashboard" className="dashboard">
       <h2 id="dashboard">{d.overviewTitle}</h2>
+      {asOfControl}
       <p className="toolbar no-print">
         <span>{d.downloadStatus}</span>
         <a href={dl("status", "csv")} download>CSV</a>

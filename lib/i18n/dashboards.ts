@@ -33,6 +33,11 @@ const vi = {
   // Status summary table.
   statusCol: "Trạng thái",
   targetsCol: "Số chỉ tiêu",
+  asOfLabel: "Tính tiến độ đến ngày",
+  asOfSubmit: "Xem",
+  asOfToday: "Về hôm nay",
+  asOfShown: (date: string) => `Tiến độ tính đến ngày ${date}.`,
+  asOfInvalid: "Ngày đã nhập không hợp lệ (cần một ngày có thật, năm 1945–2100), nên tiến độ được tính đến hôm nay.",
   shareBar: (parts: string, total: string) => `Tỷ lệ chỉ tiêu theo trạng thái: ${parts} (tổng ${total} chỉ tiêu)`,
   // Targets by status, per plan (unit dashboard).
   plansByStatusTitle: "Chỉ tiêu của từng văn bản theo trạng thái",
@@ -72,6 +77,11 @@ const en: TDashboardsDict = {
   approxIntro: "The source gives these values as bounds or approximations:",
   statusCol: "Status",
   targetsCol: "Targets",
+  asOfLabel: "Progress as of",
+  asOfSubmit: "Show",
+  asOfToday: "Back to today",
+  asOfShown: (date) => `Progress as of ${date}.`,
+  asOfInvalid: "The date entered is not valid (a real date, year 1945–2100 is needed), so progress is shown as of today.",
   shareBar: (parts, total) => `Share of targets by status: ${parts} (${total} targets in all)`,
   plansByStatusTitle: "Each document's targets by status",
   downloadPlans: "By document:",

@@ -90,6 +90,22 @@ test("the public reads each target's status on Sơn La's plan, before and after 
   // The share bar above the table says the same in words.
   await expect(page.locator(".status-bar[role=img]")).toHaveAttribute("aria-label", "Tỷ lệ chỉ tiêu theo trạng thái: 3 Đạt, 1 Không đạt, 14 Chưa có số liệu (tổng 18 chỉ tiêu)");
 
+  // As of mid-2022, while the year ran: 3.000 of 4.000 trained is ahead of the 49,6% of the year
+  // elapsed, so on track, not missed. The date is picked with the page's own form.
+  await page.goto(`/plans/${PLAN}`);
+  await page.getByLabel("Tính tiến độ đến ngày").fill("2022-06-30");
+  await page.getByRole("button", { name: "Xem", exact: true }).click();
+  await page.waitForURL(/asOf=2022-06-30/);
+  await expect(page.getByText("Tiến độ tính đến ngày 30/06/2022.")).toBeVisible();
+  await expect(page.locator('tr[data-target-id="target-199-vocational-training"] .status')).toHaveText(LABEL.on_track);
+  await expect(page.locator('tr[data-target-id="target-199-labour-export"] .status')).toHaveText(LABEL.met);
+  const api2022 = (await (await page.request.get(`/api/v1/plans/${PLAN}?asOf=2022-06-30`)).json()) as { targets: { id: string; progress: { status: string } }[] };
+  expect(api2022.targets.find((t) => t.id === "target-199-vocational-training")!.progress.status).toBe("on_track");
+  // A date that does not exist is said so, and today is shown instead.
+  await page.goto(`/units/${SON_LA}?asOf=2022-02-30`);
+  await expect(page.locator(".as-of [role=alert]")).toContainText("Ngày đã nhập không hợp lệ");
+  await expect(page.locator("table.plan-status td[data-status=missed]")).toHaveText("1");
+
   // The officer reopens the four (a reason each); drafts leave the public page.
   for (const id of Object.keys(ENTERED)) {
     const reopen = row(id).locator("details");

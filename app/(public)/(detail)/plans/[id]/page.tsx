@@ -8,28 +8,31 @@ import { ResultValue } from "@/components/results/result-value";
 import { PrintButton } from "@/components/ui/print-button";
 import { PrintNote } from "@/components/ui/print-note";
 import { PlanCharts } from "@/components/dashboards/plan-charts";
+import { AsOfForm } from "@/components/progress/as-of-form";
 import { planCharts } from "@/lib/data/dashboards";
 import { getPublishedPlan, type TTargetRow } from "@/lib/data/plans";
 import { describeTargetRow, progressOf } from "@/lib/data/target-view";
 import { formatDate, formatNumber, isoDateInTimeZone } from "@/lib/domain/numbers";
 import { getDict } from "@/lib/i18n/server";
+import { readAsOf } from "@/lib/validation/as-of";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ asOf?: string | string[] }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const plan = await getPublishedPlan((await params).id);
   return { title: plan ? `${plan.code ? plan.code + " – " : ""}${plan.title}` : "404" };
 }
 
-export default async function PlanPage({ params }: Props) {
+export default async function PlanPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { locale, t } = await getDict();
   const plan = await getPublishedPlan(id);
   if (!plan) notFound();
 
-  const asOf = isoDateInTimeZone();
+  const today = isoDateInTimeZone();
+  const { asOf, invalid } = readAsOf((await searchParams).asOf, today);
   const progress = progressOf(plan.targets, asOf);
   const top = plan.targets.filter((x) => !x.parentId || !plan.targets.some((p) => p.id === x.parentId));
   const childrenOf = (pid: string) => plan.targets.filter((x) => x.parentId === pid);
@@ -112,6 +115,7 @@ export default async function PlanPage({ params }: Props) {
 
       <section aria-labelledby="targets">
         <h2 id="targets">{t.plan.targets}</h2>
+        <AsOfForm path={`/plans/${plan.id}`} asOf={asOf} today={today} invalid={invalid} locale={locale} />
         {ordered.length === 0 ? (
           <p className="muted">{t.plan.noTargets}</p>
         ) : (
@@ -167,7 +171,7 @@ export default async function PlanPage({ params }: Props) {
         )}
       </section>
 
-      <PlanCharts planId={plan.id} groups={planCharts(plan.targets, progress, locale)} locale={locale} />
+      <PlanCharts planId={plan.id} asOf={asOf === today ? undefined : asOf} groups={planCharts(plan.targets, progress, locale)} locale={locale} />
 
       <section aria-labelledby="results">
         <h2 id="results">{t.plan.results}</h2>

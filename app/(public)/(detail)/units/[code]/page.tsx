@@ -7,6 +7,7 @@ import { ResultsTable } from "@/components/results/results-table";
 import { PrintButton } from "@/components/ui/print-button";
 import { PrintNote } from "@/components/ui/print-note";
 import { UnitDashboard } from "@/components/dashboards/unit-dashboard";
+import { AsOfForm } from "@/components/progress/as-of-form";
 import { indicatorTrends } from "@/lib/data/dashboards";
 import { getStatusCounts, listPlanStatusCounts } from "@/lib/data/overview";
 import { listPublishedPlans } from "@/lib/data/plans";
@@ -14,10 +15,11 @@ import { listPublishedResultsForUnits } from "@/lib/data/results";
 import { listUnits, unitAncestors, unitScope } from "@/lib/data/units";
 import { formatDate, isoDateInTimeZone } from "@/lib/domain/numbers";
 import { getDict } from "@/lib/i18n/server";
+import { readAsOf } from "@/lib/validation/as-of";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ code: string }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ asOf?: string | string[] }> };
 
 async function findUnit(code: string) {
   if (!/^[A-Za-z0-9]{1,12}$/.test(code)) return null;
@@ -26,12 +28,12 @@ async function findUnit(code: string) {
   return unit ? { unit, units } : null;
 }
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
+export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const found = await findUnit((await params).code);
   return { title: found ? found.unit.name : "404" };
 }
 
-export default async function UnitPage({ params }: Props) {
+export default async function UnitPage({ params, searchParams }: Props) {
   const { locale, t } = await getDict();
   const found = await findUnit((await params).code);
   if (!found) notFound();
@@ -41,7 +43,8 @@ export default async function UnitPage({ params }: Props) {
   const predecessors = units.filter((u) => u.successorId === unit.id);
   const successor = unit.successorId ? units.find((u) => u.id === unit.successorId) : undefined;
   const scope = [...unitScope(units, unit.id)];
-  const asOf = isoDateInTimeZone();
+  const today = isoDateInTimeZone();
+  const { asOf, invalid } = readAsOf((await searchParams).asOf, today);
   const [plans, results, counts, planCounts, trendResults] = await Promise.all([
     listPublishedPlans({ unit: unit.code }, { all: true }),
     listPublishedResultsForUnits(scope),
@@ -137,7 +140,12 @@ export default async function UnitPage({ params }: Props) {
         )}
       </section>
 
-      <UnitDashboard unitCode={unit.code} counts={counts!} plans={planCounts ?? []} trends={indicatorTrends(trendResults, locale)} locale={locale} />
+      <UnitDashboard
+        unitCode={unit.code}
+        asOf={asOf === today ? undefined : asOf}
+        asOfControl={<AsOfForm path={`/units/${unit.code}`} asOf={asOf} today={today} invalid={invalid} locale={locale} />}
+        counts={counts!}
+        plans={planCounts ?? []} trends={indicatorTrends(trendResults, locale)} locale={locale} />
 
       <section aria-labelledby="results">
         <h2 id="results">{t.units.results}</h2>

@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { formatDate, type Locale } from "@/lib/domain/numbers";
+import { dashboardsDictionary } from "@/lib/i18n/dashboards";
+
+/** "Tính tiến độ đến ngày [date] [Xem]": a plain GET form, so the date is in the URL and can be shared or printed. */
+export function AsOfForm({ path, asOf, today, invalid, locale }: { path: string; asOf: string; today: string; invalid: boolean; locale: Locale }) {
+  const d = dashboardsDictionary[locale];
+  return (
+    <div className="as-of">
+      <form method="get" action={path} className="as-of-form no-print">
+        <label htmlFor="asOf">{d.asOfLabel}</label>
+        <input id="asOf" name="asOf" type="date" defaultValue={asOf} min="1945-01-01" max="2100-12-31" />
+        <button type="submit" className="button secondary">
+          {d.asOfSubmit}
+        </button>
+        {asOf !== today && <Link href={path}>{d.asOfToday}</Link>}
+      </form>
+      {invalid && (
+        <p role="alert" className="form-error">
+          {d.asOfInvalid}
+        </p>
+      )}
+      <p className="muted as-of-shown">{d.asOfShown(formatDate(asOf))}</p>
+    </div>
+  );
+}
