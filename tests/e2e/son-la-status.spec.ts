@@ -97,8 +97,8 @@ test("the public reads each target's status on Sơn La's plan, before and after 
   await page.getByRole("button", { name: "Xem", exact: true }).click();
   await page.waitForURL(/asOf=2022-06-30/);
   await expect(page.getByText("Tiến độ tính đến ngày 30/06/2022.")).toBeVisible();
-  await expect(page.locator('tr[data-target-id="target-199-vocational-training"] .status')).toHaveText(LABEL.on_track);
-  await expect(page.locator('tr[data-target-id="target-199-labour-export"] .status')).toHaveText(LABEL.met);
+  await expect(page.locator('tr[data-target-id="target-199-vocational-training"] .status')).toHaveText(LABEL.on_track!);
+  await expect(page.locator('tr[data-target-id="target-199-labour-export"] .status')).toHaveText(LABEL.met!);
   const api2022 = (await (await page.request.get(`/api/v1/plans/${PLAN}?asOf=2022-06-30`)).json()) as { targets: { id: string; progress: { status: string } }[] };
   expect(api2022.targets.find((t) => t.id === "target-199-vocational-training")!.progress.status).toBe("on_track");
   // A date that does not exist is said so, and today is shown instead.
