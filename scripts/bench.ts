@@ -86,14 +86,21 @@ async function loadSynthetic(c: pg.Client): Promise<{ targets: number; results: 
   return { targets: t.rowCount ?? 0, results: r.rowCount ?? 0 };
 }
 
-/** Resident memory of a process and its children, in MiB (Linux /proc). */
-function treeRssMiB(pid: number): number | null {
+/** Resident memory (MiB) of a process and of each process below it, by name (Linux /proc). */
+function processTree(pid: number): { name: string; rssMiB: number }[] {
   try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
+    const name = cmd.some((a) => a.includes("next-server")) || /next-server/.test(status)
+      ? "Next.js server"
+      : cmd.some((a) => a.endsWith("scripts/start.ts"))
+        ? "start script + embedded PostgreSQL (PGlite)"
+        : (cmd.slice(0, 2).join(" ").slice(0, 40) || "process");
+    const own = { name, rssMiB: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024 };
     const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-    const own = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
-    return own + kids.reduce((s, k) => s + (treeRssMiB(k) ?? 0), 0);
+    return [own, ...kids.flatMap(processTree)];
   } catch {
-    return null;
+    return [];
   }
 }
 
@@ -165,8 +172,10 @@ async function main() {
   for (const r of rows) console.log(r);
   console.log("");
   console.log(`[bench] first read on a new day (all ${loaded.targets + 18} targets' progress recomputed): GET / ${f(day.ms)} ms`);
-  const rss = server?.pid ? treeRssMiB(server.pid) : null;
-  console.log(`[bench] memory of the portal (start script, Next.js server, embedded PostgreSQL): ${rss === null ? "n/a" : `${rss.toFixed(0)} MiB resident`}`);
+  const tree = server?.pid ? processTree(server.pid) : [];
+  const total = tree.reduce((n, p) => n + p.rssMiB, 0);
+  console.log(`[bench] memory of the portal: ${tree.length ? `${total.toFixed(0)} MiB resident in all` : "n/a (no /proc)"}`);
+  for (const p of tree) console.log(`[bench]   ${p.rssMiB.toFixed(0).padStart(5)} MiB  ${p.name}`);
   console.log("[bench] first = first request after a write (cache and progress summary stale); warm = cached; write = first request after one more write.");
   await client.end();
 }

@@ -103,6 +103,7 @@ async function main() {
     },
   });
   log(`serving on http://localhost:${port}`);
+  if (!dev) void warmUp(port);
 
   let stopping = false;
   const stop = async (code: number) => {
@@ -116,6 +117,26 @@ async function main() {
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   child.on("exit", (code) => void stop(code ?? 0));
+}
+
+/**
+ * Once the server answers, reads the home page once, so that the first visitor does not pay
+ * for computing every target's progress (lib/data/progress-summary) or for a cold server.
+ * Best effort: a failure here changes nothing.
+ */
+async function warmUp(p: string): Promise<void> {
+  const base = `http://127.0.0.1:${p}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/v1/openapi.json`)).ok) {
+        await (await fetch(`${base}/`)).arrayBuffer();
+        return;
+      }
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
 main().catch((e) => {
