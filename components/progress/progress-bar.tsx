@@ -1,6 +1,7 @@
 import { formatNumber } from "@/lib/domain/numbers";
 import type { Progress } from "@/lib/domain/progress";
 import type { Locale } from "@/lib/i18n/locale";
+import { dashboardsDictionary } from "@/lib/i18n/dashboards";
 import { StatusBadge } from "./status-badge";
 
 /** A target's share achieved as a bar (capped at 100% wide), with its status in words. */
@@ -24,6 +25,11 @@ export function ProgressBar({ p, locale, label }: { p: Progress; locale: Locale;
           </div>
           <span className="muted">{formatNumber(pct, { locale, maxFractionDigits: 1 })}%</span>
         </>
+      )}
+      {p.totalYears !== undefined && p.year === null && (
+        <span className="muted" data-met-years>
+          {dashboardsDictionary[locale].metInYears(formatNumber(p.metYears ?? 0, { locale }), formatNumber(p.totalYears, { locale }))}
+        </span>
       )}
     </div>
   );

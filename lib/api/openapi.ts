@@ -20,6 +20,8 @@ const progress = {
     achieved: { type: ["number", "null"], description: "Amount achieved toward the target (DOMAIN.md)" },
     percent: { type: ["number", "null"], description: "achieved / required × 100, one decimal" },
     status: { type: "string", enum: ["no_data", "on_track", "at_risk", "off_track", "met", "exceeded", "missed"] },
+    metYears: { type: "integer", description: "Annual targets, whole period only: years met or exceeded (\"met in k of n years\")" },
+    totalYears: { type: "integer", description: "Annual targets, whole period only: years in the period" },
   },
 };
 

@@ -26,7 +26,9 @@ export function toApiPlan(p: TPlanSummary) {
 }
 
 export function toApiProgress(targetId: string, p: Progress) {
-  return { targetId, year: p.year, actual: p.actual, achieved: p.achieved, percent: p.percent, status: p.status };
+  const base = { targetId, year: p.year, actual: p.actual, achieved: p.achieved, percent: p.percent, status: p.status };
+  // Annual targets, for the whole period: "met in k of n years".
+  return p.totalYears === undefined ? base : { ...base, metYears: p.metYears ?? 0, totalYears: p.totalYears };
 }
 
 export function toApiPlanDetail(p: TPlanDetail, asOf: string) {

@@ -5,7 +5,7 @@ import { computeProgress, type Progress } from "@/lib/domain/progress";
 import { countStatuses, indicatorTrends, planCharts, planTable, trendRows } from "./dashboards";
 import { progressOf } from "./target-view";
 
-const unit = { name: "Huyện Châu Thành", code: "942" };
+const unit = { id: "unit-942", name: "Huyện Châu Thành", code: "942" };
 const indicator = { name: "Số lao động có việc làm mới", nameEn: "New jobs", measureUnit: "người", measureUnitEn: "people", lowerIsBetter: false };
 
 function target(id: string, over: Record<string, unknown> = {}) {
@@ -27,12 +27,24 @@ function target(id: string, over: Record<string, unknown> = {}) {
     qualitativeStatus: null,
     indicator,
     unit,
-    results: [] as { year: number; value: { toString(): string }; baseline: { toString(): string } | null }[],
+    results: [] as { year: number; value: { toString(): string }; baseline: { toString(): string } | null; unitId: string }[],
     ...over,
   };
 }
 
-const res = (year: number, value: number) => ({ year, value: String(value), baseline: null });
+const res = (year: number, value: number, unitId = "unit-942") => ({ year, value: String(value), baseline: null, unitId });
+
+describe("results of the units below a target's unit", () => {
+  it("count as its breakdown, not as its figure: progress uses the target's own unit only", () => {
+    const province = { id: "unit-94", name: "Tỉnh Sóc Trăng", code: "94" };
+    const both = target("both", { unit: province, results: [res(2023, 1000, "unit-94"), res(2023, 600, "unit-942")] });
+    const districtOnly = target("district-only", { unit: province, results: [res(2023, 600, "unit-942")] });
+    const p = progressOf([both, districtOnly] as never, "2023-12-31");
+    expect(p.get("both")).toMatchObject({ actual: 1000, achieved: 1000 });
+    expect(p.get("district-only")).toMatchObject({ status: "no_data", actual: null });
+    expect(planCharts([both, districtOnly] as never, p, "vi").flatMap((g) => g.charts.map((c) => c.targetId))).toEqual(["both"]);
+  });
+});
 
 describe("plan dashboard", () => {
   it("has no charts when no target has a published result (empty state, no invented numbers)", () => {

@@ -5,7 +5,7 @@ import "server-only";
 import { STATUS_ORDER, statusLabel, type Progress, type ProgressStatus } from "../domain/progress";
 import type { Locale } from "../i18n/locale";
 import type { TTargetRow } from "./plans";
-import { describeTargetRow } from "./target-view";
+import { describeTargetRow, ownResults } from "./target-view";
 
 /** One row of a plan's target × year table (a whole-period row has year null). */
 export type TPlanDashRow = {
@@ -41,7 +41,7 @@ export type TPlanChart = {
 export type TPlanChartGroup = { parentId: string; charts: TPlanChart[] };
 
 type TargetLike = Pick<TTargetRow, "id" | "parentId" | "kind" | "periodStart" | "periodEnd" | "results"> &
-  Parameters<typeof describeTargetRow>[0] & { unit: { name: string; code: string } };
+  Parameters<typeof describeTargetRow>[0] & { unit: { id: string; name: string; code: string } };
 
 const periodLabel = (a: number, b: number) => (a === b ? String(a) : `${a}–${b}`);
 
@@ -104,7 +104,7 @@ export function planCharts(targets: TargetLike[], progress: Map<string, Progress
   const groups = new Map<string, TPlanChart[]>();
   for (const t of ordered(targets)) {
     const p = progress.get(t.id);
-    if (!p || t.kind === "QUALITATIVE" || t.results.length === 0) continue;
+    if (!p || t.kind === "QUALITATIVE" || ownResults(t).length === 0) continue;
     const root = rootOf(t);
     groups.set(root, [
       ...(groups.get(root) ?? []),

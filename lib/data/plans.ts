@@ -95,6 +95,7 @@ export const targetSelect = {
 export const resultSelect = {
   id: true,
   targetId: true,
+  unitId: true,
   year: true,
   value: true,
   qualifier: true,

@@ -13,7 +13,7 @@ const progressSelect = {
   ...targetSelect,
   planId: true,
   plan: { select: { code: true } },
-  results: { where: { status: "PUBLISHED" }, select: { year: true, value: true, baseline: true } },
+  results: { where: { status: "PUBLISHED" }, select: { year: true, value: true, baseline: true, unitId: true } },
 } satisfies Prisma.TargetSelect;
 
 /**

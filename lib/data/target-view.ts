@@ -22,8 +22,21 @@ type Row = {
   equivalentUnit: string | null;
   qualitativeStatus: "NOT_STARTED" | "IN_PROGRESS" | "DONE" | null;
   indicator: { name: string; nameEn: string; measureUnit: string; measureUnitEn: string; lowerIsBetter: boolean } | null;
-  results: { year: number; value: { toString(): string }; baseline: { toString(): string } | null }[];
+  unit: { id: string };
+  results: TResultForProgress[];
 };
+
+/** A published result as progress needs it: its year, value, baseline and the unit it is for. */
+export type TResultForProgress = { year: number; value: { toString(): string }; baseline: { toString(): string } | null; unitId: string };
+
+/**
+ * The results that count for a target: those of the target's own unit. Officers may also enter
+ * figures for the units below it (a province target's districts); those are its breakdown,
+ * shown beside it, and never added to or mixed with the unit's own figure.
+ */
+export function ownResults<R extends { unitId: string }>(t: { unit: { id: string }; results: R[] }): R[] {
+  return t.results.filter((r) => r.unitId === t.unit.id);
+}
 
 /** The fields a target's wording needs (any row shape that has them). */
 export type TSpecRow = Pick<
@@ -76,9 +89,9 @@ export function progressOf(targets: Row[], asOf: string): Map<string, Progress> 
           annual: t.annual,
           qualitativeStatus: t.qualitativeStatus,
         },
-        toResults(t.results),
+        toResults(ownResults(t)),
         asOf,
-        parent ? { parentResults: toResults(parent.results) } : undefined,
+        parent ? { parentResults: toResults(ownResults(parent)) } : undefined,
       ),
     );
   }

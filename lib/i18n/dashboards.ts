@@ -33,6 +33,7 @@ const vi = {
   // Status summary table.
   statusCol: "Trạng thái",
   targetsCol: "Số chỉ tiêu",
+  metInYears: (k: string, n: string) => `Đạt ${k}/${n} năm`,
   asOfLabel: "Tính tiến độ đến ngày",
   asOfSubmit: "Xem",
   asOfToday: "Về hôm nay",
@@ -77,6 +78,7 @@ const en: TDashboardsDict = {
   approxIntro: "The source gives these values as bounds or approximations:",
   statusCol: "Status",
   targetsCol: "Targets",
+  metInYears: (k, n) => `Met in ${k} of ${n} years`,
   asOfLabel: "Progress as of",
   asOfSubmit: "Show",
   asOfToday: "Back to today",

@@ -143,9 +143,11 @@ export default async function PlanPage({ params, searchParams }: Props) {
                         </span>
                         {x.results.length > 0 && (
                           <ul className="meta">
-                            {x.results.map((r) => (
+                            {[...x.results].sort((a, b) => Number(a.unitId !== x.unit.id) - Number(b.unitId !== x.unit.id) || a.year - b.year).map((r) => (
                               <li key={r.id}>
-                                {r.year}: <ResultValue r={r} t={t} locale={locale} />
+                                {r.year}
+                                {/* A figure of a unit below the target's: its breakdown, named, not counted in the progress. */}
+                                {r.unitId !== x.unit.id && ` · ${unitName(r.unit, locale)}`}: <ResultValue r={r} t={t} locale={locale} />
                               </li>
                             ))}
                           </ul>
@@ -169,6 +171,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
             </table>
           </div>
         )}
+        {plan.targets.some((x) => x.results.some((r) => r.unitId !== x.unit.id)) && <p className="muted">{t.plan.breakdownNote}</p>}
       </section>
 
       <PlanCharts planId={plan.id} asOf={asOf === today ? undefined : asOf} groups={planCharts(plan.targets, progress, locale)} locale={locale} />
