@@ -161,6 +161,28 @@ async function main() {
     const afterWrite = await timeGet(path);
     rows.push(`${path.padEnd(42)} ${String(first.status).padStart(4)} ${f(first.ms)} ${f(median(warm))} ${f(p95(warm))} ${f(afterWrite.ms)} ${(first.bytes / 1024).toFixed(0).padStart(6)}`);
   }
+  // Throughput with several readers at once (cached answers), and with a writer among them.
+  const burst = async (path: string, total: number, concurrency: number, writeEvery = 0) => {
+    let next = 0;
+    const t0 = performance.now();
+    const worker = async () => {
+      while (next < total) {
+        const k = next++;
+        if (writeEvery && k % writeEvery === 0) await write(i++);
+        const r = await fetch(BASE + path);
+        await r.arrayBuffer();
+        if (r.status !== 200) throw new Error(`${path} answered ${r.status}`);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, worker));
+    return (total / (performance.now() - t0)) * 1000;
+  };
+  const throughput = [
+    [`/plans/bench-plan-1, 10 readers`, await burst("/plans/bench-plan-1", 200, 10)],
+    [`/api/v1/progress?unit=B01, 10 readers`, await burst("/api/v1/progress?unit=B01", 200, 10)],
+    [`/units/B01, 10 readers, a write every 20 reads`, await burst("/units/B01", 200, 10, 20)],
+  ] as const;
+
   // A new day: every target's progress is recomputed once (simulated by marking the summary stale).
   await client.query(`UPDATE "target_progress" SET "computedFor" = DATE '2000-01-01'`);
   await write(i++);
@@ -171,6 +193,7 @@ async function main() {
   console.log(`${"".padEnd(42)}       (ms)   (ms)   (ms)   (ms)`);
   for (const r of rows) console.log(r);
   console.log("");
+  for (const [what, rps] of throughput) console.log(`[bench] throughput ${what}: ${rps.toFixed(0)} requests/s`);
   console.log(`[bench] first read on a new day (all ${loaded.targets + 18} targets' progress recomputed): GET / ${f(day.ms)} ms`);
   const tree = server?.pid ? processTree(server.pid) : [];
   const total = tree.reduce((n, p) => n + p.rssMiB, 0);
