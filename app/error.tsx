@@ -1,19 +1,21 @@
 "use client";
 // Unexpected errors: a generic message in both languages, never a stack trace.
 import { useEffect } from "react";
+import { dictionary } from "@/lib/i18n/dictionary";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
     console.error(error);
   }, [error]);
   const vi = typeof document === "undefined" || document.documentElement.lang !== "en";
+  const t = dictionary[vi ? "vi" : "en"].states;
   return (
     <div className="card empty" role="alert">
-      <h1>{vi ? "Đã có lỗi xảy ra" : "Something went wrong"}</h1>
-      <p>{vi ? "Hệ thống chưa xử lý được yêu cầu này. Vui lòng thử lại sau ít phút." : "The portal could not handle this request. Please try again in a few minutes."}</p>
-      {error.digest && <p className="muted">{vi ? "Mã lỗi" : "Error reference"}: {error.digest}</p>}
+      <h1>{t.errorTitle}</h1>
+      <p>{t.error}</p>
+      {error.digest && <p className="muted">{t.errorReference}: {error.digest}</p>}
       <button type="button" className="button" onClick={reset}>
-        {vi ? "Thử lại" : "Try again"}
+        {t.retry}
       </button>
     </div>
   );

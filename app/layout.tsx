@@ -51,7 +51,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               </Suspense>
             </div>
           </div>
-          <nav aria-label={locale === "vi" ? "Điều hướng chính" : "Main navigation"} className="container main-nav">
+          <nav aria-label={t.nav.label} className="container main-nav">
             <Link href="/">{t.nav.home}</Link>
             <Link href="/plans">{t.nav.plans}</Link>
             <Link href="/units">{t.nav.units}</Link>

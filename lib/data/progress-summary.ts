@@ -54,8 +54,14 @@ async function refreshBatch(tx: Tx, asOf: string): Promise<number> {
   // A reader never waits long for a refresh: past this, it computes from the results.
   await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REFRESH_LOCK})`;
+  // Up to BATCH queued targets (oldest first), with every queue row each has: a target written
+  // many times (a year of results, an import) is computed once. Only the rows read here are
+  // removed afterwards, so a change committed meanwhile stays queued.
   const changes = await tx.$queryRaw<{ id: bigint; targetId: string }[]>`
-    SELECT "id", "targetId" FROM "target_change" ORDER BY "id" LIMIT ${BATCH}`;
+    WITH queued AS (
+      SELECT "targetId" FROM "target_change" GROUP BY "targetId" ORDER BY min("id") LIMIT ${BATCH}
+    )
+    SELECT c."id", c."targetId" FROM "target_change" c JOIN queued USING ("targetId")`;
   const stale = await tx.$queryRaw<{ id: string }[]>`
     SELECT t."id" FROM "target" t
       JOIN "plan" p ON p."id" = t."planId"
@@ -84,7 +90,7 @@ async function refreshBatch(tx: Tx, asOf: string): Promise<number> {
     const seen = changes.map((c) => c.id);
     await tx.$executeRaw`DELETE FROM "target_change" WHERE "id" = ANY(${seen}::bigint[])`;
   }
-  return Math.max(changes.length, stale.length);
+  return Math.max(new Set(changes.map((c) => c.targetId)).size, stale.length);
 }
 
 export type TStatusCounts = TStatusCountsLike;

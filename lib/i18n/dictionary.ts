@@ -3,7 +3,9 @@ const vi = {
   siteName: "Cổng theo dõi mục tiêu giảm nghèo",
   siteTagline: "Kế hoạch, chỉ tiêu và kết quả giảm nghèo bền vững của các địa phương",
   skipToContent: "Bỏ qua, đến nội dung chính",
-  nav: { home: "Trang chủ", plans: "Kế hoạch", units: "Địa phương", api: "Dữ liệu mở (API)" },
+  nav: { home: "Trang chủ", plans: "Kế hoạch", units: "Địa phương", api: "Dữ liệu mở (API)", label: "Điều hướng chính" },
+  /** aria-label of the breadcrumbs of public detail pages. */
+  breadcrumb: "Vị trí",
   switchTo: "English",
   switchToLabel: "Switch to English",
   footer:
@@ -71,6 +73,9 @@ const vi = {
     targets: "Chỉ tiêu",
     noTargets: "Văn bản này không đặt chỉ tiêu định lượng.",
     breakdownNote: "Kết quả của đơn vị trực thuộc được ghi kèm tên đơn vị: đó là số liệu chi tiết, không được cộng vào tiến độ của chỉ tiêu (tính theo số liệu của chính đơn vị được giao chỉ tiêu).",
+    /** In a citation: "Nghị quyết 20-NQ/TU ngày 21/12/2021 của Ban Thường vụ Tỉnh ủy". */
+    citedOn: "ngày",
+    citedBy: "của",
     indicator: "Chỉ tiêu",
     requirement: "Mức phấn đấu",
     statement: "Nguyên văn",
@@ -107,6 +112,8 @@ const vi = {
     results: "Kết quả được báo cáo",
     noResults: "Chưa có kết quả nào được công bố.",
     ofUnit: "Đơn vị",
+    /** Appended in parentheses to a unit that ceased to exist in the July 2025 reorganisation. */
+    beforeMerger: "trước 7/2025",
   },
   auth: {
     signIn: "Đăng nhập",
@@ -141,6 +148,15 @@ const vi = {
     enterResults: "Nhập kết quả",
     view: "Xem công khai",
     status: "Trạng thái",
+    account: "Tài khoản của tôi",
+    tokens: "Token API",
+    users: "Quản lý tài khoản",
+    audit: "Nhật ký thay đổi",
+    downloadGridXlsx: "Tải bảng nhập liệu (XLSX)",
+    downloadGridCsv: "Tải bảng nhập liệu (CSV)",
+    importGrid: "Nhập từ tệp XLSX/CSV",
+    /** aria-label of workspace breadcrumbs (the English text differs from the public `breadcrumb`; kept as it is). */
+    breadcrumb: "Vị trí",
   },
   result: {
     year: "Năm",
@@ -176,6 +192,7 @@ const vi = {
     errorTitle: "Đã có lỗi xảy ra",
     error: "Hệ thống chưa xử lý được yêu cầu này. Vui lòng thử lại sau ít phút.",
     retry: "Thử lại",
+    errorReference: "Mã lỗi",
     home: "Về trang chủ",
   },
 };
@@ -186,7 +203,8 @@ const en: Dict = {
   siteName: "Poverty Reduction Targets Portal",
   siteTagline: "Provinces' sustainable poverty-reduction plans, targets and results",
   skipToContent: "Skip to main content",
-  nav: { home: "Home", plans: "Plans", units: "Localities", api: "Open data (API)" },
+  nav: { home: "Home", plans: "Plans", units: "Localities", api: "Open data (API)", label: "Main navigation" },
+  breadcrumb: "Breadcrumb",
   switchTo: "Tiếng Việt",
   switchToLabel: "Chuyển sang tiếng Việt",
   footer:
@@ -254,6 +272,8 @@ const en: Dict = {
     targets: "Targets",
     noTargets: "This document sets no quantitative targets.",
     breakdownNote: "Results of units below the target's unit are named: they are its breakdown and are not added into the target's progress, which uses the figures of the unit the target is for.",
+    citedOn: "of",
+    citedBy: "by",
     indicator: "Indicator",
     requirement: "Target",
     statement: "Original wording",
@@ -290,6 +310,7 @@ const en: Dict = {
     results: "Reported results",
     noResults: "No results published yet.",
     ofUnit: "Unit",
+    beforeMerger: "before 7/2025",
   },
   auth: {
     signIn: "Sign in",
@@ -324,6 +345,14 @@ const en: Dict = {
     enterResults: "Enter results",
     view: "Public view",
     status: "Status",
+    account: "My account",
+    tokens: "API tokens",
+    users: "Accounts",
+    audit: "Audit log",
+    downloadGridXlsx: "Download the grid (XLSX)",
+    downloadGridCsv: "Download the grid (CSV)",
+    importGrid: "Import from an XLSX/CSV file",
+    breadcrumb: "Breadcrumbs",
   },
   result: {
     year: "Year",
@@ -358,6 +387,7 @@ const en: Dict = {
     errorTitle: "Something went wrong",
     error: "The portal could not handle this request. Please try again in a few minutes.",
     retry: "Try again",
+    errorReference: "Error reference",
     home: "Back to home",
   },
 };

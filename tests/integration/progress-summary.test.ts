@@ -99,6 +99,16 @@ describe("progress summary", () => {
     expect(lines[1]).toMatch(/^plan-199-kh-ubnd-2022,199\/KH-UBND,/);
   });
 
+  it("a target written many times is recomputed once", async () => {
+    await refreshProgressSummary(today());
+    for (const v of [5201, 5202, 5203]) await writeParentResult(v);
+    const rows = await withPg(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "target_change"`)).rows[0].n));
+    expect(rows).toBe(6); // three writes × (the target and its share sub-target)
+    expect(await refreshProgressSummary(today())).toBe(2);
+    const left = await withPg(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "target_change"`)).rows[0].n));
+    expect(left).toBe(0);
+  });
+
   it("rows computed for another day are recomputed for today", async () => {
     await withPg((c) => c.query(`UPDATE "target_progress" SET "computedFor" = DATE '2000-01-01', "status" = 'missed'`));
     const published = (await directCounts()).total;

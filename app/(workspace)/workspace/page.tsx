@@ -29,11 +29,11 @@ export default async function WorkspacePage() {
         <dt>{t.workspace.jurisdiction}</dt>
         <dd>{unit ? unitName(unit, locale) : t.workspace.wholeCountry}</dd>
       </dl>
-      <nav aria-label={locale === "vi" ? "Bàn làm việc" : "Workspace"} className="toolbar">
-        <Link href="/workspace/account">{locale === "vi" ? "Tài khoản của tôi" : "My account"}</Link>
-        <Link href="/workspace/tokens">{locale === "vi" ? "Token API" : "API tokens"}</Link>
-        {hasPermission(actor, "user.manage") && <Link href="/workspace/admin/users">{locale === "vi" ? "Quản lý tài khoản" : "Accounts"}</Link>}
-        {hasPermission(actor, "audit.read.all") && <Link href="/workspace/admin/audit">{locale === "vi" ? "Nhật ký thay đổi" : "Audit log"}</Link>}
+      <nav aria-label={t.workspace.title} className="toolbar">
+        <Link href="/workspace/account">{t.workspace.account}</Link>
+        <Link href="/workspace/tokens">{t.workspace.tokens}</Link>
+        {hasPermission(actor, "user.manage") && <Link href="/workspace/admin/users">{t.workspace.users}</Link>}
+        {hasPermission(actor, "audit.read.all") && <Link href="/workspace/admin/audit">{t.workspace.audit}</Link>}
       </nav>
       <h2>{t.workspace.plans}</h2>
       {hasPermission(actor, "plan.edit") && (

@@ -1,3 +1,4 @@
+import { inLocale } from "@/lib/i18n/locale";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BarChart } from "@/components/charts/bar-chart";
@@ -24,13 +25,12 @@ export default async function ComparePage({ searchParams }: Props) {
   const c = compareDictionary[locale];
   const sp = await searchParams;
   // Messages are written "tiếng Việt / English": show the reader's half.
-  const inLocale = (m: string) => m.split(" / ")[locale === "vi" ? 0 : 1] ?? m;
   const problems: string[] = [];
   const parse = <T,>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, label: string, raw: string | undefined): T | undefined => {
     if (raw === undefined || raw === "") return undefined;
     const r = schema.safeParse(raw);
     if (r.success) return r.data;
-    problems.push(c.badParam(label, inLocale(r.error.issues[0]?.message ?? "")));
+    problems.push(c.badParam(label, inLocale(r.error.issues[0]?.message ?? "", locale)));
     return undefined;
   };
   const askedIndicator = parse(ZIndicatorCode, c.indicator, first(sp.indicator));

@@ -1,3 +1,4 @@
+import { inLocale } from "@/lib/i18n/locale";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PlanCard } from "@/components/plans/plan-card";
@@ -25,8 +26,7 @@ export default async function PlansPage({ searchParams }: Props) {
   // A malformed parameter is reported and ignored; the rest of the filter still applies.
   const fieldLabel: Record<string, string> = { q: t.plans.search, unit: t.plans.unit, year: t.plans.year, type: t.plans.type, page: t.plans.pagination };
   // Messages are written "tiếng Việt / English": show the reader's half.
-  const inLocale = (m: string) => m.split(" / ")[locale === "vi" ? 0 : 1] ?? m;
-  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${fieldLabel[String(i.path[0])] ?? String(i.path[0])}: ${inLocale(i.message)}`);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${fieldLabel[String(i.path[0])] ?? String(i.path[0])}: ${inLocale(i.message, locale)}`);
   const filter: TPlanFilter = parsed.success
     ? parsed.data
     : Object.fromEntries(
@@ -64,7 +64,7 @@ export default async function PlansPage({ searchParams }: Props) {
             {units.map((u) => (
               <option key={u.id} value={u.code}>
                 {unitName(u, locale)}
-                {u.validTo ? ` (${locale === "vi" ? "trước 7/2025" : "before 7/2025"})` : ""}
+                {u.validTo ? ` (${t.units.beforeMerger})` : ""}
               </option>
             ))}
           </select>

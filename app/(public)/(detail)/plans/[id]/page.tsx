@@ -46,7 +46,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
 
   return (
     <article>
-      <nav className="breadcrumbs" aria-label={locale === "vi" ? "Vị trí" : "Breadcrumb"}>
+      <nav className="breadcrumbs" aria-label={t.breadcrumb}>
         <ol>
           <li>
             <Link href="/plans">{t.nav.plans}</Link>
@@ -192,11 +192,11 @@ export default async function PlanPage({ params, searchParams }: Props) {
         ) : (
           <ul>
             {plan.citations.map((c) => {
-              const label = `${t.docTypes[c.type]}${c.code ? ` ${c.code}` : ""}${c.issuedOn ? ` ${locale === "vi" ? "ngày" : "of"} ${formatDate(c.issuedOn)}` : ""}`;
+              const label = `${t.docTypes[c.type]}${c.code ? ` ${c.code}` : ""}${c.issuedOn ? ` ${t.plan.citedOn} ${formatDate(c.issuedOn)}` : ""}`;
               return (
                 <li key={c.id}>
                   {c.citedPlanId && c.citedPlan?.status === "PUBLISHED" ? <Link href={`/plans/${c.citedPlanId}`}>{label}</Link> : <strong>{label}</strong>}
-                  {` ${locale === "vi" ? "của" : "by"} ${c.issuer}`}
+                  {` ${t.plan.citedBy} ${c.issuer}`}
                   {c.title && <span className="muted"> — {c.title}</span>}
                 </li>
               );

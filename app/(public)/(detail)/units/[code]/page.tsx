@@ -55,7 +55,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav className="breadcrumbs" aria-label={locale === "vi" ? "Vị trí" : "Breadcrumb"}>
+      <nav className="breadcrumbs" aria-label={t.breadcrumb}>
         <ol>
           <li>
             <Link href="/units">{t.nav.units}</Link>

@@ -71,7 +71,7 @@ function brief(v: unknown): string {
 
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await requireActor("/workspace/admin/audit");
-  const { locale } = await getDict();
+  const { locale, t } = await getDict();
   const m = text[locale];
   if (!can(actor, "audit.read.all")) {
     return (
@@ -130,7 +130,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <button type="submit" className="button">
             {m.submit}
           </button>
-          <Link href="/workspace/admin/audit">{locale === "vi" ? "Xóa bộ lọc" : "Clear filters"}</Link>
+          <Link href="/workspace/admin/audit">{t.plans.reset}</Link>
         </div>
       </form>
       <p aria-live="polite">
@@ -179,7 +179,7 @@ export default async function AuditPage({ searchParams }: Props) {
         </div>
       )}
       {result.pageCount > 1 && (
-        <nav className="pagination" aria-label={locale === "vi" ? "Phân trang" : "Pagination"}>
+        <nav className="pagination" aria-label={t.plans.pagination}>
           {result.page > 1 ? <Link href={href(result.page - 1)}>← {m.prev}</Link> : <span />}
           <span>
             {result.page} / {result.pageCount}

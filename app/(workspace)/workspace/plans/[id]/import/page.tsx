@@ -6,7 +6,7 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { ForbiddenError, hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listResultsForGrid } from "@/lib/data/results-write";
-import { getLocale } from "@/lib/i18n/server";
+import { getDict, getLocale } from "@/lib/i18n/server";
 import { spreadsheetText } from "@/lib/i18n/spreadsheets";
 import { MAX_FILE_BYTES } from "@/lib/spreadsheets/grid-file";
 import { importResultsAction } from "./actions";
@@ -22,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ImportResultsPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/workspace/plans/${encodeURIComponent(id)}/import`);
-  const locale = await getLocale();
+  const { locale, t: ui } = await getDict();
   const t = spreadsheetText[locale];
   let grid;
   try {
@@ -36,7 +36,7 @@ export default async function ImportResultsPage({ params }: Props) {
 
   return (
     <>
-      <nav className="breadcrumbs" aria-label={locale === "vi" ? "Vị trí" : "Breadcrumbs"}>
+      <nav className="breadcrumbs" aria-label={ui.workspace.breadcrumb}>
         <ol>
           <li>
             <Link href="/workspace">{t.breadcrumbWorkspace}</Link>

@@ -19,7 +19,7 @@ import { listUnits, type TUnit } from "@/lib/data/units";
 import { formatNumber } from "@/lib/domain/numbers";
 import { resultsGridText, type TResultsGridText } from "@/lib/i18n/results-grid";
 import type { Locale } from "@/lib/i18n/locale";
-import { getLocale } from "@/lib/i18n/server";
+import { getDict, getLocale } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +34,7 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
   const { id } = await params;
   const basePath = `/workspace/plans/${encodeURIComponent(id)}/results`;
   const actor = await requireActor(basePath);
-  const locale = await getLocale();
+  const { locale, t } = await getDict();
   const m = resultsGridText[locale];
   const forbidden = <Forbidden title={m.forbidden.title} body={m.forbidden.body} backHref="/workspace" backLabel={m.forbidden.back} />;
 
@@ -75,9 +75,9 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
       <p className="muted">{m.intro}</p>
       <p className="toolbar">
         {grid.plan.status === "PUBLISHED" && <Link href={`/plans/${grid.plan.id}`}>{m.publicPage}</Link>}
-        <a href={`/workspace/plans/${grid.plan.id}/export?format=xlsx`}>{locale === "vi" ? "Tải bảng nhập liệu (XLSX)" : "Download the grid (XLSX)"}</a>
-        <a href={`/workspace/plans/${grid.plan.id}/export?format=csv`}>{locale === "vi" ? "Tải bảng nhập liệu (CSV)" : "Download the grid (CSV)"}</a>
-        <Link href={`/workspace/plans/${grid.plan.id}/import`}>{locale === "vi" ? "Nhập từ tệp XLSX/CSV" : "Import from an XLSX/CSV file"}</Link>
+        <a href={`/workspace/plans/${grid.plan.id}/export?format=xlsx`}>{t.workspace.downloadGridXlsx}</a>
+        <a href={`/workspace/plans/${grid.plan.id}/export?format=csv`}>{t.workspace.downloadGridCsv}</a>
+        <Link href={`/workspace/plans/${grid.plan.id}/import`}>{t.workspace.importGrid}</Link>
       </p>
       {groups.length === 0 ? (
         <p className="card empty">{m.empty}</p>
