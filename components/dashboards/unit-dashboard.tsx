@@ -4,7 +4,8 @@ import { LineChart } from "@/components/charts/line-chart";
 import { ChartDataTable } from "@/components/charts/data-table";
 import { PlanStatusTable } from "@/components/progress/plan-status-table";
 import { StatusSummary } from "@/components/progress/status-summary";
-import type { TPlanStatusRow } from "@/lib/data/overview";
+import type { TBehindTarget, TPlanStatusRow } from "@/lib/data/overview";
+import { BehindList } from "@/components/progress/behind-list";
 import type { TIndicatorTrend, TStatusCountsLike } from "@/lib/data/dashboards";
 import type { Locale } from "@/lib/domain/numbers";
 import { dashboardsDictionary } from "@/lib/i18n/dashboards";
@@ -16,6 +17,7 @@ export function UnitDashboard({
   asOfControl,
   counts,
   plans,
+  behind,
   trends,
   locale,
 }: {
@@ -25,6 +27,7 @@ export function UnitDashboard({
   asOfControl?: ReactNode;
   counts: TStatusCountsLike;
   plans: TPlanStatusRow[];
+  behind: { items: TBehindTarget[]; total: number };
   trends: TIndicatorTrend[];
   locale: Locale;
 }) {
@@ -47,6 +50,7 @@ export function UnitDashboard({
       </p>
       <StatusSummary counts={counts} locale={locale} caption={d.statusCaption(counts.total)} />
       <PlanStatusTable rows={plans} locale={locale} />
+      {counts.total > 0 && <BehindList data={behind} locale={locale} headingLevel={3} />}
       <h3>{d.trendsTitle}</h3>
       {trends.length === 0 ? (
         <p className="muted" data-empty="trends">

@@ -7,7 +7,10 @@ import { isoDateInTimeZone } from "../domain/numbers";
 import { countStatuses } from "./dashboards";
 import { listTargetProgress } from "./progress";
 import { db } from "../db/client";
-import { countSummaryStatuses, countSummaryStatusesByPlan, summaryUsable, type TStatusCounts } from "./progress-summary";
+import type { Progress } from "../domain/progress";
+import { withTargetNumbers } from "./decimal";
+import { targetSelect } from "./plans";
+import { BEHIND_STATUSES, countSummaryStatuses, countSummaryStatusesByPlan, listSummaryBehind, summaryUsable, type TStatusCounts } from "./progress-summary";
 import { listUnits, unitScope } from "./units";
 
 export type { TStatusCounts };
@@ -43,6 +46,53 @@ async function loadListPlanStatusCounts(asOf: string, unitCode: string): Promise
 /** Cached for the public until the next write (lib/cache/public). */
 export function listPlanStatusCounts(asOf: string, unitCode: string): Promise<TPlanStatusRow[] | null> {
   return cachedPublic(["plan-status-counts", asOf, unitCode], () => loadListPlanStatusCounts(asOf, unitCode));
+}
+
+const BEHIND_LIMIT = 10;
+
+export type TBehindTarget = {
+  progress: Progress;
+  target: Awaited<ReturnType<typeof loadTargetsForList>>[number];
+};
+
+async function loadTargetsForList(ids: string[]) {
+  const rows = await db().target.findMany({
+    where: { id: { in: ids } },
+    select: { ...targetSelect, unitId: true, plan: { select: { id: true, code: true, title: true } } },
+  });
+  return rows.map(withTargetNumbers);
+}
+
+/**
+ * "Where are we behind": published targets missed, off track or at risk, worst first, then the
+ * lowest share achieved (at most ten); for one unit's scope when a code is given. Null for an unknown unit.
+ */
+async function loadListTargetsBehind(asOf: string, unitCode?: string): Promise<{ items: TBehindTarget[]; total: number } | null> {
+  let unitIds: string[] | null = null;
+  if (unitCode !== undefined) {
+    unitIds = await scopeOf(unitCode);
+    if (!unitIds) return null;
+  }
+  let picked: { targetId: string; progress: Progress }[];
+  let total: number;
+  if (await summaryUsable(asOf, isoDateInTimeZone())) {
+    const counts = await countSummaryStatuses(unitIds);
+    total = BEHIND_STATUSES.reduce((n, s) => n + counts[s], 0);
+    picked = await listSummaryBehind(unitIds, BEHIND_LIMIT);
+  } else {
+    const rank = (s: string) => (BEHIND_STATUSES as readonly string[]).indexOf(s);
+    const rows = ((await listTargetProgress({ asOf, unit: unitCode })) ?? []).filter((r) => rank(r.progress.status) >= 0);
+    rows.sort((a, b) => rank(a.progress.status) - rank(b.progress.status) || (a.progress.percent ?? Infinity) - (b.progress.percent ?? Infinity));
+    total = rows.length;
+    picked = rows.slice(0, BEHIND_LIMIT);
+  }
+  const targets = new Map((await loadTargetsForList(picked.map((p) => p.targetId))).map((t) => [t.id, t]));
+  return { items: picked.flatMap((p) => (targets.has(p.targetId) ? [{ progress: p.progress, target: targets.get(p.targetId)! }] : [])), total };
+}
+
+/** Cached for the public until the next write (lib/cache/public). */
+export function listTargetsBehind(asOf: string, unitCode?: string): Promise<{ items: TBehindTarget[]; total: number } | null> {
+  return cachedPublic(["targets-behind", asOf, unitCode ?? null], () => loadListTargetsBehind(asOf, unitCode));
 }
 
 /** Counts for every published target, or for one unit's (with the units below and merged into it); null for an unknown unit. */

@@ -7,7 +7,7 @@ import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, type TPlanFilter } from "../validation/plans";
-import { num } from "./decimal";
+import { withTargetNumbers } from "./decimal";
 import { listUnits, unitScope, unitSelect, type TUnit } from "./units";
 
 const planSummarySelect = {
@@ -163,14 +163,7 @@ async function loadGetPublishedPlan(id: string): Promise<TPlanDetail | null> {
   return {
     ...plan,
     unitPath: unitPath.filter((x) => x.level !== "NATION"),
-    targets: targets.map((t) => ({
-      ...t,
-      lower: num(t.lower),
-      upper: num(t.upper),
-      baseline: num(t.baseline),
-      equivalentValue: num(t.equivalentValue),
-      results: byTarget.get(t.id) ?? [],
-    })),
+    targets: targets.map((t) => ({ ...withTargetNumbers(t), results: byTarget.get(t.id) ?? [] })),
     reportedResults: reported.filter((r) => !r.targetId),
   };
 }

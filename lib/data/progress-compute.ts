@@ -5,7 +5,7 @@ import "server-only";
 import { db } from "../db/client";
 import type { Db } from "../db/prisma";
 import type { Prisma } from "../generated/prisma/client";
-import { num } from "./decimal";
+import { withTargetNumbers } from "./decimal";
 import { targetSelect } from "./plans";
 import { progressOf } from "./target-view";
 
@@ -24,13 +24,7 @@ export async function computeTargetProgress(where: Prisma.TargetWhereInput, asOf
   const targets = await client.target.findMany({ where, select: progressSelect, orderBy: [{ planId: "asc" }, { position: "asc" }] });
   const missingParents = [...new Set(targets.map((t) => t.parentId).filter((p): p is string => !!p && !targets.some((t) => t.id === p)))];
   const parents = missingParents.length ? await client.target.findMany({ where: { id: { in: missingParents } }, select: progressSelect }) : [];
-  const rows = [...targets, ...parents].map((t) => ({
-    ...t,
-    lower: num(t.lower),
-    upper: num(t.upper),
-    baseline: num(t.baseline),
-    equivalentValue: num(t.equivalentValue),
-  }));
+  const rows = [...targets, ...parents].map(withTargetNumbers);
   const progress = progressOf(rows, asOf);
   return targets.map((t) => ({ target: t, progress: progress.get(t.id)! }));
 }

@@ -133,6 +133,27 @@ export async function countSummaryStatusesByPlan(unitIds: string[] | null): Prom
   return out;
 }
 
+/** Statuses that need attention, worst first. */
+export const BEHIND_STATUSES = ["missed", "off_track", "at_risk"] as const;
+
+/**
+ * Published targets that are missed, off track or at risk, worst first (then the lowest share
+ * achieved), at most `limit`; for a unit's scope when `unitIds` is given. Ordered by the database.
+ */
+export async function listSummaryBehind(unitIds: string[] | null, limit: number): Promise<{ targetId: string; progress: Progress }[]> {
+  const rows = await db().$queryRaw<{ targetId: string; progress: Progress }[]>`
+    SELECT t."id" AS "targetId", tp."progress"
+    FROM "target" t
+      JOIN "plan" p ON p."id" = t."planId"
+      JOIN "target_progress" tp ON tp."targetId" = t."id"
+    WHERE t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'
+      AND tp."status" IN ('missed', 'off_track', 'at_risk')
+      AND (${unitIds === null} OR t."unitId" = ANY(${unitIds ?? []}::text[]))
+    ORDER BY array_position(ARRAY['missed', 'off_track', 'at_risk'], tp."status"), tp."percent" ASC NULLS LAST, p."issueYear" DESC, t."id"
+    LIMIT ${limit}`;
+  return rows;
+}
+
 /** The summary's progress of the targets `where` selects, in plan and position order. */
 export async function readSummaryProgress(where: Prisma.TargetWhereInput, asOf: string) {
   const targets = await db().target.findMany({

@@ -19,7 +19,7 @@ import { formatNumber } from "../domain/numbers";
 import type { Prisma } from "../generated/prisma/client";
 import { parseResultInput, ZReopenReason, type TResultData } from "../validation/results";
 import { actorLabelOf, writeAudit } from "./audit";
-import { num } from "./decimal";
+import { num, withTargetNumbers } from "./decimal";
 import { listUnits, unitAncestors, type TUnit } from "./units";
 
 /** Most rows one batch may carry (keeps the write transaction short). */
@@ -907,11 +907,7 @@ export async function listResultsForGrid(actor: TActor, planId: string): Promise
     cellKeys.push(...cells);
     const m = t.indicator;
     gridTargets.push({
-      ...t,
-      lower: num(t.lower),
-      upper: num(t.upper),
-      baseline: num(t.baseline),
-      equivalentValue: num(t.equivalentValue),
+      ...withTargetNumbers(t),
       indicator: m,
       valueKind: isRate(m) ? "rate" : m.measure === "COUNT" ? "count" : "amount",
       years,

@@ -57,6 +57,8 @@ test("the public reads each target's status on Sơn La's plan, before and after 
   // As seeded: nine targets, none with data.
   await expect.poll(async () => Object.keys(await statusesInApi(page)).sort()).toEqual([...TARGETS].sort());
   const seeded = await statusesOnPage(page);
+  await page.goto("/");
+  await expect(page.locator("section.behind [data-empty=behind]")).toHaveText("Không có chỉ tiêu nào không đạt, chậm tiến độ hay có nguy cơ.");
   expect(seeded).toEqual(Object.fromEntries(TARGETS.map((id) => [id, LABEL.no_data])));
 
   // The Sơn La officer enters four results, saves them and publishes them.
@@ -89,6 +91,14 @@ test("the public reads each target's status on Sơn La's plan, before and after 
   await expect(count("met")).toHaveText("3");
   // The share bar above the table says the same in words.
   await expect(page.locator(".status-bar[role=img]")).toHaveAttribute("aria-label", "Tỷ lệ chỉ tiêu theo trạng thái: 3 Đạt, 1 Không đạt, 14 Chưa có số liệu (tổng 18 chỉ tiêu)");
+
+  // "Where are we behind": the missed training target heads the list and leads to its row on the plan.
+  const behind = page.locator("section.behind li[data-target-id=target-199-vocational-training]");
+  await expect(behind.locator(".status")).toHaveText(LABEL.missed!);
+  await expect(behind).toContainText("Tỉnh Sơn La · 199/KH-UBND · 75%");
+  await behind.getByRole("link").click();
+  await page.waitForURL(/\/plans\/plan-199-kh-ubnd-2022#target-target-199-vocational-training$/);
+  await expect(page.locator("tr:target")).toHaveAttribute("data-target-id", "target-199-vocational-training");
 
   // As of mid-2022, while the year ran: 3.000 of 4.000 trained is ahead of the 49,6% of the year
   // elapsed, so on track, not missed. The date is picked with the page's own form.

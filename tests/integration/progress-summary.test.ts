@@ -8,7 +8,7 @@ import { GET as progressGET } from "@/app/api/v1/progress/route";
 import { cachedPublic, publicDataVersion } from "@/lib/cache/public";
 import { db } from "@/lib/db/client";
 import { countStatuses } from "@/lib/data/dashboards";
-import { getStatusCounts, listPlanStatusCounts } from "@/lib/data/overview";
+import { getStatusCounts, listPlanStatusCounts, listTargetsBehind } from "@/lib/data/overview";
 import { GET as unitGET } from "@/app/api/v1/dashboards/unit/[code]/route";
 import { listTargetProgress } from "@/lib/data/progress";
 import { computeTargetProgress } from "@/lib/data/progress-compute";
@@ -107,6 +107,34 @@ describe("progress summary", () => {
     expect(await refreshProgressSummary(today())).toBe(2);
     const left = await withPg(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "target_change"`)).rows[0].n));
     expect(left).toBe(0);
+  });
+
+  it("lists the targets behind (missed, off track, at risk), worst first, as the function judges them", async () => {
+    // Sơn La's 2022 training target: 3.000 of 4.000, and 2022 is over → missed.
+    await withPg(async (c) => {
+      const t = (await c.query(`SELECT "indicatorId" FROM "target" WHERE "id" = 'target-199-vocational-training'`)).rows[0];
+      await c.query(
+        `INSERT INTO "result" ("id", "targetId", "indicatorId", "unitId", "year", "value", "status", "updatedAt")
+         VALUES ('result-summary-test-behind', 'target-199-vocational-training', $1, 'unit-14', 2022, 3000, 'PUBLISHED', now())`,
+        [t.indicatorId],
+      );
+    });
+    try {
+      const direct = (await computeTargetProgress({ status: "PUBLISHED", plan: { status: "PUBLISHED" } }, today()))
+        .filter((c) => ["missed", "off_track", "at_risk"].includes(c.progress.status))
+        .map((c) => c.target.id);
+      const behind = (await listTargetsBehind(today()))!;
+      expect(behind.total).toBe(direct.length);
+      expect(behind.items.map((b) => b.target.id).sort()).toEqual(direct.slice(0, 10).sort());
+      expect(behind.items.find((b) => b.target.id === "target-199-vocational-training")!.progress).toMatchObject({ status: "missed", percent: 75 });
+      const rank = (s: string) => ["missed", "off_track", "at_risk"].indexOf(s);
+      const ranks = behind.items.map((b) => rank(b.progress.status));
+      expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+      expect((await listTargetsBehind(today(), "94"))!.items.some((b) => b.target.id === "target-199-vocational-training")).toBe(false);
+      expect(await listTargetsBehind(today(), "nope")).toBeNull();
+    } finally {
+      await withPg((c) => c.query(`DELETE FROM "result" WHERE "id" = 'result-summary-test-behind'`));
+    }
   });
 
   it("rows computed for another day are recomputed for today", async () => {

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { PlanCard } from "@/components/plans/plan-card";
 import { listPublishedPlans } from "@/lib/data/plans";
-import { getStatusCounts } from "@/lib/data/overview";
+import { getStatusCounts, listTargetsBehind } from "@/lib/data/overview";
+import { BehindList } from "@/components/progress/behind-list";
 import { getHeadlineFigures } from "@/lib/data/stats";
 import { StatusSummary } from "@/components/progress/status-summary";
 import { formatDate, formatNumber, isoDateInTimeZone } from "@/lib/domain/numbers";
@@ -12,7 +13,12 @@ export const dynamic = "force-dynamic";
 export default async function HomePage() {
   const { locale, t } = await getDict();
   const asOf = isoDateInTimeZone();
-  const [figures, latest, counts] = await Promise.all([getHeadlineFigures(), listPublishedPlans({}, { pageSize: 3 }), getStatusCounts(asOf)]);
+  const [figures, latest, counts, behind] = await Promise.all([
+    getHeadlineFigures(),
+    listPublishedPlans({}, { pageSize: 3 }),
+    getStatusCounts(asOf),
+    listTargetsBehind(asOf),
+  ]);
   const fig = (n: number) => formatNumber(n, { locale });
   return (
     <>
@@ -47,6 +53,7 @@ export default async function HomePage() {
       <p>
         <a href="/api/v1/progress?format=csv">{t.home.progressCsv}</a> · <a href="/api/v1/progress?format=xlsx">{t.home.progressXlsx}</a>
       </p>
+      <BehindList data={behind!} locale={locale} />
       <h2>{t.home.latest}</h2>
       <ul className="plan-list">
         {latest.items.map((p) => (

@@ -134,7 +134,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
                 {ordered.map(({ t: x, depth }) => {
                   const p = progress.get(x.id);
                   return (
-                    <tr key={x.id} className={depth > 0 ? "sub" : undefined} data-target-id={x.id}>
+                    <tr key={x.id} id={`target-${x.id}`} className={depth > 0 ? "sub" : undefined} data-target-id={x.id}>
                       <td style={depth > 1 ? { paddingLeft: `${depth * 2}rem` } : undefined}>
                         {depth > 0 && <span className="sub-mark">↳ {t.plan.ofWhich}</span>}
                         <strong>{describeTargetRow(x, locale)}</strong>

@@ -9,7 +9,7 @@ import { PrintNote } from "@/components/ui/print-note";
 import { UnitDashboard } from "@/components/dashboards/unit-dashboard";
 import { AsOfForm } from "@/components/progress/as-of-form";
 import { indicatorTrends } from "@/lib/data/dashboards";
-import { getStatusCounts, listPlanStatusCounts } from "@/lib/data/overview";
+import { getStatusCounts, listPlanStatusCounts, listTargetsBehind } from "@/lib/data/overview";
 import { listPublishedPlans } from "@/lib/data/plans";
 import { listPublishedResultsForUnits } from "@/lib/data/results";
 import { listUnits, unitAncestors, unitScope } from "@/lib/data/units";
@@ -45,11 +45,12 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const scope = [...unitScope(units, unit.id)];
   const today = isoDateInTimeZone();
   const { asOf, invalid } = readAsOf((await searchParams).asOf, today);
-  const [plans, results, counts, planCounts, trendResults] = await Promise.all([
+  const [plans, results, counts, planCounts, behind, trendResults] = await Promise.all([
     listPublishedPlans({ unit: unit.code }, { all: true }),
     listPublishedResultsForUnits(scope),
     getStatusCounts(asOf, unit.code),
     listPlanStatusCounts(asOf, unit.code),
+    listTargetsBehind(asOf, unit.code),
     listPublishedResultsForUnits(scope, { take: 5000 }),
   ]);
 
@@ -145,7 +146,8 @@ export default async function UnitPage({ params, searchParams }: Props) {
         asOf={asOf === today ? undefined : asOf}
         asOfControl={<AsOfForm path={`/units/${unit.code}`} asOf={asOf} today={today} invalid={invalid} locale={locale} />}
         counts={counts!}
-        plans={planCounts ?? []} trends={indicatorTrends(trendResults, locale)} locale={locale} />
+        plans={planCounts ?? []}
+        behind={behind ?? { items: [], total: 0 }} trends={indicatorTrends(trendResults, locale)} locale={locale} />
 
       <section aria-labelledby="results">
         <h2 id="results">{t.units.results}</h2>
