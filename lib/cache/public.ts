@@ -8,6 +8,7 @@ import "server-only";
 // version is read, so an entry is never older than its version. One version for all public
 // data: writes are rare next to reads, and a finer tag could only save a few reloads.
 // Officer pages read the database directly.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { cache } from "react";
 import { db } from "../db/client";
 import type { Db } from "../db/prisma";
@@ -23,11 +24,25 @@ type Generation = { version: bigint; values: Map<string, Promise<unknown>> };
 const g = globalThis as unknown as { __publicCache?: WeakMap<Db, Generation> };
 const generations = (g.__publicCache ??= new WeakMap());
 
-/** The current public data version (once per request when called during a render). */
-export const publicDataVersion = cache(async (): Promise<bigint> => {
+/** API requests read the version once (withRequestVersion); renders once through React's cache. */
+const requestVersion = new AsyncLocalStorage<{ version?: Promise<bigint> }>();
+
+const readVersion = async (): Promise<bigint> => {
   const rows = await db().$queryRaw<{ version: bigint }[]>`SELECT "version" FROM "public_data_version" WHERE "id" = 1`;
   return rows[0]?.version ?? -1n;
+};
+
+/** The current public data version: read once per request. */
+export const publicDataVersion = cache((): Promise<bigint> => {
+  const store = requestVersion.getStore();
+  if (!store) return readVersion();
+  return (store.version ??= readVersion());
 });
+
+/** Runs an API handler so that every cached read in it uses the version read first. */
+export function withRequestVersion<T>(fn: () => Promise<T>): Promise<T> {
+  return requestVersion.run({}, fn);
+}
 
 /**
  * `load()`'s answer, shared by every request until the next write. Callers must treat the
@@ -59,10 +74,4 @@ export async function cachedPublic<T>(key: readonly unknown[], load: () => Promi
     if (values.get(k) === p) values.delete(k);
   });
   return p;
-}
-
-/** What the cache holds now (for tests and the benchmark). */
-export function publicCacheStats(): { version: bigint | null; entries: number } {
-  const gen = generations.get(db());
-  return { version: gen?.version ?? null, entries: gen?.values.size ?? 0 };
 }

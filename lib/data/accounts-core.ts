@@ -11,24 +11,15 @@ import { hashPassword, verifyPassword } from "../auth/password";
 import type { TActor, TRole } from "../auth/permissions";
 import type { Db } from "../db/prisma";
 import type { Prisma } from "../generated/prisma/client";
-import { writeAudit } from "./audit-write";
+import { writeAudit, type TAuditInput } from "./audit-write";
 import { ZEmail, ZOwnPasswordChange, ZPasswordReset, ZUserCreate, ZUserUpdate, type TUserCreateInput, type TUserUpdateInput } from "../validation/accounts";
 
 // ---------------------------------------------------------------------------
 // Context: the client, who acts, and how audit rows are written
 // ---------------------------------------------------------------------------
 
-export type TAuditRow = {
-  actor: TActor | null;
-  actorLabel: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  before?: unknown;
-  after?: unknown;
-  reason?: string | null;
-  ip?: string | null;
-};
+/** An audit row as writeAudit takes it, with the actor's label always given. */
+export type TAuditRow = TAuditInput & { actorLabel: string };
 
 /** Writes one audit row inside the caller's transaction; lib/data/audit.ts `writeAudit` fits. */
 export type TAuditWriter = (tx: Prisma.TransactionClient, entry: TAuditRow) => Promise<void>;

@@ -8,7 +8,7 @@ import { getPublishedPlan } from "./plans";
 import { listTargetProgress } from "./progress";
 import { listPublishedResultsForUnits } from "./results";
 import { progressOf } from "./target-view";
-import { listUnits, unitScope } from "./units";
+import { unitScopeByCode } from "./units";
 import { INDICATOR_COLUMNS, PLAN_COLUMNS, PLAN_STATUS_COLUMNS, STATUS_COLUMNS } from "./dashboard-columns";
 import { listPlanStatusCounts } from "./overview";
 
@@ -22,13 +22,12 @@ export async function planDashboardDownload(id: string, asOf: string): Promise<{
 
 export async function unitDashboardDownload(code: string, asOf: string): Promise<{ status: TSheet; plans: TSheet; indicators: TSheet } | null> {
   if (!/^[A-Za-z0-9]{1,12}$/.test(code)) return null;
-  const units = await listUnits();
-  const unit = units.find((u) => u.code === code);
-  if (!unit) return null;
+  const scope = await unitScopeByCode(code);
+  if (!scope) return null;
   const [progress, plans, results] = await Promise.all([
     listTargetProgress({ unit: code, asOf }),
     listPlanStatusCounts(asOf, code),
-    listPublishedResultsForUnits([...unitScope(units, unit.id)], { take: 5000 }),
+    listPublishedResultsForUnits(scope, { take: 5000 }),
   ]);
   const statusRows = (progress ?? []).map((r) => ({
     targetId: r.targetId,

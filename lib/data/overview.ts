@@ -11,22 +11,15 @@ import type { Progress } from "../domain/progress";
 import { withTargetNumbers } from "./decimal";
 import { targetSelect } from "./plans";
 import { BEHIND_STATUSES, countSummaryStatuses, countSummaryStatusesByPlan, listSummaryBehind, summaryUsable, type TStatusCounts } from "./progress-summary";
-import { listUnits, unitScope } from "./units";
+import { unitScopeByCode } from "./units";
 
 export type { TStatusCounts };
-
-/** The unit ids a unit code stands for (itself, below it, merged into it); null for an unknown code. */
-async function scopeOf(unitCode: string): Promise<string[] | null> {
-  const units = await listUnits();
-  const unit = units.find((u) => u.code === unitCode);
-  return unit ? [...unitScope(units, unit.id)] : null;
-}
 
 export type TPlanStatusRow = { planId: string; planCode: string | null; planTitle: string; issueYear: number; counts: TStatusCounts };
 
 /** A unit's published targets by status, per plan (newest plans first); null for an unknown unit. */
 async function loadListPlanStatusCounts(asOf: string, unitCode: string): Promise<TPlanStatusRow[] | null> {
-  const unitIds = await scopeOf(unitCode);
+  const unitIds = await unitScopeByCode(unitCode);
   if (!unitIds) return null;
   let byPlan: Map<string, TStatusCounts>;
   if (await summaryUsable(asOf, isoDateInTimeZone())) {
@@ -70,20 +63,18 @@ async function loadTargetsForList(ids: string[]) {
 async function loadListTargetsBehind(asOf: string, unitCode?: string): Promise<{ items: TBehindTarget[]; total: number } | null> {
   let unitIds: string[] | null = null;
   if (unitCode !== undefined) {
-    unitIds = await scopeOf(unitCode);
+    unitIds = await unitScopeByCode(unitCode);
     if (!unitIds) return null;
   }
+  const counts = (await getStatusCounts(asOf, unitCode))!;
+  const total = BEHIND_STATUSES.reduce((n, s) => n + counts[s], 0);
   let picked: { targetId: string; progress: Progress }[];
-  let total: number;
   if (await summaryUsable(asOf, isoDateInTimeZone())) {
-    const counts = await countSummaryStatuses(unitIds);
-    total = BEHIND_STATUSES.reduce((n, s) => n + counts[s], 0);
     picked = await listSummaryBehind(unitIds, BEHIND_LIMIT);
   } else {
     const rank = (s: string) => (BEHIND_STATUSES as readonly string[]).indexOf(s);
     const rows = ((await listTargetProgress({ asOf, unit: unitCode })) ?? []).filter((r) => rank(r.progress.status) >= 0);
     rows.sort((a, b) => rank(a.progress.status) - rank(b.progress.status) || (a.progress.percent ?? Infinity) - (b.progress.percent ?? Infinity));
-    total = rows.length;
     picked = rows.slice(0, BEHIND_LIMIT);
   }
   const targets = new Map((await loadTargetsForList(picked.map((p) => p.targetId))).map((t) => [t.id, t]));
@@ -99,7 +90,7 @@ export function listTargetsBehind(asOf: string, unitCode?: string): Promise<{ it
 async function loadGetStatusCounts(asOf: string, unitCode?: string): Promise<TStatusCounts | null> {
   let unitIds: string[] | null = null;
   if (unitCode !== undefined) {
-    unitIds = await scopeOf(unitCode);
+    unitIds = await unitScopeByCode(unitCode);
     if (!unitIds) return null;
   }
   if (await summaryUsable(asOf, isoDateInTimeZone())) return countSummaryStatuses(unitIds);

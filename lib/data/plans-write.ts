@@ -237,7 +237,8 @@ export async function saveTarget(sessionActor: TActor, planId: string, targetId:
     }
   }
   if (input.kind === "SHARE_OF_PARENT" && !input.parentId) return invalid({ parentId: "Chỉ tiêu tỷ lệ cần chọn chỉ tiêu cha" });
-  const issues = validateTargetSpecDetailed({
+  // What the target promises, as validated and as stored.
+  const spec = {
     kind: input.kind,
     lower: input.lower ?? null,
     upper: input.upper ?? null,
@@ -247,31 +248,13 @@ export async function saveTarget(sessionActor: TActor, planId: string, targetId:
     periodStart: input.periodStart,
     periodEnd: input.periodEnd,
     annual: input.annual,
-    measureUnit: indicator?.measureUnit ?? "",
-    indicatorName: indicator?.name ?? "",
     equivalentValue: input.equivalentValue ?? null,
     equivalentUnit: input.equivalentUnit ?? null,
     population: input.population ?? null,
-  });
-  if (issues.length) return invalid(Object.fromEntries(issues.map((i) => [i.field === "indicatorName" ? "indicatorCode" : i.field, i.message])));
-  const data = {
-    indicatorId: indicator?.id ?? null,
-    unitId: unit.id,
-    population: input.population ?? null,
-    kind: input.kind,
-    lower: input.lower ?? null,
-    upper: input.upper ?? null,
-    strict: input.strict,
-    approximate: input.approximate,
-    baseline: input.baseline ?? null,
-    periodStart: input.periodStart,
-    periodEnd: input.periodEnd,
-    annual: input.annual,
-    parentId: input.parentId ?? null,
-    equivalentValue: input.equivalentValue ?? null,
-    equivalentUnit: input.equivalentUnit ?? null,
-    statement: input.statement,
   };
+  const issues = validateTargetSpecDetailed({ ...spec, measureUnit: indicator?.measureUnit ?? "", indicatorName: indicator?.name ?? "" });
+  if (issues.length) return invalid(Object.fromEntries(issues.map((i) => [i.field === "indicatorName" ? "indicatorCode" : i.field, i.message])));
+  const data = { ...spec, indicatorId: indicator?.id ?? null, unitId: unit.id, parentId: input.parentId ?? null, statement: input.statement };
   const id = targetId ?? `target-${randomUUID()}`;
   await db().$transaction(async (tx) => {
     if (existing) {

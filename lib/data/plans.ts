@@ -8,7 +8,7 @@ import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, type TPlanFilter } from "../validation/plans";
 import { withTargetNumbers } from "./decimal";
-import { listUnits, unitScope, unitSelect, type TUnit } from "./units";
+import { listUnits, unitScopeByCode, unitSelect, type TUnit } from "./units";
 
 const planSummarySelect = {
   id: true,
@@ -41,10 +41,8 @@ async function planWhere(filter: TPlanFilter): Promise<Prisma.PlanWhereInput | n
     for (const w of words) and.push({ searchText: { contains: w } });
   }
   if (filter.unit) {
-    const units = await listUnits();
-    const unit = units.find((u) => u.code === filter.unit);
-    if (!unit) return null;
-    const scope = [...unitScope(units, unit.id)];
+    const scope = await unitScopeByCode(filter.unit);
+    if (!scope) return null;
     and.push({ OR: [{ issuerUnitId: { in: scope } }, { targets: { some: { unitId: { in: scope }, status: "PUBLISHED" } } }] });
   }
   if (filter.year) and.push({ periodStart: { lte: filter.year }, periodEnd: { gte: filter.year } });

@@ -8,6 +8,7 @@ import "server-only";
 // by the portal or anything else. refreshProgressSummary recomputes the queued targets
 // and the published targets last computed for another day, in batches, then removes the
 // queue rows it has seen. Refreshers take an advisory lock, so two never interleave.
+import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { STATUS_ORDER, type Progress, type ProgressStatus } from "../domain/progress";
@@ -41,7 +42,10 @@ export async function refreshProgressSummary(asOf: string): Promise<number> {
 export async function summaryUsable(asOf: string, today: string): Promise<boolean> {
   if (asOf !== today) return false;
   try {
-    await refreshProgressSummary(asOf);
+    // Once per public-data version and day, however many readers ask: every write that can
+    // change a target's progress bumps the version (lib/cache/public.ts); a failed refresh
+    // is not kept, so the next reader tries again.
+    await cachedPublic(["progress-summary-refresh", asOf], () => refreshProgressSummary(asOf));
     return true;
   } catch (e) {
     const reason = e instanceof Error ? e.message.split("\n").filter(Boolean).slice(-1)[0] : String(e);
@@ -95,25 +99,17 @@ async function refreshBatch(tx: Tx, asOf: string): Promise<number> {
 
 export type TStatusCounts = TStatusCountsLike;
 
-/** How many targets `where` selects are in each status, counted by the database from the summary. */
+/** How many published targets (of the given units, or all) are in each status: the per-plan counts added up. */
 export async function countSummaryStatuses(unitIds: string[] | null): Promise<TStatusCounts> {
-  const rows = await db().$queryRaw<{ status: string; n: number }[]>`
-    SELECT tp."status", count(*)::int AS n
-    FROM "target" t
-      JOIN "plan" p ON p."id" = t."planId"
-      JOIN "target_progress" tp ON tp."targetId" = t."id"
-    WHERE t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'
-      AND (${unitIds === null} OR t."unitId" = ANY(${unitIds ?? []}::text[]))
-    GROUP BY tp."status"`;
   const counts = emptyStatusCounts();
-  for (const r of rows) {
-    if ((STATUS_ORDER as readonly string[]).includes(r.status)) counts[r.status as ProgressStatus] = r.n;
-    counts.total += r.n;
+  for (const plan of (await countSummaryStatusesByPlan(unitIds)).values()) {
+    for (const s of STATUS_ORDER) counts[s] += plan[s];
+    counts.total += plan.total;
   }
   return counts;
 }
 
-/** The same counts per plan (plans with at least one counted target). */
+/** Published targets (of the given units, or all) per plan and status, counted by the database (plans with at least one target). */
 export async function countSummaryStatusesByPlan(unitIds: string[] | null): Promise<Map<string, TStatusCounts>> {
   const rows = await db().$queryRaw<{ planId: string; status: string; n: number }[]>`
     SELECT t."planId", tp."status", count(*)::int AS n

@@ -9,7 +9,7 @@ import { cachedPublic } from "../cache/public";
 import { isoDateInTimeZone } from "../domain/numbers";
 import { computeTargetProgress } from "./progress-compute";
 import { readSummaryProgress, summaryUsable } from "./progress-summary";
-import { listUnits, unitScope } from "./units";
+import { unitScopeByCode } from "./units";
 
 export type TProgressFilter = { unit?: string; year?: number; indicator?: string; asOf: string };
 
@@ -26,10 +26,9 @@ export type TProgressRow = {
 export async function progressWhere(filter: Omit<TProgressFilter, "asOf">): Promise<Prisma.TargetWhereInput | null> {
   const and: Prisma.TargetWhereInput[] = [{ status: "PUBLISHED", plan: { status: "PUBLISHED" } }];
   if (filter.unit) {
-    const units = await listUnits();
-    const unit = units.find((u) => u.code === filter.unit);
-    if (!unit) return null;
-    and.push({ unitId: { in: [...unitScope(units, unit.id)] } });
+    const scope = await unitScopeByCode(filter.unit);
+    if (!scope) return null;
+    and.push({ unitId: { in: scope } });
   }
   if (filter.year) and.push({ periodStart: { lte: filter.year }, periodEnd: { gte: filter.year } });
   if (filter.indicator) and.push({ indicator: { code: filter.indicator } });

@@ -66,9 +66,11 @@ export function unitAncestors(units: TUnit[], unit: TUnit): TUnit[] {
   return out;
 }
 
-export async function getUnitByCode(code: string): Promise<TUnit | null> {
+/** The unit ids a unit code stands for (unitScope: itself, below it, merged into it); null for an unknown code. */
+export async function unitScopeByCode(code: string): Promise<string[] | null> {
   const units = await listUnits();
-  return units.find((u) => u.code === code) ?? null;
+  const unit = units.find((u) => u.code === code);
+  return unit ? [...unitScope(units, unit.id)] : null;
 }
 
 /** Units that issued or are the subject of published plans, for filters. */

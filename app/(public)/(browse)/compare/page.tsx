@@ -1,6 +1,7 @@
 import { inLocale } from "@/lib/i18n/locale";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ProblemList } from "@/components/ui/problem-list";
 import { BarChart } from "@/components/charts/bar-chart";
 import { unitName } from "@/components/plans/format";
 import { compareIndicator, groupComparison, listComparableIndicators, type TCompareRow, type TCompareUnitRef } from "@/lib/data/rollups";
@@ -151,15 +152,7 @@ export default async function ComparePage({ searchParams }: Props) {
         </form>
       )}
 
-      {problems.length > 0 && (
-        <div role="alert" className="card" style={{ marginTop: "1rem", borderColor: "var(--bad)" }}>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ProblemList problems={problems} />
 
       {!indicator ? (
         <div className="card empty" style={{ marginTop: "1rem" }}>

@@ -1,6 +1,7 @@
 import { inLocale } from "@/lib/i18n/locale";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ProblemList } from "@/components/ui/problem-list";
 import { PlanCard } from "@/components/plans/plan-card";
 import { unitName } from "@/components/plans/format";
 import { DOCUMENT_TYPES } from "@/lib/data/enums";
@@ -99,15 +100,7 @@ export default async function PlansPage({ searchParams }: Props) {
         </div>
       </form>
 
-      {problems.length > 0 && (
-        <div role="alert" className="card" style={{ marginTop: "1rem", borderColor: "var(--bad)" }}>
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <ProblemList problems={problems} />
 
       <div className="toolbar" style={{ justifyContent: "space-between", alignItems: "center", marginTop: "1rem" }}>
         <p aria-live="polite" style={{ margin: 0 }}>
