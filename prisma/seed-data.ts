@@ -1,5 +1,5 @@
-// Seed data: the five source pages in ../../shared/sources/ as the portal models them
-// (see ../../shared/DOMAIN.md, "What each source gives"). Plain typed data, no database
+// Seed data: the five government source pages the portal starts with, as it models them
+// (docs/domain.md, "The seed data"). Plain typed data, no database
 // calls; prisma/seed.ts inserts it and derives the search columns (searchName,
 // searchText). Every id is fixed so that seeding is idempotent and tests can refer
 // to records by id. No figure here is invented: every number is quoted from a source,
@@ -26,14 +26,6 @@ function day(iso: string): Date {
 export const SEED_PUBLISHED_AT = new Date("2026-11-23T00:00:00.000Z");
 
 export const SEED_VERSION = "1";
-
-const SRC = {
-  chauThanh: "shared/sources/000_a0c4c17bb1ba7eb7.txt",
-  socTrang1845: "shared/sources/001_6e7d644ac8aaef64.txt",
-  sonLa: "shared/sources/002_0adbc389ada233e5.txt",
-  bacLieu: "shared/sources/003_68b0c8980c086110.txt",
-  socTrangMovement: "shared/sources/004_12f1dfea5da53d30.txt",
-} as const;
 
 // ---------------------------------------------------------------------------
 // Administrative units (official GSO codes)
@@ -113,10 +105,9 @@ export const programmes: Prisma.ProgrammeCreateManyInput[] = [
     parentId: null,
   },
   {
-    // Period: the span the sources show, not a launch decision they cite. Source 001
-    // (2018) has Sóc Trăng's provincial form of the movement for 2016–2020, source 004
-    // its form for 2021–2025, and source 003 (2024) has Bạc Liêu "tiếp tục triển khai"
-    // the national movement; so 2016–2025.
+    // No source states the national movement's period: the span below is the one the sources
+    // show it running (Sóc Trăng's form for 2016–2020 in a 2018 page, Bạc Liêu "tiếp tục triển
+    // khai" it in 2024), and it is marked as inferred wherever it shows.
     id: PROGRAMME.caNuocChungTay,
     code: "PTTD-CA-NUOC-CHUNG-TAY-VI-NGUOI-NGHEO",
     name: "Phong trào thi đua “Cả nước chung tay vì người nghèo – Không để ai bị bỏ lại phía sau”",
@@ -124,6 +115,8 @@ export const programmes: Prisma.ProgrammeCreateManyInput[] = [
     kind: ProgrammeKind.EMULATION_MOVEMENT,
     periodStart: 2016,
     periodEnd: 2025,
+    periodInferred:
+      "Nguồn không nêu thời gian của phong trào; 2016–2025 là khoảng thời gian các nguồn cho thấy phong trào được triển khai (giai đoạn 2016 – 2020 ở Sóc Trăng, Bạc Liêu tiếp tục triển khai năm 2024).",
     parentId: null,
   },
   {
@@ -146,7 +139,8 @@ export const programmes: Prisma.ProgrammeCreateManyInput[] = [
     kind: ProgrammeKind.EMULATION_MOVEMENT,
     periodStart: 2021,
     periodEnd: 2025,
-    parentId: PROGRAMME.caNuocChungTay,
+    // Source 004 does not link this movement to the national one: no parent.
+    parentId: null,
   },
   {
     // Source 000 links it to no wider movement, so no parent.
@@ -177,8 +171,24 @@ export const INDICATOR = {
   models: "ind-poverty-models",
   modelHouseholds: "ind-model-households",
   modelFunding: "ind-model-funding",
+  modelParticipatingHouseholds: "ind-model-participating-households",
+  jobFairParticipants: "ind-job-fair-participants",
   jobEventParticipants: "ind-job-event-participants",
   jobSessions: "ind-job-sessions",
+  jobTrainingClasses: "ind-job-training-classes",
+  sustainableJobHouseholds: "ind-sustainable-job-households",
+} as const;
+
+/** The catalogue of population groups (created by the migration that introduced them). */
+export const GROUP = {
+  all: "group-all",
+  poor: "group-poor",
+  poorNearPoor: "group-poor-near-poor",
+  poorNearPoorEscaped: "group-poor-near-poor-escaped",
+  ethnicMinority: "group-ethnic-minority",
+  khmer: "group-khmer",
+  poorDistricts: "group-poor-districts",
+  ruralWorkers: "group-rural-workers",
 } as const;
 
 export const indicators: Prisma.IndicatorCreateManyInput[] = [
@@ -304,10 +314,33 @@ export const indicators: Prisma.IndicatorCreateManyInput[] = [
     description: null,
   },
   {
+    // "hộ" (households), not "lượt hộ" (a household counted once per model it joins).
+    id: INDICATOR.modelParticipatingHouseholds,
+    code: "model-participating-households",
+    name: "Hộ tham gia mô hình sinh kế, giảm nghèo",
+    nameEn: "Households taking part in livelihood and poverty-reduction models",
+    measureUnit: "hộ",
+    measureUnitEn: "households",
+    measure: MeasureKind.COUNT,
+    lowerIsBetter: false,
+    description: "Số hộ (mỗi hộ tính một lần); khác với số lượt hộ tham gia.",
+  },
+  {
+    id: INDICATOR.jobFairParticipants,
+    code: "job-fair-participants",
+    name: "Lao động tham gia ngày hội việc làm",
+    nameEn: "Workers attending job fairs",
+    measureUnit: "người",
+    measureUnitEn: "people",
+    measure: MeasureKind.COUNT,
+    lowerIsBetter: false,
+    description: null,
+  },
+  {
     id: INDICATOR.jobEventParticipants,
     code: "job-event-participants",
-    name: "Lượt người tham gia ngày hội việc làm, phiên giao dịch việc làm",
-    nameEn: "Participants in job fairs and job sessions",
+    name: "Lượt người tham gia phiên giao dịch việc làm",
+    nameEn: "Participations in job sessions",
     measureUnit: "lượt người",
     measureUnitEn: "participations",
     measure: MeasureKind.COUNT,
@@ -321,6 +354,28 @@ export const indicators: Prisma.IndicatorCreateManyInput[] = [
     nameEn: "Job sessions held",
     measureUnit: "phiên",
     measureUnitEn: "sessions",
+    measure: MeasureKind.COUNT,
+    lowerIsBetter: false,
+    description: null,
+  },
+  {
+    id: INDICATOR.jobTrainingClasses,
+    code: "job-training-classes",
+    name: "Lớp tập huấn hướng dẫn giao dịch việc làm cho cộng tác viên",
+    nameEn: "Training classes on job-matching for collaborators",
+    measureUnit: "lớp",
+    measureUnitEn: "classes",
+    measure: MeasureKind.COUNT,
+    lowerIsBetter: false,
+    description: null,
+  },
+  {
+    id: INDICATOR.sustainableJobHouseholds,
+    code: "sustainable-job-households",
+    name: "Hộ có ít nhất một thành viên trong độ tuổi lao động có việc làm bền vững",
+    nameEn: "Households with at least one working-age member in sustainable employment",
+    measureUnit: "hộ",
+    measureUnitEn: "households",
     measure: MeasureKind.COUNT,
     lowerIsBetter: false,
     description: null,
@@ -360,8 +415,10 @@ export const plans: SeedPlan[] = [
     periodEnd: 2023,
     programmeId: PROGRAMME.chauThanh2023,
     sourceUrl: null,
-    sourceNote:
-      `Nguồn: ${SRC.chauThanh} — Cổng thông tin điện tử UBND huyện Châu Thành (tỉnh Sóc Trăng), tin “Phát động phong trào thi đua ‘Giảm nghèo bền vững và giải quyết việc làm huyện Châu Thành’ năm 2023”; người viết: Yến Võ; trang không ghi ngày đăng.`,
+    sourcePublisher: "Cổng thông tin điện tử UBND huyện Châu Thành (tỉnh Sóc Trăng)",
+    sourceTitle: "Phát động phong trào thi đua “Giảm nghèo bền vững và giải quyết việc làm huyện Châu Thành” năm 2023",
+    sourcePublishedOn: null,
+    sourceNote: "Người viết: Yến Võ. Trang không ghi ngày đăng.",
     ...published,
   },
   {
@@ -377,13 +434,17 @@ export const plans: SeedPlan[] = [
     summary:
       "Chủ tịch UBND tỉnh chỉ đạo các Sở, ban ngành, UBND các huyện, thị xã, thành phố phối hợp Mặt trận Tổ quốc và các tổ chức đoàn thể tiếp tục đẩy mạnh tuyên truyền về công tác giảm nghèo, nhất là Chương trình mục tiêu quốc gia Giảm nghèo bền vững giai đoạn 2016 - 2020. " +
       "Văn bản giao nhiệm vụ cho Sở Lao động – Thương binh và Xã hội, Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các đoàn thể, UBND các huyện, thị xã, thành phố; không nêu chỉ tiêu định lượng.",
-    // The Công văn implements the 2016–2020 programme from its issue year to the programme's end.
+    // The source states no period; the one below is inferred and marked as such.
     periodStart: 2018,
     periodEnd: 2020,
+    periodInferred:
+      "Văn bản không nêu thời hạn; suy ra từ năm ban hành (2018) đến năm cuối của Chương trình mục tiêu quốc gia Giảm nghèo bền vững giai đoạn 2016 – 2020 mà văn bản triển khai.",
     programmeId: PROGRAMME.gnbv2016,
     sourceUrl: null,
-    sourceNote:
-      `Nguồn: ${SRC.socTrang1845} — tin “Sóc Trăng chỉ đạo thực hiện Chương trình mục tiêu quốc gia Giảm nghèo bền vững” (mục Tin tức – Kinh tế xã hội); người viết: Kim Thanh; trang không ghi ngày đăng.`,
+    sourcePublisher: null, // the page does not name the site that published it
+    sourceTitle: "Sóc Trăng chỉ đạo thực hiện Chương trình mục tiêu quốc gia Giảm nghèo bền vững",
+    sourcePublishedOn: null,
+    sourceNote: "Tin tức – Kinh tế xã hội; người viết: Kim Thanh. Trang không ghi tên cơ quan đăng tin và ngày đăng.",
     ...published,
   },
   {
@@ -402,8 +463,10 @@ export const plans: SeedPlan[] = [
     periodEnd: 2022,
     programmeId: PROGRAMME.gnbv2021,
     sourceUrl: null,
-    sourceNote:
-      `Nguồn: ${SRC.sonLa} — tin “Kế hoạch thực hiện Chương trình Mục tiêu quốc gia giảm nghèo bền vững năm 2022 trên địa bàn tỉnh Sơn La”; người viết: Ánh Nguyệt (TH); trang không ghi ngày đăng.`,
+    sourcePublisher: null, // the page does not name the site that published it
+    sourceTitle: "Kế hoạch thực hiện Chương trình Mục tiêu quốc gia giảm nghèo bền vững năm 2022 trên địa bàn tỉnh Sơn La",
+    sourcePublishedOn: null,
+    sourceNote: "Người viết: Ánh Nguyệt (TH). Trang không ghi tên cơ quan đăng tin và ngày đăng.",
     ...published,
   },
   {
@@ -426,8 +489,10 @@ export const plans: SeedPlan[] = [
     periodEnd: 2024,
     programmeId: PROGRAMME.gnbv2021,
     sourceUrl: null,
-    sourceNote:
-      `Nguồn: ${SRC.bacLieu} — tin “BẠC LIÊU: HƯỚNG TỚI MỤC TIÊU GIẢM NGHÈO BỀN VỮNG” (chuyên mục Giảm nghèo - Việc làm), đăng Thứ Sáu, 12/04/2024, 15:30; người viết: Kim Trung. Tin bài, không phải văn bản có số hiệu.`,
+    sourcePublisher: null, // the page does not name the site that published it
+    sourceTitle: "BẠC LIÊU: HƯỚNG TỚI MỤC TIÊU GIẢM NGHÈO BỀN VỮNG",
+    sourcePublishedOn: day("2024-04-12"),
+    sourceNote: "Chuyên mục Giảm nghèo - Việc làm, đăng lúc 15:30; người viết: Kim Trung. Tin bài, không phải văn bản có số hiệu; trang không ghi tên cơ quan đăng tin.",
     ...published,
   },
   {
@@ -437,9 +502,10 @@ export const plans: SeedPlan[] = [
     issuer: "UBND tỉnh Sóc Trăng",
     issuerUnitId: UNIT.socTrang,
     issuedOn: null,
-    // The source gives no issue date; 2021 is the first year of the plan's period
-    // ("Phong trào thi đua được phát động và thực hiện từ năm 2021 đến năm 2025").
+    // The source gives no issue date; the year is inferred and marked as such.
     issueYear: 2021,
+    issueYearInferred:
+      "Nguồn không ghi ngày ban hành; năm 2021 là năm đầu của giai đoạn kế hoạch (“được phát động và thực hiện từ năm 2021 đến năm 2025”).",
     title:
       "Kế hoạch tổ chức thực hiện Phong trào thi đua “Sóc Trăng chung tay vì người nghèo - Không để ai bị bỏ lại phía sau” giai đoạn 2021 – 2025",
     summary:
@@ -449,8 +515,11 @@ export const plans: SeedPlan[] = [
     periodEnd: 2025,
     programmeId: PROGRAMME.socTrang2021,
     sourceUrl: null,
-    sourceNote:
-      `Nguồn: ${SRC.socTrangMovement} — Cổng thông tin điện tử tỉnh Sóc Trăng, tin “Ban hành Kế hoạch tổ chức thực hiện Phong trào thi đua …” ; người viết: An Vy; trang không ghi ngày đăng, số hiệu và ngày ban hành văn bản.`,
+    sourcePublisher: "Cổng thông tin điện tử tỉnh Sóc Trăng",
+    sourceTitle:
+      "Ban hành Kế hoạch tổ chức thực hiện Phong trào thi đua “Sóc Trăng chung tay vì người nghèo - Không để ai bị bỏ lại phía sau” giai đoạn 2021 – 2025",
+    sourcePublishedOn: null,
+    sourceNote: "Người viết: An Vy. Trang không ghi ngày đăng, số hiệu và ngày ban hành văn bản.",
     ...published,
   },
 ];
@@ -763,7 +832,7 @@ const targetDefaults = {
   baseline: null, // no source states a baseline
   annual: false,
   parentId: null,
-  population: null,
+  groupId: GROUP.all,
   upper: null,
   equivalentValue: null,
   equivalentUnit: null,
@@ -795,7 +864,7 @@ export const targets: SeedTarget[] = [
     position: 2,
     indicatorId: INDICATOR.poorRate,
     unitId: UNIT.chauThanh,
-    population: "hộ dân tộc Khmer",
+    groupId: GROUP.khmer,
     kind: TargetKind.DECREASE_BY,
     lower: 3,
     upper: 3.5,
@@ -838,7 +907,7 @@ export const targets: SeedTarget[] = [
     position: 5,
     indicatorId: INDICATOR.vocationalTraining,
     unitId: UNIT.chauThanh,
-    population: "lao động nông thôn (kể cả tư nhân)",
+    groupId: GROUP.ruralWorkers,
     kind: TargetKind.COUNT,
     lower: 350,
     periodStart: 2023,
@@ -880,7 +949,7 @@ export const targets: SeedTarget[] = [
     position: 2,
     indicatorId: INDICATOR.poorRate,
     unitId: UNIT.sonLa,
-    population: "hộ dân tộc thiểu số",
+    groupId: GROUP.ethnicMinority,
     kind: TargetKind.DECREASE_BY,
     lower: 3,
     strict: true,
@@ -895,7 +964,7 @@ export const targets: SeedTarget[] = [
     position: 3,
     indicatorId: INDICATOR.poorRate,
     unitId: UNIT.sonLa,
-    population: "các huyện nghèo",
+    groupId: GROUP.poorDistricts,
     kind: TargetKind.DECREASE_BY,
     lower: 4,
     upper: 5,
@@ -910,7 +979,7 @@ export const targets: SeedTarget[] = [
     position: 4,
     indicatorId: INDICATOR.models,
     unitId: UNIT.sonLa,
-    population: "hộ nghèo, hộ cận nghèo và hộ mới thoát nghèo",
+    groupId: GROUP.poorNearPoorEscaped,
     kind: TargetKind.QUALITATIVE,
     lower: null,
     periodStart: 2022,
@@ -939,7 +1008,7 @@ export const targets: SeedTarget[] = [
     position: 6,
     indicatorId: INDICATOR.jobs,
     unitId: UNIT.sonLa,
-    population: "người lao động thuộc hộ nghèo, hộ cận nghèo, hộ mới thoát nghèo ở vùng nghèo, vùng khó khăn",
+    groupId: GROUP.poorNearPoorEscaped,
     kind: TargetKind.SHARE_OF_PARENT,
     lower: 50,
     strict: true,
@@ -953,9 +1022,9 @@ export const targets: SeedTarget[] = [
     id: TARGET.sl199SustainableJob,
     planId: PLAN.sonLa199,
     position: 7,
-    indicatorId: null, // no catalogue indicator measures it; the source gives no figure
+    indicatorId: INDICATOR.sustainableJobHouseholds, // the source gives no figure: qualitative
     unitId: UNIT.sonLa,
-    population: "hộ nghèo, hộ cận nghèo",
+    groupId: GROUP.poorNearPoor,
     kind: TargetKind.QUALITATIVE,
     lower: null,
     periodStart: 2022,
@@ -969,7 +1038,7 @@ export const targets: SeedTarget[] = [
     position: 8,
     indicatorId: INDICATOR.vocationalTraining,
     unitId: UNIT.sonLa,
-    population: "người lao động thuộc các huyện nghèo",
+    groupId: GROUP.poorDistricts,
     kind: TargetKind.COUNT,
     lower: 4000,
     periodStart: 2022,
@@ -983,7 +1052,7 @@ export const targets: SeedTarget[] = [
     position: 9,
     indicatorId: INDICATOR.labourExport,
     unitId: UNIT.sonLa,
-    population: "lao động thuộc các huyện nghèo",
+    groupId: GROUP.poorDistricts,
     kind: TargetKind.COUNT,
     lower: 40,
     periodStart: 2022,
@@ -1014,7 +1083,7 @@ export const targets: SeedTarget[] = [
     position: 2,
     indicatorId: INDICATOR.healthInsurance,
     unitId: UNIT.bacLieu,
-    population: "hộ nghèo, cận nghèo, người thuộc hộ nghèo và hộ cận nghèo mới thoát nghèo",
+    groupId: GROUP.poorNearPoorEscaped,
     kind: TargetKind.REACH_AT_LEAST,
     lower: 100,
     periodStart: 2024,
@@ -1045,8 +1114,7 @@ export const targets: SeedTarget[] = [
 // portal set 2023 targets for these indicators. Nothing else is real data.
 // ---------------------------------------------------------------------------
 
-const BAC_LIEU_RESULT_SOURCE =
-  `Nguồn: ${SRC.bacLieu} — tin “BẠC LIÊU: HƯỚNG TỚI MỤC TIÊU GIẢM NGHÈO BỀN VỮNG”, đăng 12/04/2024; người viết: Kim Trung.`;
+const BAC_LIEU_RESULT_SOURCE = "Tin “BẠC LIÊU: HƯỚNG TỚI MỤC TIÊU GIẢM NGHÈO BỀN VỮNG”, đăng 12/04/2024; người viết: Kim Trung.";
 
 const bacLieuResult = {
   targetId: null,
@@ -1055,6 +1123,7 @@ const bacLieuResult = {
   evidenceUrl: null,
   sourceNote: BAC_LIEU_RESULT_SOURCE,
   reportedInPlanId: PLAN.bacLieu2024,
+  groupId: GROUP.all,
   isDemo: false,
   status: ResultStatus.PUBLISHED,
   version: 1,
@@ -1097,7 +1166,8 @@ export const results: Prisma.ResultCreateManyInput[] = [
   {
     ...bacLieuResult,
     id: "result-bac-lieu-2023-fish-model-households",
-    indicatorId: INDICATOR.modelHouseholds,
+    indicatorId: INDICATOR.modelParticipatingHouseholds,
+    groupId: GROUP.poor,
     unitId: UNIT.hoaBinh,
     value: 30,
     qualifier: ValueQualifier.EXACT,
@@ -1107,7 +1177,8 @@ export const results: Prisma.ResultCreateManyInput[] = [
   {
     ...bacLieuResult,
     id: "result-bac-lieu-2023-district-model-households",
-    indicatorId: INDICATOR.modelHouseholds,
+    indicatorId: INDICATOR.modelParticipatingHouseholds,
+    groupId: GROUP.poorNearPoorEscaped,
     unitId: UNIT.bacLieu,
     value: 400,
     qualifier: ValueQualifier.OVER,
@@ -1127,7 +1198,7 @@ export const results: Prisma.ResultCreateManyInput[] = [
   {
     ...bacLieuResult,
     id: "result-bac-lieu-2023-job-fair-participants",
-    indicatorId: INDICATOR.jobEventParticipants,
+    indicatorId: INDICATOR.jobFairParticipants,
     unitId: UNIT.bacLieu,
     value: 700,
     qualifier: ValueQualifier.ABOUT, // "gần 700 lao động"
@@ -1154,10 +1225,20 @@ export const results: Prisma.ResultCreateManyInput[] = [
     label: "Lượt người tham gia 7 phiên giao dịch việc làm",
     note: "Phát 1.359 tờ rơi thông tin thị trường lao động; 9 lượt doanh nghiệp tham gia tuyển trực tiếp, 343 lượt doanh nghiệp ủy thác tuyển dụng.",
   },
+  {
+    ...bacLieuResult,
+    id: "result-bac-lieu-2023-job-training-classes",
+    indicatorId: INDICATOR.jobTrainingClasses,
+    unitId: UNIT.bacLieu,
+    value: 3,
+    qualifier: ValueQualifier.EXACT,
+    label: "Lớp tập huấn hướng dẫn giao dịch việc làm cho cộng tác viên các huyện, thị xã, thành phố",
+    note: "“Ngoài ra, còn tổ chức 3 lớp tập huấn hướng dẫn giao dịch việc làm cho cộng tác viên các huyện, thị xã, thành phố”.",
+  },
 ];
 
 // ---------------------------------------------------------------------------
-// Demo accounts (demo databases only; ../../shared/CONTRACT.md)
+// Demo accounts (demo databases only; README "Demo accounts")
 // ---------------------------------------------------------------------------
 
 export type SeedDemoUser = Omit<Prisma.UserCreateManyInput, "passwordHash">;

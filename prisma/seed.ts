@@ -1,5 +1,5 @@
 // Seeds a database with the source documents (prisma/seed-data.ts) and, for a demo
-// database, the demo accounts of shared/CONTRACT.md.
+// database, the demo accounts listed in the README.
 //
 // Idempotent and non-destructive: every row has a fixed id and is only created when
 // missing (createMany … skipDuplicates), so a second run creates nothing and never

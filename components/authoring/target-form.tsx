@@ -5,6 +5,7 @@ import { submitKeepingValues } from "@/components/forms/keep-values";
 // officer reads here is what the portal will show.
 import { useActionState, useMemo, useState } from "react";
 import type { TActionState } from "@/app/(workspace)/workspace/plans/authoring-actions";
+import { groupName, groupQualifier } from "@/lib/domain/groups";
 import { parseVietnameseNumber } from "@/lib/domain/numbers";
 import { describeTarget, TARGET_KINDS, validateTargetSpec, type TargetKind } from "@/lib/domain/targets";
 import type { TAuthoringText } from "@/lib/i18n/authoring";
@@ -15,7 +16,8 @@ export type TTargetFormValues = {
   targetId: string;
   indicatorCode: string;
   unitCode: string;
-  population: string;
+  /** Population group code ("all" = the whole population). */
+  groupCode: string;
   kind: string;
   lower: string;
   upper: string;
@@ -37,6 +39,7 @@ type Props = {
   planId: string;
   indicators: { code: string; name: string; measureUnit: string }[];
   units: { code: string; name: string }[];
+  groups: { code: string; name: string; nameEn: string }[];
   parents: { id: string; label: string }[];
   values: TTargetFormValues;
   action: (prev: TActionState, form: FormData) => Promise<TActionState>;
@@ -50,7 +53,7 @@ const num = (s: string): number | null => {
   return r.ok ? r.value : Number.NaN;
 };
 
-export function TargetForm({ m, locale, planId, indicators, units, parents, values, action, submitLabel, idPrefix }: Props) {
+export function TargetForm({ m, locale, planId, indicators, units, groups, parents, values, action, submitLabel, idPrefix }: Props) {
   const [state, formAction, pending] = useActionState(action, { ok: false });
   const [v, setV] = useState(values);
   const set = (k: keyof TTargetFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
@@ -75,7 +78,7 @@ export function TargetForm({ m, locale, planId, indicators, units, parents, valu
       indicatorName: ind?.name ?? "",
       equivalentValue: num(v.equivalentValue),
       equivalentUnit: v.equivalentUnit || null,
-      population: v.population || null,
+      group: groupQualifier(groups.find((g) => g.code === v.groupCode), locale),
     };
     const malformed = (["lower", "upper", "baseline", "equivalentValue"] as const)
       .filter((k) => v[k].trim() !== "" && !parseVietnameseNumber(v[k]).ok)
@@ -85,7 +88,7 @@ export function TargetForm({ m, locale, planId, indicators, units, parents, valu
       });
     const problems = [...malformed, ...validateTargetSpec(spec, "vi")];
     return { text: malformed.length ? null : describeTarget(spec, locale), problems };
-  }, [v, indicators, locale, m]);
+  }, [v, indicators, groups, locale, m]);
 
   const input = (k: keyof TTargetFormValues, label: string, opts: { inputMode?: "decimal" | "numeric" } = {}) => (
     <div>
@@ -142,7 +145,20 @@ export function TargetForm({ m, locale, planId, indicators, units, parents, valu
           </select>
           <FieldError id={`${id("unitCode")}-error`} error={fe?.unitCode} />
         </div>
-        {input("population", m.population)}
+        <div>
+          <label htmlFor={id("groupCode")}>{m.group}</label>
+          <select id={id("groupCode")} name="groupCode" value={v.groupCode} onChange={set("groupCode")} aria-describedby={`${id("groupCode")}-hint`}>
+            {groups.map((g) => (
+              <option key={g.code} value={g.code}>
+                {groupName(g, locale)}
+              </option>
+            ))}
+          </select>
+          <p id={`${id("groupCode")}-hint`} className="hint">
+            {m.groupHint}
+          </p>
+          <FieldError id={`${id("groupCode")}-error`} error={fe?.groupCode} />
+        </div>
         {input("lower", m.lower, { inputMode: "decimal" })}
         {input("upper", m.upper, { inputMode: "decimal" })}
         {input("baseline", m.baseline, { inputMode: "decimal" })}

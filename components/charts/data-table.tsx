@@ -14,7 +14,8 @@ export function ChartDataTable({
   caption: string;
   labels: string[];
   labelHeader: string;
-  columns: { label: string; values: (number | null)[] }[];
+  /** `texts`: the cells already in words ("khoảng 25.000 người", "từ 2 đến 3 điểm %"), shown instead of the bare numbers. */
+  columns: { label: string; values: (number | null)[]; texts?: string[] }[];
   locale: Locale;
   extra?: { label: string; cells: React.ReactNode[] };
   /** One row per series and one column per label (for many or long series names, few years). */
@@ -45,7 +46,7 @@ export function ChartDataTable({
                   <th scope="row">{c.label}</th>
                   {labels.map((l, i) => (
                     <td className="num" key={l}>
-                      {fmt(c.values[i])}
+                      {c.texts?.[i] ?? fmt(c.values[i])}
                     </td>
                   ))}
                 </tr>
@@ -79,7 +80,7 @@ export function ChartDataTable({
                 <th scope="row">{l}</th>
                 {columns.map((c) => (
                   <td className="num" key={c.label}>
-                    {formatNumber(c.values[i] ?? null, { locale, maxFractionDigits: 2 })}
+                    {c.texts?.[i] ?? fmt(c.values[i])}
                   </td>
                 ))}
                 {extra && <td>{extra.cells[i]}</td>}

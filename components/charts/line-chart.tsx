@@ -6,7 +6,7 @@ import { DASHES, fmt, PALETTE, POINTS, type TChartProps } from "./chart-common";
 ChartJS.register(LineElement, PointElement, CategoryScale, LinearScale, Tooltip, Legend);
 
 /** A line chart (one line per series, each with its own dash and point style); pair it with a data table. */
-export function LineChart({ labels, datasets, ariaLabel, caption, locale }: TChartProps) {
+export function LineChart({ labels, datasets, ariaLabel, caption, locale, valueAxisTitle, categoryAxisTitle }: TChartProps) {
   return (
     <figure className="chart">
       <div className="chart-box">
@@ -31,7 +31,10 @@ export function LineChart({ labels, datasets, ariaLabel, caption, locale }: TCha
             maintainAspectRatio: false,
             animation: false,
             locale: locale === "vi" ? "vi-VN" : "en-US",
-            scales: { x: { offset: true }, y: { beginAtZero: true, ticks: { callback: (v) => fmt(Number(v), locale) } } },
+            scales: {
+              x: { offset: true, title: { display: Boolean(categoryAxisTitle), text: categoryAxisTitle ?? "" } },
+              y: { beginAtZero: true, title: { display: Boolean(valueAxisTitle), text: valueAxisTitle ?? "" }, ticks: { callback: (v) => fmt(Number(v), locale) } },
+            },
             plugins: {
               legend: { position: "bottom", labels: { usePointStyle: true } },
               tooltip: { callbacks: { label: (c) => `${c.dataset.label}: ${fmt(c.parsed.y, locale)}` } },

@@ -65,9 +65,9 @@ export function UnitDashboard({
           const cols = tr.series.map((s) => ({ label: s.label ? `${s.unit} — ${s.label}` : s.unit, values: s.values }));
           const chartCols = cols.map((c) => ({ ...c, label: short(c.label) }));
           return (
-            <div className="chart-item" key={tr.indicatorCode} data-trend={tr.indicatorCode}>
+            <div className="chart-item" key={`${tr.indicatorCode}-${tr.groupCode}`} data-trend={tr.indicatorCode} data-group={tr.groupCode}>
               <h4>{tr.indicator}</h4>
-              <LineChart labels={labels} datasets={chartCols} ariaLabel={name} caption={name} locale={locale} />
+              <LineChart labels={labels} datasets={chartCols} ariaLabel={name} caption={name} locale={locale} valueAxisTitle={tr.measureUnit} categoryAxisTitle={d.year} />
               <ChartDataTable caption={name} labels={labels} labelHeader={d.year} columns={cols} locale={locale} seriesAsRows />
               <ApproximateValues trend={tr} locale={locale} />
             </div>

@@ -4,6 +4,7 @@ import { formatDate, formatNumber } from "@/lib/domain/numbers";
 import type { Dict } from "@/lib/i18n/dictionary";
 import type { Locale } from "@/lib/i18n/locale";
 import { periodText, unitName } from "./format";
+import { Inferred } from "./inferred";
 
 export function PlanCard({ plan, t, locale, headingLevel = 3 }: { plan: TPlanSummary; t: Dict; locale: Locale; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? "h2" : "h3";
@@ -21,10 +22,20 @@ export function PlanCard({ plan, t, locale, headingLevel = 3 }: { plan: TPlanSum
           {t.plans.issuer}: {plan.issuer}
         </li>
         <li>
-          {t.plans.issued}: {plan.issuedOn ? formatDate(plan.issuedOn) : t.plan.unknownDate}
+          {t.plans.issued}:{" "}
+          {plan.issuedOn ? (
+            formatDate(plan.issuedOn)
+          ) : (
+            <>
+              {t.plan.unknownDate}
+              {plan.issueYear ? `; ${t.plans.issuedInYear(String(plan.issueYear))}` : ""}
+              <Inferred reason={plan.issueYearInferred} t={t} compact />
+            </>
+          )}
         </li>
         <li>
           {t.plans.period}: {periodText(plan.periodStart, plan.periodEnd)}
+          <Inferred reason={plan.periodInferred} t={t} compact />
         </li>
         <li>{unitName(plan.issuerUnit, locale)}</li>
         {plan._count.targets > 0 && <li>{t.plans.targetsCount(formatNumber(plan._count.targets, { locale }))}</li>}

@@ -28,9 +28,18 @@ export function ProgressBar({ p, locale, label }: { p: Progress; locale: Locale;
       )}
       {p.totalYears !== undefined && p.year === null && (
         <span className="muted" data-met-years>
-          {dashboardsDictionary[locale].metInYears(formatNumber(p.metYears ?? 0, { locale }), formatNumber(p.totalYears, { locale }))}
+          {metInYears(p, locale)}
         </span>
       )}
     </div>
   );
+}
+
+/** Annual targets: "met in k of n years, m without data" (n: the years due so far). */
+function metInYears(p: Progress, locale: Locale): string {
+  const d = dashboardsDictionary[locale];
+  const due = p.dueYears ?? 0;
+  if (due === 0) return d.noYearDue;
+  const noData = p.noDataYears ?? 0;
+  return d.metInYears(formatNumber(p.metYears ?? 0, { locale }), formatNumber(due, { locale }), noData > 0 ? formatNumber(noData, { locale }) : null);
 }

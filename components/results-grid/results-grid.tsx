@@ -184,6 +184,25 @@ export function ResultsGrid({ planId, locale, caption, groups, mayPublish, baseP
               )}
             </div>
           )}
+          {state.message && (state.warnings?.length ?? 0) > 0 && (
+            <div key={`w-${state.seq}`} className={styles.warnings} data-warnings={state.warnings!.length}>
+              <p className={styles.warningsTitle}>{m.warningsTitle}</p>
+              <ul className={styles.errorList} aria-label={m.warningsTitle}>
+                {state.warnings!.map((w, j) => {
+                  const row = rowByKey.get(w.key);
+                  const i = indexOf.get(w.key);
+                  const where = row ? `${row.labelWhat} – ${row.unitName} – ${row.year}` : w.key;
+                  const input = i === undefined ? null : w.field === "baseline" && row?.valueKind === "rate" ? `#b-${i}` : `#v-${i}`;
+                  const linkable = input && row?.canEdit && row.result?.status !== "PUBLISHED";
+                  return (
+                    <li key={`w-${w.key}-${j}`} data-warning-code={w.code}>
+                      {linkable ? <a href={input}>{where}</a> : <strong>{where}</strong>}: {w.message}
+                    </li>
+                  );
+                })}
+              </ul>
+            </div>
+          )}
         </div>
         <div className={styles.buttons}>
           <button type="submit" name="intent" value="save" className="button secondary" disabled={pending}>

@@ -32,9 +32,14 @@ export type TGridActionState = TActionState & {
   conflicts?: Record<string, TConflictView & { message: string }>;
   /** Messages not tied to a row. */
   details?: string[];
+  /** After a save: rows saved but worth checking (key = row key; field = the input concerned). */
+  warnings?: TGridWarningView[];
   /** Changes on every answer, so the same message is announced again. */
   seq?: number;
 };
+
+/** A warning of the write path on one row, in the reader's language. */
+export type TGridWarningView = { key: string; field: "value" | "baseline"; code: string; message: string };
 
 export type TReopenActionState = TActionState & { seq?: number };
 

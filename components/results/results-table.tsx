@@ -1,4 +1,5 @@
 import type { TResultRow } from "@/lib/data/plans";
+import { groupQualifier } from "@/lib/domain/groups";
 import type { Dict } from "@/lib/i18n/dictionary";
 import type { Locale } from "@/lib/i18n/locale";
 import { unitName } from "../plans/format";
@@ -25,7 +26,15 @@ export function ResultsTable({ rows, t, locale, caption }: { rows: TResultRow[];
             <tr key={r.id}>
               <td>{r.year}</td>
               <td>{unitName(r.unit, locale)}</td>
-              <td>{locale === "en" ? r.indicator.nameEn : r.indicator.name}</td>
+              <td>
+                {locale === "en" ? r.indicator.nameEn : r.indicator.name}
+                {/* Whom the figure counts, when not the whole population ("Đối tượng: Hộ nghèo"). */}
+                {groupQualifier(r.group, locale) && (
+                  <div className="muted" data-group={r.group.code}>
+                    {t.plan.group}: {groupQualifier(r.group, locale)}
+                  </div>
+                )}
+              </td>
               <td className="num">
                 <ResultValue r={r} t={t} locale={locale} />
               </td>

@@ -1,9 +1,11 @@
 "use client";
 // Upload of a filled-in result sheet. The server checks every row before writing
-// anything; this form shows "Đã nhập N dòng" or the table of row errors (nothing is
-// written then), and announces the outcome in an aria-live region.
+// anything; this form shows "Đã nhập N dòng" (with the rows worth checking, when the
+// write path warns about some) or the table of row errors (nothing is written then),
+// and announces the outcome in an aria-live region.
 import { useActionState, useState } from "react";
 import { formatNumber } from "@/lib/domain/numbers";
+import { rowWarningMessage, spreadsheetText } from "@/lib/i18n/spreadsheets";
 import type { TImportState } from "@/lib/spreadsheets/grid-file";
 import styles from "./import-form.module.css";
 
@@ -39,6 +41,8 @@ export function ImportForm({ locale, action, canPublish, maxBytes, m }: Props) {
   const fileError = localError ?? state.fieldErrors?.file?.[0] ?? null;
   const report = state.report;
   const errors = report?.errors ?? [];
+  const warnings = state.ok ? (report?.warnings ?? []) : [];
+  const t = spreadsheetText[locale];
   const skipped =
     report && (report.unchanged > 0 || report.blank > 0) ? m.skipped.replace("{u}", formatNumber(report.unchanged, { locale })).replace("{b}", formatNumber(report.blank, { locale })) : null;
 
@@ -96,7 +100,38 @@ export function ImportForm({ locale, action, canPublish, maxBytes, m }: Props) {
       <div id="import-status" role="status" aria-live="polite" className={styles.status}>
         {!pending && state.message && <p className={state.ok ? "form-ok" : "form-error"}>{state.message}</p>}
         {!pending && state.ok && skipped && <p className="muted">{skipped}</p>}
+        {!pending && warnings.length > 0 && <p className={styles.warningsTitle}>{t.warningsTitle(formatNumber(new Set(warnings.map((w) => w.line)).size, { locale }))}</p>}
       </div>
+
+      {!pending && warnings.length > 0 && (
+        <div className={`table-wrap ${styles.errors} ${styles.warnings}`} data-warnings={warnings.length}>
+          <table>
+            <caption className="sr-only">{t.warningsCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  {m.colLine}
+                </th>
+                <th scope="col">{m.colField}</th>
+                <th scope="col">{t.colWarning}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {warnings.map((w, i) => (
+                <tr key={`${w.line}-${w.code}-${i}`} data-warning-code={w.code}>
+                  <td className={`num ${styles.line}`} data-label={m.colLine}>
+                    {w.line > 0 ? w.line : "–"}
+                  </td>
+                  <td className={styles.field} data-label={m.colField}>
+                    <code>{w.field}</code>
+                  </td>
+                  <td className={styles.message}>{rowWarningMessage(w, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
 
       {!pending && errors.length > 0 && (
         <div className={`table-wrap ${styles.errors}`}>

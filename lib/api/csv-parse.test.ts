@@ -36,6 +36,13 @@ describe("parseCsv (RFC 4180)", () => {
     expect(fields('a;b\n"2,5";2.400\n')).toEqual([["a", "b"], ["2,5", "2.400"]]);
   });
 
+  it("keeps a quoted “18,000” (or one between semicolons) as one text cell, for THE number parser to judge", () => {
+    expect(fields('targetId,value\ntarget-58-jobs,"18,000"\n')).toEqual([["targetId", "value"], ["target-58-jobs", "18,000"]]);
+    expect(fields("targetId;value\ntarget-58-jobs;18,000\n")).toEqual([["targetId", "value"], ["target-58-jobs", "18,000"]]);
+    // Unquoted between commas it is two cells: the upload reader says so (lib/api/results-upload.ts).
+    expect(fields("targetId,value\ntarget-58-jobs,18,000\n")[1]).toEqual(["target-58-jobs", "18", "000"]);
+  });
+
   it("refuses broken quoting with the line it is on", () => {
     expect(parseCsv('a,b\n1,"open\n2,3')).toMatchObject({ ok: false, code: "malformed", line: 2 });
     expect(parseCsv('a,b\n1,"x"y')).toMatchObject({ ok: false, code: "malformed", line: 2 });

@@ -1,5 +1,5 @@
 import { INDICATOR_COLUMNS, PLAN_COLUMNS, PLAN_STATUS_COLUMNS, STATUS_COLUMNS } from "../data/dashboard-columns";
-// OpenAPI 3.1 description of the open-data API (CONTRACT.md). Keep in step with app/api/v1.
+// OpenAPI 3.1 description of the open-data API (docs/api.md). Keep in step with app/api/v1.
 const unit = {
   type: "object",
   required: ["code", "name", "level"],
@@ -10,6 +10,17 @@ const unit = {
   },
 };
 
+const group = {
+  type: "object",
+  required: ["code", "name", "nameEn"],
+  description: "The population group a target or figure counts (\"all\" = the whole unit). A group's figures are never shown as another's.",
+  properties: {
+    code: { type: "string", examples: ["all", "khmer", "ethnic-minority", "poor-districts"] },
+    name: { type: "string", examples: ["Hộ dân tộc Khmer"] },
+    nameEn: { type: "string", examples: ["Khmer households"] },
+  },
+};
+
 const progress = {
   type: "object",
   required: ["targetId", "year", "actual", "achieved", "percent", "status"],
@@ -17,10 +28,15 @@ const progress = {
     targetId: { type: "string" },
     year: { type: ["integer", "null"], description: "null for the whole period" },
     actual: { type: ["number", "null"], description: "Latest value (rates) or sum of yearly results (counts)" },
-    achieved: { type: ["number", "null"], description: "Amount achieved toward the target (DOMAIN.md)" },
+    achieved: { type: ["number", "null"], description: "Amount achieved toward the target (docs/domain.md)" },
     percent: { type: ["number", "null"], description: "achieved / required × 100, one decimal" },
     status: { type: "string", enum: ["no_data", "on_track", "at_risk", "off_track", "met", "exceeded", "missed"] },
-    metYears: { type: "integer", description: "Annual targets, whole period only: years met or exceeded (\"met in k of n years\")" },
+    metYears: { type: "integer", description: "Annual targets, whole period only: k, the years met or exceeded (\"met in k of n years, m without data\")" },
+    dueYears: {
+      type: "integer",
+      description: "Annual targets, whole period only: n, the years due as of asOf: years of the period that have ended, plus the current year once it is met or exceeded (years still to come are never counted)",
+    },
+    noDataYears: { type: "integer", description: "Annual targets, whole period only: m, the years of the period that have ended without data" },
     totalYears: { type: "integer", description: "Annual targets, whole period only: years in the period" },
   },
 };
@@ -40,6 +56,22 @@ const plan = {
     periodEnd: { type: "integer" },
     sourceUrl: { type: ["string", "null"] },
     sourceNote: { type: ["string", "null"] },
+    source: {
+      type: "object",
+      description: "The source cited in words: publisher (null when the page names none), page title, publication date when given",
+      properties: {
+        publisher: { type: ["string", "null"] },
+        title: { type: ["string", "null"] },
+        publishedOn: { type: ["string", "null"], format: "date" },
+        url: { type: ["string", "null"] },
+        note: { type: ["string", "null"] },
+      },
+    },
+    inferred: {
+      type: "object",
+      description: "For values the source does not state but the portal inferred: why (null when the source states it)",
+      properties: { period: { type: ["string", "null"] }, issueYear: { type: ["string", "null"] } },
+    },
   },
 };
 
@@ -60,7 +92,7 @@ const target = {
     annual: { type: "boolean", description: "Recurring every year of the period" },
     baseline: { type: ["number", "null"] },
     unit,
-    population: { type: ["string", "null"] },
+    group,
     periodStart: { type: "integer" },
     periodEnd: { type: "integer" },
     parentId: { type: ["string", "null"], description: "Parent target for \"trong đó\" sub-targets" },
@@ -267,6 +299,11 @@ export const openApiDocument = {
           "All rows are checked first; one bad row rejects the whole batch and nothing is written. Rows are saved as drafts; " +
           "`publish: true` approves and publishes a row where the caller may publish (a provincial officer in their province, an administrator). " +
           "Same permissions as the officer's screens. At most 1000 rows and 2 MB per request. " +
+          "Numbers sent as text (every CSV cell, JSON strings) are read the Vietnamese way (\"2.400\" = 2400, \"18,66\" = 18.66); " +
+          "for a count (indicator measure COUNT) a comma followed by exactly three digits (\"18,000\") is refused as ambiguous (422 `invalid_number`, " +
+          "the message giving both readings): send 18.000, 18, or a JSON number. " +
+          "A saved batch may come with `warnings` (saved, but worth checking): `exceeds_parent_unit` (a count above the parent unit's figure " +
+          "for the same target and year) and `baseline_differs_from_previous_year` (a baseline unlike the previous year's published result). " +
           "Create a token in the workspace (API tokens) or with `npm run --silent admin -- token create <email>`.",
         security: [{ bearerAuth: [] }],
         requestBody: {
@@ -293,8 +330,63 @@ export const openApiDocument = {
         },
         responses: {
           "200": {
-            description: "Every row saved",
-            content: { "application/json": { schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: { $ref: "#/components/schemas/SavedResult" } } } } } },
+            description: "Every row saved; `warnings` lists rows saved but worth checking (empty when none)",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["data", "warnings"],
+                  properties: {
+                    data: { type: "array", items: { $ref: "#/components/schemas/SavedResult" } },
+                    warnings: {
+                      type: "array",
+                      description: "Saved, but worth checking; never a refusal",
+                      items: {
+                        type: "object",
+                        required: ["row", "code", "message"],
+                        properties: {
+                          row: { type: "integer", description: "0-based index of the row in the batch" },
+                          line: { type: ["integer", "null"], description: "CSV only: the line of the file (the header is line 1)" },
+                          field: { type: "string", enum: ["value", "baseline"] },
+                          code: {
+                            type: "string",
+                            enum: ["exceeds_parent_unit", "baseline_differs_from_previous_year"],
+                            description:
+                              "exceeds_parent_unit: a count greater than the parent unit's result for the same target (or, without one, indicator) and year; " +
+                              "baseline_differs_from_previous_year: the baseline differs from the previous year's published result for the same target and unit",
+                          },
+                          message: { type: "string", description: "Vietnamese / English" },
+                          params: {
+                            type: "object",
+                            description:
+                              "targetId, year, unitCode, unitName, unitNameEn; exceeds_parent_unit: value, parentUnitCode, parentUnitName, parentUnitNameEn, parentValue; " +
+                              "baseline_differs_from_previous_year: baseline, previousYear, previousValue",
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+                examples: {
+                  warned: {
+                    summary: "A district's 3.000 jobs above the province's 2.400",
+                    value: {
+                      data: [{ id: "result-…", targetId: "target-58-jobs", unitCode: "942", year: 2023, value: 3000, status: "DRAFT", version: 1 }],
+                      warnings: [
+                        {
+                          row: 0,
+                          field: "value",
+                          code: "exceeds_parent_unit",
+                          message:
+                            "Đã lưu, nhưng cần kiểm tra: giá trị của Huyện Châu Thành (3.000) lớn hơn kết quả của đơn vị cấp trên Tỉnh Sóc Trăng (2.400) cho cùng chỉ tiêu, năm 2023 / saved, but please check: …",
+                          params: { targetId: "target-58-jobs", year: 2023, unitCode: "942", value: 3000, parentUnitCode: "94", parentValue: 2400 },
+                        },
+                      ],
+                    },
+                  },
+                },
+              },
+            },
           },
           "400": writeErr("Unreadable body: malformed JSON or CSV, not UTF-8, unsupported content type"),
           "401": writeErr("Missing, invalid or revoked token, or a disabled account"),
@@ -302,19 +394,22 @@ export const openApiDocument = {
           "405": writeErr("Any method but POST"),
           "409": writeErr("Some row conflicts with a stored result (stale or missing version, or approved and locked)"),
           "413": writeErr("Body larger than 2 MB"),
-          "422": writeErr("Some row is invalid (per-row details), or wrong CSV columns, or too many rows"),
+          "422": writeErr("Some row is invalid (per-row details, e.g. \"18,000\" for a count: ambiguous), or wrong CSV columns, or too many rows"),
         },
       },
     },
     "/api/v1/compare": {
       get: {
-        summary: "One indicator across provinces and their districts (published results)",
+        summary: "One indicator and population group across provinces and their districts (published results)",
         description:
-          "Per unit: for counts and amounts the sum of its published results in the year, computed by the database; for rates each published result is its own row. " +
-          "`reference` is null: the sources give no national figures.",
+          "Every published figure is its own row: two figures of one unit and year are never added (they may count the same people). " +
+          "`totals` gives, per province whose units below it reported two or more figures of a count or amount, their sum where the aggregation rule allows it " +
+          "(same indicator, group and year; units that do not overlap; one figure per unit), with the number of units that reported, always marked computed; " +
+          "otherwise the reason it is not formed. Rates are never summed. `reference` is null: the sources give no national figures.",
         parameters: [
           { name: "indicator", in: "query", required: true, schema: { type: "string" }, description: "Indicator code", examples: ["poverty-models"] },
-          { name: "year", in: "query", schema: { type: "integer" }, description: "Default: the latest year with published results for the indicator" },
+          { name: "group", in: "query", schema: { type: "string" }, description: "Population group code. Default: \"all\" when the indicator has whole-unit figures, else its first group with figures", examples: ["all", "khmer"] },
+          { name: "year", in: "query", schema: { type: "integer" }, description: "Default: the latest year with published results for the indicator and group" },
           { name: "sort", in: "query", schema: { type: "string", enum: ["name", "-name", "value", "-value"], default: "name" }, description: "Provinces, each followed by its districts; \"-\" sorts descending" },
           { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xlsx"] }, description: "csv: UTF-8 CSV; xlsx: Excel workbook" },
         ],
@@ -327,8 +422,24 @@ export const openApiDocument = {
                   type: "object",
                   properties: {
                     indicator: { type: "object", properties: { code: { type: "string" }, name: { type: "string" }, unit: { type: "string" }, measure: { type: "string", enum: ["rate", "count", "amount"] } } },
+                    group,
+                    groups: { type: "array", description: "Every group with figures of this indicator, with their years", items: group },
                     year: { type: "integer" },
                     reference: { type: "null", description: "National reference value; none is recorded" },
+                    totals: {
+                      type: "array",
+                      items: {
+                        type: "object",
+                        properties: {
+                          provinceCode: { type: "string" },
+                          computed: { type: "boolean", const: true },
+                          value: { type: ["number", "null"] },
+                          qualifier: { type: "string", enum: ["exact", "over", "about"] },
+                          unitsReported: { type: "integer" },
+                          notAddedBecause: { type: "string", enum: ["same_unit_twice", "overlapping_units", "not_commensurable", "not_additive"] },
+                        },
+                      },
+                    },
                     data: {
                       type: "array",
                       items: {
@@ -336,8 +447,9 @@ export const openApiDocument = {
                         properties: {
                           unit: { type: "object", properties: { code: { type: "string" }, name: { type: "string" }, level: { type: "string" }, parentCode: { type: ["string", "null"] }, validTo: { type: ["string", "null"], format: "date" }, successorCode: { type: ["string", "null"] } } },
                           value: { type: "number" },
+                          group,
                           qualifier: { type: "string", enum: ["exact", "over", "about"], description: "over = \"hơn\", about = \"khoảng\"" },
-                          rows: { type: "integer", description: "Published results behind the value" },
+                          unitFigures: { type: "integer", description: "Figures this unit has in the series; more than one are listed apart, never added" },
                           label: { type: ["string", "null"] },
                           isDemo: { type: "boolean" },
                         },
@@ -350,7 +462,7 @@ export const openApiDocument = {
               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
             },
           },
-          "404": { description: "No indicator with this code", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "404": { description: "No indicator, or no population group, with this code", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
           ...errResponses,
         },
       },

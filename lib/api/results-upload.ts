@@ -1,7 +1,12 @@
 // Reading the body of POST /api/v1/results (CONTRACT.md "Write API"): JSON or CSV,
 // bounded in size, turned into the row objects saveResults expects. Problems with
 // the body itself become ApiErrors (400 unreadable, 413 too large, 422 wrong
-// columns or rows); the rows' content is checked by saveResults.
+// columns or rows); the rows' content is checked by saveResults. Numbers in CSV cells
+// and JSON strings stay text, so THE number parser reads them with the target's
+// measure ("18,000" for a count is refused as ambiguous; JSON numbers are not).
+//
+// The 200 answer: { data: saved rows, warnings: [{ row, line?, field, code, message, params }] }.
+import type { TSaveOutcome, TSavedResult } from "../data/results-write";
 import { ApiError } from "./http";
 import { parseCsv } from "./csv-parse";
 
@@ -133,10 +138,13 @@ export function rowsFromCsv(text: string, maxRows: number): { rows: Record<strin
     let n = f.length;
     while (n > width && f[n - 1]!.trim() === "") n--;
     if (n !== width) {
+      const split = n === width + 1 ? splitNumberIn(f, columns) : null;
       shapeErrors.push({
         row: index,
         line: rec.line,
-        message: `Dòng ${rec.line} có ${n} ô, tiêu đề có ${width} cột / line ${rec.line} has ${n} cells, the header has ${width} columns`,
+        message: split
+          ? `Dòng ${rec.line} có ${n} ô, tiêu đề có ${width} cột: có lẽ số “${split.text}” ở cột ${split.column} bị dấu phẩy tách làm hai ô. Nếu là hàng nghìn, hãy nhập ${split.text.replace(",", ".")} (cách viết Việt Nam); số thập phân thì đặt trong ngoặc kép ("${split.text}") / line ${rec.line} has ${n} cells, the header has ${width} columns: the number "${split.text}" in column ${split.column} was probably split in two at its comma. For thousands write ${split.text.replace(",", ".")} (Vietnamese format); put a decimal in quotes ("${split.text}")`
+          : `Dòng ${rec.line} có ${n} ô, tiêu đề có ${width} cột / line ${rec.line} has ${n} cells, the header has ${width} columns`,
       });
       return;
     }
@@ -155,6 +163,22 @@ export function rowsFromCsv(text: string, maxRows: number): { rows: Record<strin
     );
   }
   return { rows, lines };
+}
+
+const NUMBER_COLUMNS = new Set(["value", "baseline"]);
+
+/**
+ * An unquoted "18,000" in a comma-separated row becomes two cells ("18", "000") and one
+ * cell too many: the number as typed, when a number column is followed by such a pair.
+ */
+function splitNumberIn(fields: string[], columns: string[]): { text: string; column: string } | null {
+  for (let i = 0; i < columns.length && i + 1 < fields.length; i++) {
+    if (!NUMBER_COLUMNS.has(columns[i]!)) continue;
+    const a = fields[i]!.trim();
+    const b = fields[i + 1]!.trim();
+    if (/^[-+]?\d{1,3}$/.test(a) && /^\d{3}$/.test(b)) return { text: `${a},${b}`, column: columns[i]! };
+  }
+  return null;
 }
 
 /** Which reader a request needs: text/csv → CSV; JSON types, or a body that starts like JSON → JSON. */
@@ -182,4 +206,32 @@ export async function readResultUpload(req: Request, maxRows: number): Promise<T
     throw new ApiError("invalid", `Mỗi lần gửi tối đa ${maxRows} dòng (đã gửi ${rows.length}); hãy chia thành nhiều lô / at most ${maxRows} rows per batch (got ${rows.length}); split it`);
   }
   return { rows, format, lines: null };
+}
+
+/** A warning in the 200 answer: saved, but worth a second look. */
+export type TUploadWarning = {
+  /** 0-based index of the row in the batch. */
+  row: number;
+  /** CSV only: the line of the file the row starts on (the header is line 1). */
+  line?: number | null;
+  field: string;
+  code: string;
+  /** Vietnamese / English. */
+  message: string;
+  params: Record<string, unknown>;
+};
+
+/** The 200 answer of a saved batch: the rows as saved and the warnings (an empty array when none). */
+export function savedAnswer(outcome: Extract<TSaveOutcome, { ok: true }>, upload: Pick<TUpload, "lines">): { data: TSavedResult[]; warnings: TUploadWarning[] } {
+  return {
+    data: outcome.saved,
+    warnings: outcome.warnings.map((w) => ({
+      row: w.row,
+      ...(upload.lines ? { line: upload.lines[w.row] ?? null } : {}),
+      field: w.field,
+      code: w.code,
+      message: w.message,
+      params: w.params,
+    })),
+  };
 }

@@ -1,4 +1,4 @@
-// The API's view of plans and targets (CONTRACT.md, "Open-data API, version 1").
+// The API's view of plans and targets (docs/api.md).
 // Enum values are given in lower case; dates as YYYY-MM-DD.
 import type { TPlanDetail, TPlanSummary } from "../data/plans";
 import { progressOf } from "../data/target-view";
@@ -7,6 +7,8 @@ import type { Progress } from "../domain/progress";
 const lc = (s: string) => s.toLowerCase();
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const apiUnit = (u: { code: string; name: string; level: string }) => ({ code: u.code, name: u.name, level: lc(u.level) });
+/** The population group a figure or target counts (never left out: "all" is the whole unit). */
+export const apiGroup = (g: { code: string; name: string; nameEn: string }) => ({ code: g.code, name: g.name, nameEn: g.nameEn });
 
 export function toApiPlan(p: TPlanSummary) {
   return {
@@ -19,16 +21,29 @@ export function toApiPlan(p: TPlanSummary) {
     unit: apiUnit(p.issuerUnit),
     periodStart: p.periodStart,
     periodEnd: p.periodEnd,
+    /** Why a value the source does not state was inferred; null when the source states it. */
+    inferred: { period: p.periodInferred, issueYear: p.issueYearInferred },
     sourceUrl: p.sourceUrl,
     sourceNote: p.sourceNote,
-    programme: p.programme ? { code: p.programme.code, name: p.programme.name } : null,
+    source: { publisher: p.sourcePublisher, title: p.sourceTitle, publishedOn: isoDate(p.sourcePublishedOn), url: p.sourceUrl, note: p.sourceNote },
+    programme: p.programme
+      ? {
+          code: p.programme.code,
+          name: p.programme.name,
+          periodStart: p.programme.periodStart,
+          periodEnd: p.programme.periodEnd,
+          periodInferred: p.programme.periodInferred,
+        }
+      : null,
   };
 }
 
 export function toApiProgress(targetId: string, p: Progress) {
   const base = { targetId, year: p.year, actual: p.actual, achieved: p.achieved, percent: p.percent, status: p.status };
-  // Annual targets, for the whole period: "met in k of n years".
-  return p.totalYears === undefined ? base : { ...base, metYears: p.metYears ?? 0, totalYears: p.totalYears };
+  // Annual targets, for the whole period: "met in k of n years, m without data".
+  return p.totalYears === undefined
+    ? base
+    : { ...base, metYears: p.metYears ?? 0, dueYears: p.dueYears ?? 0, noDataYears: p.noDataYears ?? 0, totalYears: p.totalYears };
 }
 
 export function toApiPlanDetail(p: TPlanDetail, asOf: string) {
@@ -49,7 +64,7 @@ export function toApiPlanDetail(p: TPlanDetail, asOf: string) {
       annual: t.annual,
       baseline: t.baseline,
       unit: apiUnit(t.unit),
-      population: t.population,
+      group: apiGroup(t.group),
       periodStart: t.periodStart,
       periodEnd: t.periodEnd,
       parentId: t.parentId,
@@ -61,6 +76,7 @@ export function toApiPlanDetail(p: TPlanDetail, asOf: string) {
       id: r.id,
       indicator: { code: r.indicator.code, name: r.indicator.name, unit: r.indicator.measureUnit },
       unit: apiUnit(r.unit),
+      group: apiGroup(r.group),
       year: r.year,
       value: Number(r.value.toString()),
       qualifier: lc(r.qualifier),

@@ -34,6 +34,7 @@ export async function unitDashboardDownload(code: string, asOf: string): Promise
     planId: r.planId,
     planCode: r.planCode,
     indicator: r.indicatorCode,
+    group: r.groupCode,
     unit: r.unitCode,
     status: r.progress.status,
     statusLabel: statusLabel(r.progress.status, "vi"),

@@ -2,7 +2,7 @@
 // Progress objects (computed by lib/domain/progress), never recomputed here.
 import { describe, expect, it } from "vitest";
 import { computeProgress, type Progress } from "@/lib/domain/progress";
-import { countStatuses, indicatorTrends, planCharts, planTable, trendRows } from "./dashboards";
+import { countStatuses, indicatorTrends, planCharts, planTable, requiredText, trendRows } from "./dashboards";
 import { progressOf } from "./target-view";
 
 const unit = { id: "unit-942", name: "Huyện Châu Thành", code: "942" };
@@ -33,6 +33,8 @@ function target(id: string, over: Record<string, unknown> = {}) {
 }
 
 const res = (year: number, value: number, unitId = "unit-942") => ({ year, value: String(value), baseline: null, unitId });
+
+const ALL = { code: "all", name: "Toàn bộ (không phân nhóm)", nameEn: "Everyone (no sub-group)" };
 
 describe("results of the units below a target's unit", () => {
   it("count as its breakdown, not as its figure: progress uses the target's own unit only", () => {
@@ -128,6 +130,7 @@ describe("unit dashboard", () => {
       label,
       qualifier,
       unit: { code: u, name: `Đơn vị ${u}` },
+      group: ALL,
       indicator: ind,
     });
     const trends = indicatorTrends([r("942", 2023, "3,1".replace(",", ".")), r("95", 2022, "4.5"), r("95", 2023, "3.8"), r("95", 2023, "99", "mô hình", "OVER")], "vi");
@@ -146,5 +149,148 @@ describe("unit dashboard", () => {
       ["95", 2023, "over", 99],
     ]);
     expect(indicatorTrends([], "vi")).toEqual([]);
+  });
+
+  it("gives a sub-group its own trend, named with the group, never a line beside the whole unit's", () => {
+    const ind = { code: "poor-rate", name: "Tỷ lệ hộ nghèo", nameEn: "Poor-household rate", measureUnit: "%", measureUnitEn: "%" };
+    const khmer = { code: "khmer", name: "Hộ dân tộc Khmer", nameEn: "Khmer households" };
+    const r = (value: string, group: typeof ALL) => ({ year: 2023, value, label: null, qualifier: "EXACT" as const, unit: { code: "942", name: "Huyện Châu Thành" }, group, indicator: ind });
+    const trends = indicatorTrends([r("5.12", ALL), r("7.3", khmer)], "vi");
+    expect(trends.map((t) => [t.indicator, t.groupCode, t.series.map((s) => s.values)])).toEqual([
+      ["Tỷ lệ hộ nghèo", "all", [[5.12]]],
+      ["Tỷ lệ hộ nghèo (Hộ dân tộc Khmer)", "khmer", [[7.3]]],
+    ]);
+    expect(indicatorTrends([r("7.3", khmer)], "en")[0]!.indicator).toBe("Poor-household rate (Khmer households)");
+    expect(trendRows(trends).map((x) => [x.group, x.value])).toEqual([
+      ["all", 5.12],
+      ["khmer", 7.3],
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Plan charts say what they plot: axis unit, status colours, the group, "khoảng".
+// ---------------------------------------------------------------------------
+
+describe("plan charts: what each chart plots, in words", () => {
+  const poorRate = { name: "Tỷ lệ hộ nghèo", nameEn: "Poor-household rate", measureUnit: "%", measureUnitEn: "%", lowerIsBetter: true };
+  const everyone = { code: "all", name: "Toàn bộ (không phân nhóm)", nameEn: "Everyone (no sub-group)" };
+  const khmer = { code: "khmer", name: "Hộ dân tộc Khmer", nameEn: "Khmer households" };
+  const province = { id: "unit-94", name: "Tỉnh Sóc Trăng", code: "94" };
+  // Sóc Trăng 2021–2025: "giảm tỷ lệ hộ nghèo hàng năm đạt từ 2% - 3%".
+  const socTrang = (results: ReturnType<typeof res>[]) =>
+    target("st", {
+      kind: "DECREASE_BY",
+      lower: 2,
+      upper: 3,
+      annual: true,
+      periodStart: 2021,
+      periodEnd: 2025,
+      indicator: poorRate,
+      group: everyone,
+      unit: province,
+      results,
+    });
+
+  it("the annual Sóc Trăng chart plots points reduced each year against the 2–3 point band, not the rate", () => {
+    // 2020 (before the period) is the first year's baseline; 2021 −1,5 points (missed), 2022 −2,5 (met).
+    const t = socTrang([res(2020, 10, "unit-94"), res(2021, 8.5, "unit-94"), res(2022, 6, "unit-94")]);
+    const p = progressOf([t] as never, "2023-06-30");
+    const [chart] = planCharts([t] as never, p, "vi").flatMap((g) => g.charts);
+    expect(chart!.axisTitle).toBe("Điểm % giảm");
+    expect(chart!.note).toContain("không phải giá trị của chỉ số");
+    expect(chart!.note).toContain("từ 2 đến 3 điểm %");
+    const [required, reduced] = chart!.series;
+    expect(required!.label).toBe("Yêu cầu giảm");
+    // The band is what the target asks every year, also in the years without data yet.
+    expect(required!.values).toEqual([[2, 3], [2, 3], [2, 3], [2, 3], [2, 3]]);
+    expect(required!.texts).toEqual(Array(5).fill("từ 2 đến 3 điểm %"));
+    expect(reduced!.label).toBe("Đã giảm");
+    // Points of reduction (baseline − value), never the rates 8,5 and 6.
+    expect(reduced!.values).toEqual([1.5, 2.5, null, null, null]);
+    expect(reduced!.texts.slice(0, 2)).toEqual(["1,5 điểm %", "2,5 điểm %"]);
+    // The data table shows the rates the points come from, so it matches the rates beside the chart.
+    expect(chart!.valuesBehind!.label).toBe("Cuối năm trước → cuối năm (Tỷ lệ hộ nghèo)");
+    expect(chart!.valuesBehind!.texts.slice(0, 3)).toEqual(["10% → 8,5%", "8,5% → 6%", "—"]);
+
+    const en = planCharts([t] as never, p, "en").flatMap((g) => g.charts)[0]!;
+    expect(en.axisTitle).toBe("Percentage points reduced");
+    expect(en.series[0]!.texts[0]).toBe("2 to 3 percentage points");
+    expect(en.series[1]!.texts[0]).toBe("1.5 percentage points");
+  });
+
+  it("colours each result bar by its status's tone and names the status in the tooltip", () => {
+    const t = socTrang([res(2020, 10, "unit-94"), res(2021, 8.5, "unit-94"), res(2022, 6, "unit-94")]);
+    const p = progressOf([t] as never, "2023-06-30");
+    const chart = planCharts([t] as never, p, "vi")[0]!.charts[0]!;
+    expect(chart.rows.map((r) => r.status)).toEqual(["missed", "met", "no_data", "no_data", "no_data"]);
+    expect(chart.tones).toEqual(["bad", "good", "neutral", "neutral", "neutral"]);
+    expect(chart.series[1]!.tones).toEqual(chart.tones);
+    // What the target asks is not a result: no status colour.
+    expect(chart.series[0]!.tones).toBeNull();
+    expect(chart.series[1]!.tooltips[0]).toBe("Đã giảm: 1,5 điểm % — Không đạt (75%)");
+    expect(chart.series[1]!.tooltips[1]).toBe("Đã giảm: 2,5 điểm % — Đạt (125%)");
+    expect(chart.series[0]!.tooltips[0]).toBe("Yêu cầu giảm: từ 2 đến 3 điểm %");
+  });
+
+  it("names the unit on the value axis for every kind of chart", () => {
+    const people = { name: "Lao động được giải quyết việc làm", nameEn: "Workers placed in jobs", measureUnit: "người", measureUnitEn: "people", lowerIsBetter: false };
+    const ts = [
+      target("jobs", { indicator: people, group: everyone, results: [res(2023, 1200)] }),
+      target("rate", { kind: "REACH_AT_MOST", lower: 18.66, periodStart: 2022, periodEnd: 2022, indicator: poorRate, group: everyone, results: [res(2022, 18.5)] }),
+      target("share", { kind: "SHARE_OF_PARENT", parentId: "jobs", lower: 50, strict: true, indicator: people, group: everyone, results: [res(2023, 700)] }),
+    ];
+    const p = progressOf(ts as never, "2023-12-31");
+    const vi = planCharts(ts as never, p, "vi").flatMap((g) => g.charts);
+    expect(vi.map((c) => [c.targetId, c.measure, c.axisTitle])).toEqual([
+      ["jobs", "amount", "Số lượng (người)"],
+      ["share", "amount", "Tỷ lệ trong chỉ tiêu cha (%)"],
+      ["rate", "level", "Giá trị (%)"],
+    ]);
+    expect(vi.find((c) => c.targetId === "share")!.series[0]!.texts[0]).toBe("trên 50%");
+    expect(vi.find((c) => c.targetId === "rate")!.series.map((s) => s.texts[0])).toEqual(["18,66%", "18,5%"]);
+    const en = planCharts(ts as never, p, "en").flatMap((g) => g.charts);
+    expect(en.map((c) => c.axisTitle)).toEqual(["Number (people)", "Share of the parent target (%)", "Value (%)"]);
+    expect(en[0]!.series.map((s) => s.label)).toEqual(["Required", "Achieved"]);
+  });
+
+  it("labels a sub-group's series with its group, never as the unit's overall rate", () => {
+    const ts = [
+      target("all", { kind: "DECREASE_BY", lower: 2, upper: 2.5, indicator: poorRate, group: everyone, baseline: 5, results: [res(2023, 3)] }),
+      target("khmer", { kind: "DECREASE_BY", parentId: "all", lower: 3, upper: 3.5, indicator: poorRate, group: khmer, baseline: 8, results: [res(2023, 4.5)] }),
+    ];
+    const p = progressOf(ts as never, "2023-12-31");
+    const [whole, sub] = planCharts(ts as never, p, "vi")[0]!.charts;
+    expect(whole!.subject).toBe("Tỷ lệ hộ nghèo");
+    expect(whole!.series.map((s) => s.label)).toEqual(["Yêu cầu giảm", "Đã giảm"]);
+    expect(sub!.subject).toBe("Tỷ lệ hộ nghèo (Hộ dân tộc Khmer)");
+    expect(sub!.title).toContain("tỷ lệ hộ nghèo (Hộ dân tộc Khmer)");
+    expect(sub!.series.map((s) => s.label)).toEqual(["Yêu cầu giảm – Tỷ lệ hộ nghèo (Hộ dân tộc Khmer)", "Đã giảm – Tỷ lệ hộ nghèo (Hộ dân tộc Khmer)"]);
+    expect(sub!.series[1]!.tooltips[0]).toMatch(/^Đã giảm – Tỷ lệ hộ nghèo \(Hộ dân tộc Khmer\): 3,5 điểm % — /);
+    expect(sub!.valuesBehind!.label).toBe("Giá trị gốc → mới nhất (Tỷ lệ hộ nghèo (Hộ dân tộc Khmer))");
+    expect(sub!.valuesBehind!.texts).toEqual(["8% → 4,5%"]);
+    const en = planCharts(ts as never, p, "en")[0]!.charts[1]!;
+    expect(en.series[1]!.label).toBe("Reduced – Poor-household rate (Khmer households)");
+  });
+
+  it("keeps “khoảng” with an approximate target's figure in the tooltips, table and note", () => {
+    const jobs = { name: "Lao động được hỗ trợ kết nối việc làm", nameEn: "Workers helped into jobs", measureUnit: "người", measureUnitEn: "people", lowerIsBetter: false };
+    const t = target("sl", { lower: 25000, approximate: true, periodStart: 2022, periodEnd: 2022, indicator: jobs, group: everyone, results: [res(2022, 20000)] });
+    const p = progressOf([t] as never, "2022-12-31");
+    const chart = planCharts([t] as never, p, "vi")[0]!.charts[0]!;
+    expect(chart.series[0]!.texts).toEqual(["khoảng 25.000 người"]);
+    expect(chart.series[0]!.tooltips).toEqual(["Yêu cầu: khoảng 25.000 người"]);
+    expect(chart.note).toContain("khoảng 25.000 người");
+    expect(planCharts([t] as never, p, "en")[0]!.charts[0]!.series[0]!.texts).toEqual(["about 25,000 people"]);
+  });
+});
+
+describe("requiredText", () => {
+  it("words a required amount as the target states it", () => {
+    expect(requiredText(2, 3, { approximate: false, strict: false, unit: "%" }, "vi")).toBe("từ 2% đến 3%");
+    expect(requiredText(2, 2.5, { approximate: true, strict: false, unit: "hộ" }, "vi")).toBe("khoảng từ 2 đến 2,5 hộ");
+    expect(requiredText(3, null, { approximate: false, strict: true, unit: (one) => (one ? "percentage point" : "percentage points") }, "en")).toBe("more than 3 percentage points");
+    expect(requiredText(1, null, { approximate: false, strict: false, unit: (one) => (one ? "percentage point" : "percentage points") }, "en")).toBe("1 percentage point");
+    expect(requiredText(null, null, { approximate: true, strict: false, unit: "người" }, "vi")).toBe("—");
   });
 });

@@ -2,7 +2,10 @@ import "server-only";
 // Dashboard data shaping: plain functions over what the data layer already returns
 // (getPublishedPlan, listTargetProgress, listPublishedResultsForUnits). No maths of
 // their own: every required/achieved/percent/status comes from the Progress object.
-import { STATUS_ORDER, statusLabel, type Progress, type ProgressStatus } from "../domain/progress";
+import { groupQualifier, WHOLE_POPULATION, type GroupRef } from "../domain/groups";
+import { formatNumber } from "../domain/numbers";
+import { STATUS_ORDER, statusLabel, statusTone, type Progress, type ProgressStatus } from "../domain/progress";
+import { dashboardsDictionary } from "../i18n/dashboards";
 import type { Locale } from "../i18n/locale";
 import type { TTargetRow } from "./plans";
 import { describeTargetRow, ownResults } from "./target-view";
@@ -28,6 +31,24 @@ export type TPlanDashRow = {
   statusLabel: string;
 };
 
+/** A status's colour family (the badges' colours): good, warning, bad, neutral. */
+export type TChartTone = ReturnType<typeof statusTone>;
+
+/** One series of a plan chart, ready to draw and to list in the data table. */
+export type TPlanChartSeries = {
+  /** "target": what the target asks (neutral bars); "measured": what was reported (bars coloured by status). */
+  role: "target" | "measured";
+  label: string;
+  /** One value per row; [from, to] for a required range ("từ 2 đến 3"), drawn as a floating bar. */
+  values: (number | [number, number] | null)[];
+  /** The same values in words, with their unit and "khoảng" / "trên": the data table. */
+  texts: string[];
+  /** The tooltip line of each bar: series, value in words and, for measured bars, the status. */
+  tooltips: string[];
+  /** Measured series: each bar's tone (its status); null for the target series. */
+  tones: TChartTone[] | null;
+};
+
 export type TPlanChart = {
   targetId: string;
   parentId: string | null;
@@ -35,6 +56,17 @@ export type TPlanChart = {
   /** "amount": required vs achieved; "level": a reach target judged without a baseline, level vs actual. */
   measure: "amount" | "level";
   rows: TPlanDashRow[];
+  /** What is measured: the indicator, with the population group when it is not everyone ("Tỷ lệ hộ nghèo (Hộ dân tộc Khmer)"). */
+  subject: string;
+  /** The value axis's title, with its unit ("Điểm % giảm", "Số lượng (người)"). */
+  axisTitle: string;
+  /** One sentence saying what the bars are (a change in points, not the rate; a total; a level). */
+  note: string;
+  series: TPlanChartSeries[];
+  /** The status tone of each row (the measured bars' colours). */
+  tones: TChartTone[];
+  /** For a change (decrease/increase): the indicator's values it is computed from, per row ("12% → 10,5%"). */
+  valuesBehind: { label: string; texts: string[] } | null;
 };
 
 /** Charts grouped by top-level target: a parent followed by its sub-targets. */
@@ -90,9 +122,41 @@ function ordered<T extends { id: string; parentId: string | null }>(targets: T[]
   return out;
 }
 
+/** A number with its unit: "18,66%", "2.400 người", "2 điểm %" ("—" when missing). */
+function withUnit(v: number | null, unit: string, locale: Locale): string {
+  const n = formatNumber(v, { locale, maxFractionDigits: 2 });
+  if (v === null || unit === "") return n;
+  return unit === "%" ? `${n}%` : `${n} ${unit}`;
+}
+
+/**
+ * A required amount in words, as the target states it: "khoảng 25.000 người", "từ 2 đến 3 điểm %",
+ * "trên 3 điểm %" (en: "about 25,000 people", "2 to 3 percentage points"). `upper` makes a range.
+ * Used for chart tooltips, the charts' data tables and their notes, so "khoảng" never drops off.
+ */
+export function requiredText(
+  lower: number | null,
+  upper: number | null,
+  opts: { approximate: boolean; strict: boolean; unit: string | ((one: boolean) => string) },
+  locale: Locale,
+): string {
+  if (lower === null) return formatNumber(null);
+  const d = dashboardsDictionary[locale];
+  const unitOf = (v: number) => (typeof opts.unit === "function" ? opts.unit(v === 1) : opts.unit);
+  const about = opts.approximate ? `${d.about} ` : "";
+  if (upper !== null && upper !== lower) {
+    const u = unitOf(upper);
+    const a = formatNumber(lower, { locale, maxFractionDigits: 2 }) + (u === "%" ? "%" : "");
+    return `${about}${d.rangeFromTo(a, withUnit(upper, u, locale))}`;
+  }
+  return `${opts.strict ? `${d.moreThan} ` : ""}${about}${withUnit(lower, unitOf(lower), locale)}`;
+}
+
 /**
  * Charts of a plan: numeric targets with at least one published result, grouped with
  * their top-level parent so sub-targets sit beside it. Empty when nothing is reported.
+ * Each chart says what it plots (axis title with the unit, a note), its measured bars carry
+ * the status tone of their row, and a sub-group's series are labelled with the group.
  */
 export function planCharts(targets: TargetLike[], progress: Map<string, Progress>, locale: Locale): TPlanChartGroup[] {
   const byId = new Map(targets.map((t) => [t.id, t]));
@@ -106,19 +170,114 @@ export function planCharts(targets: TargetLike[], progress: Map<string, Progress
     const p = progress.get(t.id);
     if (!p || t.kind === "QUALITATIVE" || ownResults(t).length === 0) continue;
     const root = rootOf(t);
-    groups.set(root, [
-      ...(groups.get(root) ?? []),
-      {
-        targetId: t.id,
-        parentId: t.parentId,
-        title: describeTargetRow(t, locale),
-        // Without a baseline nothing is "achieved" in points: compare the level with the value.
-        measure: p.judgedOnLevel || (p.yearly ?? []).some((y) => y.judgedOnLevel) ? "level" : "amount",
-        rows: targetRows(t, p, locale),
-      },
-    ]);
+    groups.set(root, [...(groups.get(root) ?? []), planChart(t, p, locale)]);
   }
   return [...groups].map(([parentId, charts]) => ({ parentId, charts }));
+}
+
+function planChart(t: TargetLike, p: Progress, locale: Locale): TPlanChart {
+  const d = dashboardsDictionary[locale];
+  const rows = targetRows(t, p, locale);
+  const periods = p.yearly && p.yearly.length > 0 ? p.yearly : [p];
+  // Without a baseline nothing is "achieved" in points: compare the level with the value.
+  const measure: TPlanChart["measure"] = p.judgedOnLevel || (p.yearly ?? []).some((y) => y.judgedOnLevel) ? "level" : "amount";
+
+  const ind = t.indicator;
+  const indicatorName = (locale === "en" ? ind?.nameEn || ind?.name : ind?.name) ?? "";
+  const unit = ((locale === "en" ? ind?.measureUnitEn || ind?.measureUnit : ind?.measureUnit) ?? "").trim();
+  const pct = unit === "%";
+  const group = groupQualifier(t.group, locale);
+  const subject = group ? (indicatorName ? `${indicatorName} (${group})` : group) : indicatorName;
+  /** A sub-group's series name their group, so they never read as the unit's overall figure. */
+  const named = (label: string) => (group ? `${label} – ${subject}` : label);
+
+  const tones = rows.map((r) => statusTone(r.status));
+  const statusOf = (i: number) => {
+    const r = rows[i]!;
+    return r.percent === null ? r.statusLabel : `${r.statusLabel} (${formatNumber(r.percent, { locale, maxFractionDigits: 1 })}%)`;
+  };
+  const series = (role: TPlanChartSeries["role"], label: string, values: TPlanChartSeries["values"], texts: string[]): TPlanChartSeries => ({
+    role,
+    label,
+    values,
+    texts,
+    tooltips: texts.map((x, i) => `${label}: ${x}${role === "measured" ? ` — ${statusOf(i)}` : ""}`),
+    tones: role === "measured" ? tones : null,
+  });
+  const words = { approximate: t.approximate, strict: t.strict };
+
+  if (measure === "level") {
+    // A reach target judged on the level itself: the level and the value, both in the indicator's unit.
+    const levelText = requiredText(t.lower, null, { ...words, unit }, locale);
+    return {
+      targetId: t.id,
+      parentId: t.parentId,
+      title: describeTargetRow(t, locale),
+      measure,
+      rows,
+      subject,
+      axisTitle: d.axisLevel(unit || "—"),
+      note: d.noteLevel(levelText),
+      series: [
+        series("target", named(d.level), rows.map((r) => r.level), rows.map(() => levelText)),
+        series("measured", named(d.actual), rows.map((r) => r.actual), rows.map((r) => withUnit(r.actual, unit, locale))),
+      ],
+      tones,
+      valuesBehind: null,
+    };
+  }
+
+  // "amount": what the target asks against what was achieved, in the unit of the change.
+  const change = t.kind === "DECREASE_BY" || t.kind === "REACH_AT_MOST" ? "down" : t.kind === "REACH_AT_LEAST" ? "up" : null;
+  /** The unit of the amounts: points for a change in a rate, the share in %, else the indicator's unit. */
+  const amountUnit: string | ((one: boolean) => string) = change && pct ? d.pointsUnit : t.kind === "SHARE_OF_PARENT" ? "%" : unit;
+  const unitFor = (v: number | null) => (typeof amountUnit === "function" ? amountUnit(v === 1) : amountUnit);
+  const reach = t.kind === "REACH_AT_MOST" || t.kind === "REACH_AT_LEAST";
+  // A range ("từ 2 đến 3") is drawn as a band; a reach target asks for one distance (no range).
+  const band = !reach && t.upper !== null && t.lower !== null && t.upper !== t.lower;
+  // The amount required: Progress's, or — for a year without data yet — the target's own figure
+  // (a decrease, a count or a share asks the same every year; a reach target's distance needs a baseline).
+  const requiredOf = (r: TPlanDashRow) => r.required ?? (reach ? null : t.lower);
+  const reqValues = rows.map((r): number | [number, number] | null => {
+    const v = requiredOf(r);
+    return v === null ? null : band ? [v, t.upper!] : v;
+  });
+  const reqTexts = rows.map((r) => requiredText(requiredOf(r), band ? t.upper : null, { ...words, unit: amountUnit }, locale));
+  const reqWhole = requiredText(reach ? (rows.find((r) => r.required !== null)?.required ?? null) : t.lower, band ? t.upper : null, { ...words, unit: amountUnit }, locale);
+  const achTexts = rows.map((r) => withUnit(r.achieved, unitFor(r.achieved), locale));
+
+  const axisTitle =
+    change === "down" ? (pct ? d.axisPointsDown : d.axisDecrease(unit || "—"))
+    : change === "up" ? (pct ? d.axisPointsUp : d.axisIncrease(unit || "—"))
+    : t.kind === "SHARE_OF_PARENT" ? d.axisShare
+    : d.axisCount(unit || "—");
+  const note =
+    change !== null ? d.noteChange(change === "down", t.annual, reqWhole)
+    : t.kind === "SHARE_OF_PARENT" ? d.noteShare(reqWhole)
+    : d.noteCount(t.annual, reqWhole);
+  const [reqLabel, achLabel] =
+    change === "down" ? [d.requiredDecrease, d.achievedDecrease] : change === "up" ? [d.requiredIncrease, d.achievedIncrease] : [d.required, d.achieved];
+
+  return {
+    targetId: t.id,
+    parentId: t.parentId,
+    title: describeTargetRow(t, locale),
+    measure,
+    rows,
+    subject,
+    axisTitle,
+    note,
+    series: [series("target", named(reqLabel), reqValues, reqTexts), series("measured", named(achLabel), rows.map((r) => r.achieved), achTexts)],
+    tones,
+    // The rates the points come from, so the chart and the rates beside it tell the same story.
+    valuesBehind:
+      change === null
+        ? null
+        : {
+            label: `${d.fromTo(t.annual)}${subject ? ` (${subject})` : ""}`,
+            texts: periods.map((q) => (q.baseline === null && q.actual === null ? formatNumber(null) : `${withUnit(q.baseline, unit, locale)} → ${withUnit(q.actual, unit, locale)}`)),
+          },
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -146,11 +305,15 @@ type ResultLike = {
   /** "hơn …" (OVER) or "khoảng …" (ABOUT) as the source states it. */
   qualifier?: "EXACT" | "OVER" | "ABOUT" | null;
   unit: { code: string; name: string };
+  /** Whom the figure counts: each group is its own trend, never one line with another's. */
+  group: GroupRef;
   indicator: { code: string; name: string; nameEn: string | null; measureUnit: string; measureUnitEn?: string | null };
 };
 
 export type TIndicatorTrend = {
   indicatorCode: string;
+  groupCode: string;
+  /** The indicator's name, with the population group when it is not the whole population. */
   indicator: string;
   measureUnit: string;
   years: number[];
@@ -162,23 +325,30 @@ export type TIndicatorTrend = {
 };
 
 /**
- * Values by year for each indicator with published results: one series per unit (and per
- * label, so figures that count different things are never joined into one line). When a
- * series has several results for one year, the first one read is kept.
+ * Values by year for each indicator and population group with published results (a Khmer or
+ * poor-district rate is its own trend, never a line beside the whole unit's): one series per
+ * unit (and per label, so figures that count different things are never joined into one
+ * line). Nothing is added up. When a series has several results for one year, the first one
+ * read is kept.
  */
 export function indicatorTrends(results: ResultLike[], locale: Locale): TIndicatorTrend[] {
   const byIndicator = new Map<string, ResultLike[]>();
-  for (const r of results) byIndicator.set(r.indicator.code, [...(byIndicator.get(r.indicator.code) ?? []), r]);
+  const trendKey = (r: ResultLike) => `${r.indicator.code}\u0000${r.group.code === WHOLE_POPULATION ? "" : r.group.code}`;
+  for (const r of results) byIndicator.set(trendKey(r), [...(byIndicator.get(trendKey(r)) ?? []), r]);
   const key = (r: ResultLike) => `${r.unit.code}\u0000${r.label ?? ""}`;
   return [...byIndicator.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, rs]) => {
+    .map(([, rs]) => {
       const first = rs[0]!;
+      const code = first.indicator.code;
+      const name = locale === "en" && first.indicator.nameEn ? first.indicator.nameEn : first.indicator.name;
+      const group = groupQualifier(first.group, locale);
       const years = [...new Set(rs.map((r) => r.year))].sort((a, b) => a - b);
       const seriesOf = [...new Map(rs.map((r) => [key(r), r])).entries()].sort(([a], [b]) => a.localeCompare(b));
       return {
         indicatorCode: code,
-        indicator: locale === "en" && first.indicator.nameEn ? first.indicator.nameEn : first.indicator.name,
+        groupCode: first.group.code,
+        indicator: group ? `${name} (${group})` : name,
         measureUnit: (locale === "en" ? first.indicator.measureUnitEn : null) ?? first.indicator.measureUnit,
         years,
         series: seriesOf.map(([k, r0]) => ({
@@ -206,6 +376,7 @@ export function trendRows(trends: TIndicatorTrend[]) {
               {
                 indicator: t.indicatorCode,
                 indicatorName: t.indicator,
+                group: t.groupCode,
                 measureUnit: t.measureUnit,
                 unit: s.unitCode,
                 unitName: s.unit,

@@ -8,7 +8,9 @@ import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { planSearchText } from "../domain/text";
 import { validateTargetSpecDetailed } from "../domain/targets";
+import { WHOLE_POPULATION } from "../domain/groups";
 import { fieldErrorsOf, ZPlanInput, ZTargetInput } from "../validation/plans-write";
+import { getGroupByCode, listGroups } from "./groups";
 import { writeAudit } from "./audit";
 import { targetSelect } from "./plans";
 import { listUnits, unitAncestors, type TUnit } from "./units";
@@ -228,6 +230,8 @@ export async function saveTarget(sessionActor: TActor, planId: string, targetId:
     : null;
   if (input.indicatorCode && !indicator) return invalid({ indicatorCode: "Không có chỉ tiêu này trong danh mục" });
   if (input.kind !== "QUALITATIVE" && !indicator) return invalid({ indicatorCode: "Chỉ tiêu định lượng cần chọn chỉ tiêu trong danh mục" });
+  const group = await getGroupByCode(input.groupCode ?? WHOLE_POPULATION);
+  if (!group) return invalid({ groupCode: "Không có nhóm đối tượng này trong danh mục" });
   // "Trong đó": the parent is another target of the same plan, and no cycle.
   if (input.parentId) {
     const byId = new Map(plan.targets.map((t) => [t.id, t]));
@@ -250,11 +254,10 @@ export async function saveTarget(sessionActor: TActor, planId: string, targetId:
     annual: input.annual,
     equivalentValue: input.equivalentValue ?? null,
     equivalentUnit: input.equivalentUnit ?? null,
-    population: input.population ?? null,
   };
   const issues = validateTargetSpecDetailed({ ...spec, measureUnit: indicator?.measureUnit ?? "", indicatorName: indicator?.name ?? "" });
   if (issues.length) return invalid(Object.fromEntries(issues.map((i) => [i.field === "indicatorName" ? "indicatorCode" : i.field, i.message])));
-  const data = { ...spec, indicatorId: indicator?.id ?? null, unitId: unit.id, parentId: input.parentId ?? null, statement: input.statement };
+  const data = { ...spec, indicatorId: indicator?.id ?? null, groupId: group.id, unitId: unit.id, parentId: input.parentId ?? null, statement: input.statement };
   const id = targetId ?? `target-${randomUUID()}`;
   await db().$transaction(async (tx) => {
     if (existing) {
@@ -312,10 +315,11 @@ export async function getPlanForEdit(actor: TActor, id: string) {
 
 export async function listAuthoringChoices(actor: TActor) {
   const units = await listUnits();
-  const [indicators, programmes] = await Promise.all([
+  const [indicators, programmes, groups] = await Promise.all([
     db().indicator.findMany({ select: { code: true, name: true, measureUnit: true, measure: true }, orderBy: { name: "asc" } }),
     db().programme.findMany({ select: { code: true, name: true }, orderBy: { periodStart: "desc" } }),
+    listGroups(),
   ]);
   const unitChoices = units.filter((u) => u.level !== "NATION" && can(actor, "plan.edit", units, u.id)).map((u) => ({ code: u.code, name: u.name, current: !u.validTo }));
-  return { indicators, programmes, units: unitChoices };
+  return { indicators, programmes, groups, units: unitChoices };
 }

@@ -8,6 +8,7 @@ import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { PAGE_SIZE, type TPlanFilter } from "../validation/plans";
 import { withTargetNumbers } from "./decimal";
+import { groupSelect } from "./groups";
 import { listUnits, unitScopeByCode, unitSelect, type TUnit } from "./units";
 
 const planSummarySelect = {
@@ -20,11 +21,16 @@ const planSummarySelect = {
   issueYear: true,
   periodStart: true,
   periodEnd: true,
+  periodInferred: true,
+  issueYearInferred: true,
   sourceUrl: true,
+  sourcePublisher: true,
+  sourceTitle: true,
+  sourcePublishedOn: true,
   sourceNote: true,
   updatedAt: true,
   issuerUnit: { select: unitSelect },
-  programme: { select: { id: true, code: true, name: true, nameEn: true, kind: true } },
+  programme: { select: { id: true, code: true, name: true, nameEn: true, kind: true, periodStart: true, periodEnd: true, periodInferred: true } },
   _count: { select: { targets: { where: { status: "PUBLISHED" } } } },
 } satisfies Prisma.PlanSelect;
 
@@ -79,7 +85,7 @@ export const targetSelect = {
   periodEnd: true,
   annual: true,
   parentId: true,
-  population: true,
+  group: { select: groupSelect },
   equivalentValue: true,
   equivalentUnit: true,
   statement: true,
@@ -104,6 +110,7 @@ export const resultSelect = {
   sourceNote: true,
   isDemo: true,
   reportedInPlanId: true,
+  group: { select: groupSelect },
   unit: { select: unitSelect },
   indicator: { select: { id: true, code: true, name: true, nameEn: true, measureUnit: true, measureUnitEn: true } },
 } satisfies Prisma.ResultSelect;

@@ -159,6 +159,7 @@ export async function readSummaryProgress(where: Prisma.TargetWhereInput, asOf: 
       planId: true,
       plan: { select: { code: true } },
       indicator: { select: { code: true } },
+      group: { select: { code: true } },
       unit: { select: { code: true } },
       progressSummary: { select: { progress: true, computedFor: true } },
     },
@@ -174,6 +175,7 @@ export async function readSummaryProgress(where: Prisma.TargetWhereInput, asOf: 
     planId: t.planId,
     planCode: t.plan.code,
     indicatorCode: t.indicator?.code ?? null,
+    groupCode: t.group.code,
     unitCode: t.unit.code,
     progress: late.get(t.id) ?? (t.progressSummary!.progress as unknown as Progress),
   }));

@@ -18,6 +18,8 @@ export type TProgressRow = {
   planId: string;
   planCode: string | null;
   indicatorCode: string | null;
+  /** The population group the target counts ("all" for the whole unit). */
+  groupCode: string;
   unitCode: string;
   progress: Progress;
 };
@@ -46,6 +48,7 @@ async function loadListTargetProgress(filter: TProgressFilter): Promise<TProgres
           planId: t.planId,
           planCode: t.plan.code,
           indicatorCode: t.indicator?.code ?? null,
+          groupCode: t.group.code,
           unitCode: t.unit.code,
           progress,
         }));

@@ -8,6 +8,13 @@ import "server-only";
 // (`version`) and one audit row per result. Status codes of a rejected batch, by
 // precedence: 403 (some row is outside the actor's permissions), 422 (invalid rows),
 // 409 (conflicts: a newer version exists, or the result is approved and locked).
+// Numbers typed as text are read by THE parser, then again with the target's measure
+// ("18,000" for a count is ambiguous and refused).
+//
+// A saved batch may come with warnings (saved, but the officer is told): a count above
+// the parent unit's figure for the same target and year, a baseline that differs from
+// the previous year's published result. Warnings are data (code + params) with a
+// "Tiếng Việt / English" message; they never refuse a row.
 //
 // Every function re-reads the actor's account (role, jurisdiction, disabled) and the
 // unit tree, and decides with lib/auth/permissions (`can`): callers cannot bypass it.
@@ -15,9 +22,9 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { can, ForbiddenError, hasPermission, type TActor, type TPermission } from "../auth/permissions";
 import { db } from "../db/client";
-import { formatNumber } from "../domain/numbers";
+import { formatNumber, isRateMeasure, isWholeNumberMeasure } from "../domain/numbers";
 import type { Prisma } from "../generated/prisma/client";
-import { parseResultInput, ZReopenReason, type TResultData } from "../validation/results";
+import { numberErrorsForMeasure, parseResultInput, ZReopenReason, type TResultData } from "../validation/results";
 import { actorLabelOf, writeAudit } from "./audit";
 import { num, withTargetNumbers } from "./decimal";
 import { listUnits, unitAncestors, type TUnit } from "./units";
@@ -95,7 +102,34 @@ export type TSavedResult = {
   version: number;
 };
 
-export type TSaveOutcome = { ok: true; saved: TSavedResult[] } | { ok: false; status: 403 | 409 | 422; errors: TWriteError[] };
+/** Who and what a warning is about (names as stored, numbers as numbers: the reader formats them). */
+type TWarningWhere = { targetId: string; year: number; unitCode: string; unitName: string; unitNameEn: string };
+
+/**
+ * Saved, but the officer is told. `row` is the 0-based index of the row in the batch;
+ * `message` reads "Tiếng Việt / English"; `params` let a screen say it in its own words.
+ */
+export type TWriteWarning =
+  | {
+      row: number;
+      field: "value";
+      /** A count above the parent unit's figure for the same target (or indicator) and year. */
+      code: "exceeds_parent_unit";
+      params: TWarningWhere & { value: number; parentUnitCode: string; parentUnitName: string; parentUnitNameEn: string; parentValue: number };
+      message: string;
+    }
+  | {
+      row: number;
+      field: "baseline";
+      /** The baseline differs from the previous year's published result for the same target and unit. */
+      code: "baseline_differs_from_previous_year";
+      params: TWarningWhere & { baseline: number; previousYear: number; previousValue: number };
+      message: string;
+    };
+
+export type TWriteWarningCode = TWriteWarning["code"];
+
+export type TSaveOutcome = { ok: true; saved: TSavedResult[]; warnings: TWriteWarning[] } | { ok: false; status: 403 | 409 | 422; errors: TWriteError[] };
 export type TTransitionOutcome = { ok: true; saved: TSavedResult[] } | { ok: false; status: 403 | 404 | 409 | 422; errors: TWriteError[] };
 
 // ---------------------------------------------------------------------------
@@ -252,8 +286,8 @@ function validInYear(unit: TUnit, year: number): boolean {
 }
 
 type TMeasure = { measure: "RATE" | "COUNT" | "AMOUNT"; measureUnit: string };
-const isRate = (m: TMeasure) => m.measure === "RATE" || m.measureUnit.trim() === "%";
-const isCount = (m: TMeasure | null | undefined): boolean => !!m && m.measure === "COUNT" && !isRate(m);
+const isRate = (m: TMeasure) => isRateMeasure(m);
+const isCount = (m: TMeasure | null | undefined): boolean => isWholeNumberMeasure(m);
 
 /** Range problems of one number for the indicator's kind of measure. */
 function valueProblem(m: TMeasure, v: number, label: [string, string]): { code: TWriteErrorCode; message: string } | null {
@@ -280,6 +314,7 @@ const targetCheckSelect = {
   baseline: true,
   parentId: true,
   indicatorId: true,
+  groupId: true,
   statement: true,
   indicator: { select: { measure: true, measureUnit: true } },
   parent: { select: { id: true, statement: true, indicator: { select: { measure: true, measureUnit: true } } } },
@@ -319,7 +354,7 @@ export async function saveResults(
   const rowsIn: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
   const me = await currentActor(actor);
   if (!me) return { ok: false, status: 403, errors: rowsIn.map((_, row) => ({ row, code: "forbidden", message: NO_ACCOUNT })) };
-  if (rowsIn.length === 0) return { ok: true, saved: [] };
+  if (rowsIn.length === 0) return { ok: true, saved: [], warnings: [] };
   if (rowsIn.length > MAX_BATCH_ROWS) {
     return {
       ok: false,
@@ -393,9 +428,17 @@ export async function saveResults(
     if (target.kind === "QUALITATIVE" || !target.indicator) {
       add(row, "not_measurable", "Chỉ tiêu định tính không nhập số liệu kết quả / a qualitative target takes no figures", "targetId");
     } else {
-      const vp = valueProblem(target.indicator, d.value, ["Giá trị", "value"]);
-      if (vp) add(row, vp.code, vp.message, "value");
-      if (d.baseline !== undefined && d.baseline !== null) {
+      // Text numbers again, with the measure: "18,000" for a count is ambiguous.
+      const ambiguous = new Set<string>();
+      for (const e of numberErrorsForMeasure(rowsIn[row], target.indicator)) {
+        add(row, e.code, e.message, e.field);
+        if (e.field) ambiguous.add(e.field);
+      }
+      if (!ambiguous.has("value")) {
+        const vp = valueProblem(target.indicator, d.value, ["Giá trị", "value"]);
+        if (vp) add(row, vp.code, vp.message, "value");
+      }
+      if (d.baseline !== undefined && d.baseline !== null && !ambiguous.has("baseline")) {
         const bp = valueProblem(target.indicator, d.baseline, ["Giá trị gốc", "baseline"]);
         if (bp) add(row, bp.code, bp.message, "baseline");
       }
@@ -480,7 +523,10 @@ export async function saveResults(
     return { ok: false, status: statusOf(errors) as 403 | 409 | 422, errors };
   }
 
-  // 6. One short transaction: every row, with its audit row.
+  // 6. What the officer should double-check (read before writing; never refuses).
+  const warnings = await warningsFor(me, checked, units, unitById);
+
+  // 7. One short transaction: every row, with its audit row.
   const now = new Date();
   const actorLabel = `${actorLabelOf(me)}${opts.source ? ` [${opts.source}]` : ""}`;
   try {
@@ -566,7 +612,7 @@ export async function saveResults(
       }
       return out;
     }, TX_OPTIONS);
-    return { ok: true, saved };
+    return { ok: true, saved, warnings };
   } catch (e) {
     if (!(e instanceof LockLost) && !isUniqueViolation(e)) throw e;
     // Someone else wrote one of these results meanwhile: report what is stored now.
@@ -589,6 +635,105 @@ export async function saveResults(
     }
     return { ok: false, status: 409, errors: out };
   }
+}
+
+// ---------------------------------------------------------------------------
+// Warnings
+// ---------------------------------------------------------------------------
+
+const sameNumber = (a: number, b: number) => Math.abs(a - b) < 1e-9;
+const fmtVi = (v: number) => formatNumber(v);
+const fmtEn = (v: number) => formatNumber(v, { locale: "en" });
+
+/**
+ * Saved, but worth a second look:
+ * - a count above the parent unit's figure: the same target (else the parent's result
+ *   without a target for the same indicator and population group), the same year, a result the actor can see
+ *   (published, or in their jurisdiction), or the parent's row in the same batch;
+ * - a baseline given that differs from the previous year's published result for the
+ *   same target and unit (or that row of the same batch, when it is being published).
+ */
+async function warningsFor(me: TActor, checked: TCheckedRow[], units: TUnit[], unitById: Map<string, TUnit>): Promise<TWriteWarning[]> {
+  type TWhere = { targetId: string | null; indicatorId?: string; groupId?: string; unitId: string; year: number; status?: "PUBLISHED" };
+  const where: TWhere[] = [];
+  const parentOf = (r: TCheckedRow) => (r.unit.parentId ? unitById.get(r.unit.parentId) : undefined);
+  for (const r of checked) {
+    const parent = parentOf(r);
+    if (parent && isCount(r.target.indicator)) {
+      where.push({ targetId: r.target.id, unitId: parent.id, year: r.data.year });
+      where.push({ targetId: null, indicatorId: r.target.indicatorId!, groupId: r.target.groupId, unitId: parent.id, year: r.data.year });
+    }
+    if (r.data.baseline !== undefined && r.data.baseline !== null) {
+      where.push({ targetId: r.target.id, unitId: r.unit.id, year: r.data.year - 1, status: "PUBLISHED" });
+    }
+  }
+  if (where.length === 0) return [];
+  const stored = await db().result.findMany({
+    where: { OR: where },
+    select: { targetId: true, indicatorId: true, groupId: true, unitId: true, year: true, value: true, status: true },
+    orderBy: { id: "asc" },
+  });
+  const visible = (s: { unitId: string; status: TResultStatus }) => s.status === "PUBLISHED" || can(me, "result.edit", units, s.unitId);
+  const byTarget = new Map<string, number>(); // visible results by target, unit and year
+  const byIndicator = new Map<string, number>(); // visible results without a target, by indicator and group, unit and year
+  const publishedByTarget = new Map<string, number>();
+  for (const s of stored) {
+    const value = num(s.value);
+    if (value === null) continue;
+    if (s.targetId !== null && s.status === "PUBLISHED") publishedByTarget.set(keyOf(s.targetId, s.unitId, s.year), value);
+    if (!visible(s)) continue;
+    if (s.targetId !== null) byTarget.set(keyOf(s.targetId, s.unitId, s.year), value);
+    else if (!byIndicator.has(keyOf(`${s.indicatorId}|${s.groupId}`, s.unitId, s.year))) byIndicator.set(keyOf(`${s.indicatorId}|${s.groupId}`, s.unitId, s.year), value);
+  }
+  const inBatch = new Map(checked.map((r) => [r.key, r]));
+  const whereOf = (r: TCheckedRow): TWarningWhere => ({
+    targetId: r.target.id,
+    year: r.data.year,
+    unitCode: r.unit.code,
+    unitName: r.unit.name,
+    unitNameEn: r.unit.nameEn ?? r.unit.name,
+  });
+
+  const out: TWriteWarning[] = [];
+  for (const r of checked) {
+    const { data: d, target: t, unit } = r;
+    const parent = parentOf(r);
+    if (parent && isCount(t.indicator)) {
+      const batchRow = inBatch.get(keyOf(t.id, parent.id, d.year));
+      const parentValue = batchRow
+        ? batchRow.data.value
+        : (byTarget.get(keyOf(t.id, parent.id, d.year)) ?? byIndicator.get(keyOf(`${t.indicatorId}|${t.groupId}`, parent.id, d.year)) ?? null);
+      if (parentValue !== null && d.value > parentValue && !sameNumber(d.value, parentValue)) {
+        const parentEn = parent.nameEn ?? parent.name;
+        out.push({
+          row: r.index,
+          field: "value",
+          code: "exceeds_parent_unit",
+          params: { ...whereOf(r), value: d.value, parentUnitCode: parent.code, parentUnitName: parent.name, parentUnitNameEn: parentEn, parentValue },
+          message:
+            `Đã lưu, nhưng cần kiểm tra: giá trị của ${unit.name} (${fmtVi(d.value)}) lớn hơn kết quả của đơn vị cấp trên ${parent.name} (${fmtVi(parentValue)}) cho cùng chỉ tiêu, năm ${d.year}` +
+            ` / saved, but please check: the value for ${unit.nameEn ?? unit.name} (${fmtEn(d.value)}) is greater than the figure of the parent unit ${parentEn} (${fmtEn(parentValue)}) for the same target and year ${d.year}`,
+        });
+      }
+    }
+    if (d.baseline !== undefined && d.baseline !== null) {
+      const previousYear = d.year - 1;
+      const batchRow = inBatch.get(keyOf(t.id, unit.id, previousYear));
+      const previousValue = batchRow?.publish ? batchRow.data.value : (publishedByTarget.get(keyOf(t.id, unit.id, previousYear)) ?? null);
+      if (previousValue !== null && !sameNumber(d.baseline, previousValue)) {
+        out.push({
+          row: r.index,
+          field: "baseline",
+          code: "baseline_differs_from_previous_year",
+          params: { ...whereOf(r), baseline: d.baseline, previousYear, previousValue },
+          message:
+            `Đã lưu, nhưng cần kiểm tra: giá trị gốc ${fmtVi(d.baseline)} khác với kết quả đã công bố năm ${previousYear} của ${unit.name} (${fmtVi(previousValue)}) cho cùng chỉ tiêu` +
+            ` / saved, but please check: the baseline ${fmtEn(d.baseline)} differs from the published ${previousYear} result of ${unit.nameEn ?? unit.name} (${fmtEn(previousValue)}) for the same target`,
+        });
+      }
+    }
+  }
+  return out.sort((a, b) => a.row - b.row);
 }
 
 // ---------------------------------------------------------------------------
@@ -804,7 +949,7 @@ export type TGridTarget = {
   parentId: string | null;
   kind: string;
   statement: string;
-  population: string | null;
+  group: { code: string; name: string; nameEn: string };
   lower: number | null;
   upper: number | null;
   strict: boolean;
@@ -876,7 +1021,7 @@ export async function listResultsForGrid(actor: TActor, planId: string): Promise
         parentId: true,
         kind: true,
         statement: true,
-        population: true,
+        group: { select: { code: true, name: true, nameEn: true } },
         lower: true,
         upper: true,
         strict: true,

@@ -1,12 +1,16 @@
 import "server-only";
-// Rollups of published results, computed by the database: one indicator across
-// provinces and their districts (the comparison page and /api/v1/compare).
-// Sums and counts are SQL aggregates; no result rows are loaded to be added up here.
+// One indicator across provinces and their districts, for one population group and year
+// (the comparison page and /api/v1/compare). Every published figure is its own row; totals
+// are formed only by the one aggregation rule (lib/domain/aggregate, docs/domain.md
+// "Adding figures up") and are labelled as computed.
 import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import { Prisma } from "../generated/prisma/client";
+import { addFigures, isAdditive, type Figure, type RefusalReason } from "../domain/aggregate";
+import { WHOLE_POPULATION } from "../domain/groups";
 import type { TCompareSort } from "../validation/compare";
-import { listUnits, type TUnit } from "./units";
+import { getGroupByCode, listGroups, type TGroup } from "./groups";
+import { listUnits, unitAncestors, type TUnit } from "./units";
 
 export type TQualifier = "EXACT" | "OVER" | "ABOUT";
 
@@ -21,7 +25,11 @@ export type TCompareIndicator = {
   lowerIsBetter: boolean;
 };
 
-export type TComparableIndicator = TCompareIndicator & { years: number[] };
+/** A population group that has published figures of an indicator, with their years (latest first). */
+export type TComparableGroup = TGroup & { years: number[] };
+
+/** An indicator with published figures: its years, and the groups they count ("all" first). */
+export type TComparableIndicator = TCompareIndicator & { years: number[]; groups: TComparableGroup[] };
 
 export type TCompareUnitRef = {
   code: string;
@@ -40,20 +48,29 @@ export type TCompareUnit = TCompareUnitRef & {
   province: TCompareUnitRef;
 };
 
+/** One published figure: never a sum (lib/domain/aggregate says when figures may be added). */
 export type TCompareRow = {
   unit: TCompareUnit;
-  /** COUNT/AMOUNT: the SUM of the unit's published results; RATE: one result's value. */
   value: number;
-  /** Of a sum: ABOUT if any part is approximate, else OVER if any part is "hơn", else EXACT. */
+  /** "hơn …" (OVER) or "khoảng/gần …" (ABOUT) as the source words it. */
   qualifier: TQualifier;
-  /** Number of published results behind the value. */
-  rows: number;
-  /** What the figure counts, when it stands for one result. */
+  /** What the figure counts, when it is narrower than the indicator. */
   label: string | null;
+  /** How many figures this unit has in the series: more than one are listed, never added. */
+  unitFigures: number;
   isDemo: boolean;
 };
 
-export type TComparison = { indicator: TCompareIndicator; year: number; rows: TCompareRow[] };
+/**
+ * A province's districts (or communes) added up by the one aggregation rule: a figure the
+ * portal computes, labelled so, saying how many units reported; or why they cannot be added.
+ */
+export type TCompareTotal = { provinceCode: string } & (
+  | { ok: true; value: number; qualifier: TQualifier; reported: number; computed: true }
+  | { ok: false; reason: RefusalReason }
+);
+
+export type TComparison = { indicator: TCompareIndicator; group: TGroup; year: number; rows: TCompareRow[]; totals: TCompareTotal[] };
 
 const indicatorSelect = {
   id: true,
@@ -74,16 +91,29 @@ const publishedResultWhere = {
 
 const PUBLISHED_SQL = Prisma.sql`r."status" = 'PUBLISHED' AND (r."targetId" IS NULL OR (t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'))`;
 
-/** Indicators with any published result, with the years that have one (latest first). */
+/** Indicators with any published result, with the groups and years that have one (latest first). */
 async function loadListComparableIndicators(): Promise<TComparableIndicator[]> {
-  const pairs = await db().result.groupBy({ by: ["indicatorId", "year"], where: publishedResultWhere, orderBy: [{ indicatorId: "asc" }, { year: "desc" }] });
-  if (pairs.length === 0) return [];
-  const years = new Map<string, number[]>();
-  for (const p of pairs) years.set(p.indicatorId, [...(years.get(p.indicatorId) ?? []), p.year]);
-  const indicators = await db().indicator.findMany({ where: { id: { in: [...years.keys()] } }, select: indicatorSelect });
+  const triples = await db().result.groupBy({
+    by: ["indicatorId", "groupId", "year"],
+    where: publishedResultWhere,
+    orderBy: [{ indicatorId: "asc" }, { year: "desc" }],
+  });
+  if (triples.length === 0) return [];
+  const [indicators, groups] = await Promise.all([
+    db().indicator.findMany({ where: { id: { in: [...new Set(triples.map((t) => t.indicatorId))] } }, select: indicatorSelect }),
+    listGroups(),
+  ]);
   const collator = new Intl.Collator("vi");
   return indicators
-    .map((i) => ({ ...i, years: years.get(i.id) ?? [] }))
+    .map((i) => {
+      const mine = triples.filter((t) => t.indicatorId === i.id);
+      const yearsOf = (rows: typeof mine) => [...new Set(rows.map((t) => t.year))].sort((a, b) => b - a);
+      return {
+        ...i,
+        years: yearsOf(mine),
+        groups: groups.filter((g) => mine.some((t) => t.groupId === g.id)).map((g) => ({ ...g, years: yearsOf(mine.filter((t) => t.groupId === g.id)) })),
+      };
+    })
     .sort((a, b) => collator.compare(a.name, b.name) || a.code.localeCompare(b.code));
 }
 
@@ -92,53 +122,65 @@ export async function getIndicatorByCode(code: string): Promise<TCompareIndicato
   return db().indicator.findUnique({ where: { code }, select: indicatorSelect });
 }
 
-type TSumRow = { unitId: string; total: string; n: number; anyOver: boolean; anyAbout: boolean; anyDemo: boolean; label: string | null };
-type TRateRow = { unitId: string; value: string; qualifier: TQualifier; label: string | null; isDemo: boolean };
+/** The group a comparison shows when none is asked: the whole population if it has figures, else the first group that has. */
+export function defaultCompareGroup(indicator: TComparableIndicator | undefined): string {
+  return indicator?.groups[0]?.code ?? WHOLE_POPULATION;
+}
+
+type TFigureRow = { id: string; unitId: string; value: string; qualifier: TQualifier; label: string | null; isDemo: boolean };
 
 /**
- * One indicator in one year, per unit with published results. Counts and amounts are
- * summed per unit by the database; rates are never summed: each published result is its
- * own row (with its label). Returns null when the indicator does not exist.
+ * One indicator, one population group, one year: every published figure of every unit, one
+ * row each (never a sum: two figures of one unit may count the same people), and for each
+ * province whose units below it reported, their total where the aggregation rule allows it.
+ * Null when the indicator or the group does not exist.
  */
-async function loadCompareIndicator({ indicatorCode, year }: { indicatorCode: string; year: number }): Promise<TComparison | null> {
-  const indicator = await getIndicatorByCode(indicatorCode);
-  if (!indicator) return null;
-  const from = Prisma.sql`FROM "result" r LEFT JOIN "target" t ON t."id" = r."targetId" LEFT JOIN "plan" p ON p."id" = t."planId"
-    WHERE ${PUBLISHED_SQL} AND r."indicatorId" = ${indicator.id} AND r."year" = ${year}`;
-
-  let raw: (Omit<TCompareRow, "unit"> & { unitId: string })[];
-  if (indicator.measure === "RATE") {
-    const rows = await db().$queryRaw<TRateRow[]>`
-      SELECT r."unitId" AS "unitId", r."value"::text AS "value", r."qualifier"::text AS "qualifier", r."label" AS "label", r."isDemo" AS "isDemo"
-      ${from}
-      ORDER BY r."unitId", r."value", r."id"`;
-    raw = rows.map((r) => ({ unitId: r.unitId, value: Number(r.value), qualifier: r.qualifier, rows: 1, label: r.label, isDemo: r.isDemo }));
-  } else {
-    const rows = await db().$queryRaw<TSumRow[]>`
-      SELECT r."unitId" AS "unitId", SUM(r."value")::text AS "total", COUNT(*)::int AS "n",
-        bool_or(r."qualifier" = 'OVER') AS "anyOver", bool_or(r."qualifier" = 'ABOUT') AS "anyAbout", bool_or(r."isDemo") AS "anyDemo",
-        CASE WHEN COUNT(*) = 1 THEN MIN(r."label") END AS "label"
-      ${from}
-      GROUP BY r."unitId"
-      ORDER BY r."unitId"`;
-    raw = rows.map((r) => ({
-      unitId: r.unitId,
-      value: Number(r.total),
-      qualifier: r.anyAbout ? "ABOUT" : r.anyOver ? "OVER" : "EXACT",
-      rows: Number(r.n),
-      label: r.label,
-      isDemo: r.anyDemo,
-    }));
-  }
+async function loadCompareIndicator({ indicatorCode, groupCode, year }: { indicatorCode: string; groupCode: string; year: number }): Promise<TComparison | null> {
+  const [indicator, group] = await Promise.all([getIndicatorByCode(indicatorCode), getGroupByCode(groupCode)]);
+  if (!indicator || !group) return null;
+  const figures = await db().$queryRaw<TFigureRow[]>`
+    SELECT r."id" AS "id", r."unitId" AS "unitId", r."value"::text AS "value", r."qualifier"::text AS "qualifier", r."label" AS "label", r."isDemo" AS "isDemo"
+    FROM "result" r LEFT JOIN "target" t ON t."id" = r."targetId" LEFT JOIN "plan" p ON p."id" = t."planId"
+    WHERE ${PUBLISHED_SQL} AND r."indicatorId" = ${indicator.id} AND r."groupId" = ${group.id} AND r."year" = ${year}
+    ORDER BY r."unitId", r."value", r."id"`;
 
   const units = await listUnits();
   const byId = new Map(units.map((u) => [u.id, u]));
+  const perUnit = new Map<string, number>();
+  for (const f of figures) perUnit.set(f.unitId, (perUnit.get(f.unitId) ?? 0) + 1);
   const rows: TCompareRow[] = [];
-  for (const { unitId, ...r } of raw) {
-    const u = byId.get(unitId);
-    if (u) rows.push({ ...r, unit: toCompareUnit(u, byId) });
+  const parts = new Map<string, Figure[]>();
+  for (const f of figures) {
+    const u = byId.get(f.unitId);
+    if (!u) continue;
+    const row: TCompareRow = {
+      unit: toCompareUnit(u, byId),
+      value: Number(f.value),
+      qualifier: f.qualifier,
+      label: f.label,
+      unitFigures: perUnit.get(f.unitId) ?? 1,
+      isDemo: f.isDemo,
+    };
+    rows.push(row);
+    // Units below a province are candidates for its computed total.
+    if (row.unit.code !== row.unit.provinceCode) {
+      const path = unitAncestors(units, u).map((a) => a.id);
+      parts.set(row.unit.provinceCode, [
+        ...(parts.get(row.unit.provinceCode) ?? []),
+        { unitId: u.id, unitPath: [u.id, ...path], indicator: indicator.code, measure: indicator.measure, group: group.code, year, value: row.value, qualifier: row.qualifier },
+      ]);
+    }
   }
-  return { indicator, year, rows };
+  const totals: TCompareTotal[] = [];
+  if (isAdditive(indicator.measure)) {
+    for (const [provinceCode, figs] of parts) {
+      // A single unit's figure is shown as itself; a total says something only for two or more.
+      if (figs.length < 2) continue;
+      const t = addFigures(figs);
+      totals.push(t.ok ? { provinceCode, ...t } : { provinceCode, ok: false, reason: t.reason });
+    }
+  }
+  return { indicator, group, year, rows, totals };
 }
 
 function toCompareUnit(u: TUnit, byId: Map<string, TUnit>): TCompareUnit {
@@ -230,6 +272,6 @@ export function listComparableIndicators(): Promise<TComparableIndicator[]> {
 }
 
 /** Cached for the public until the next write (lib/cache/public). */
-export function compareIndicator(q: { indicatorCode: string; year: number }): Promise<TComparison | null> {
-  return cachedPublic(["compare", q.indicatorCode, q.year], () => loadCompareIndicator(q));
+export function compareIndicator(q: { indicatorCode: string; groupCode: string; year: number }): Promise<TComparison | null> {
+  return cachedPublic(["compare", q.indicatorCode, q.groupCode, q.year], () => loadCompareIndicator(q));
 }

@@ -1,5 +1,6 @@
 // Turns a target row (with its published results) into what every reader sees:
 // its wording and its progress, computed by the one progress function.
+import { groupQualifier, type GroupRef } from "../domain/groups";
 import { computeProgress, type Progress } from "../domain/progress";
 import { describeTarget, type TargetSpec } from "../domain/targets";
 import type { Locale } from "../i18n/locale";
@@ -17,7 +18,7 @@ type Row = {
   periodEnd: number;
   annual: boolean;
   parentId: string | null;
-  population: string | null;
+  group: GroupRef;
   equivalentValue: number | null;
   equivalentUnit: string | null;
   qualitativeStatus: "NOT_STARTED" | "IN_PROGRESS" | "DONE" | null;
@@ -41,7 +42,7 @@ export function ownResults<R extends { unitId: string }>(t: { unit: { id: string
 /** The fields a target's wording needs (any row shape that has them). */
 export type TSpecRow = Pick<
   Row,
-  "kind" | "lower" | "upper" | "strict" | "approximate" | "baseline" | "periodStart" | "periodEnd" | "annual" | "population" | "equivalentValue" | "equivalentUnit"
+  "kind" | "lower" | "upper" | "strict" | "approximate" | "baseline" | "periodStart" | "periodEnd" | "annual" | "group" | "equivalentValue" | "equivalentUnit"
 > & { indicator: { name: string; nameEn?: string; measureUnit: string; measureUnitEn?: string } | null };
 
 export function targetSpec(t: TSpecRow, locale: Locale): TargetSpec {
@@ -59,7 +60,7 @@ export function targetSpec(t: TSpecRow, locale: Locale): TargetSpec {
     indicatorName: (locale === "en" ? (t.indicator?.nameEn ?? t.indicator?.name) : t.indicator?.name) ?? "",
     equivalentValue: t.equivalentValue,
     equivalentUnit: t.equivalentUnit,
-    population: t.population,
+    group: groupQualifier(t.group, locale),
   };
 }
 

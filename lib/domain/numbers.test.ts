@@ -5,10 +5,13 @@ import {
   formatPercent,
   isIsoDate,
   isoDateInTimeZone,
+  isWholeNumberMeasure,
+  numberInWords,
   parseVietnameseDate,
   parseVietnameseNumber,
   parseVietnameseRange,
   type NumberErrorCode,
+  type NumberMeasure,
 } from "./numbers";
 
 describe("parseVietnameseNumber: accepted", () => {
@@ -98,6 +101,102 @@ describe("parseVietnameseNumber: refused", () => {
   it("names the offending character", () => {
     const r = parseVietnameseNumber("12a");
     expect(!r.ok && r.error).toContain("“a”");
+  });
+});
+
+describe("parseVietnameseNumber: a comma before exactly three digits, by measure", () => {
+  const COUNT: NumberMeasure = { measure: "COUNT", measureUnit: "người" };
+  const HOUSEHOLDS: NumberMeasure = { measure: "COUNT", measureUnit: "hộ" };
+  const RATE: NumberMeasure = { measure: "RATE", measureUnit: "%" };
+  const AMOUNT: NumberMeasure = { measure: "AMOUNT", measureUnit: "triệu đồng" };
+
+  it("knows which measures are whole numbers", () => {
+    expect(isWholeNumberMeasure(COUNT)).toBe(true);
+    expect(isWholeNumberMeasure(HOUSEHOLDS)).toBe(true);
+    expect(isWholeNumberMeasure(RATE)).toBe(false);
+    expect(isWholeNumberMeasure(AMOUNT)).toBe(false);
+    expect(isWholeNumberMeasure({ measure: "COUNT", measureUnit: " % " })).toBe(false); // a count in percent is a rate
+    expect(isWholeNumberMeasure(null)).toBe(false);
+  });
+
+  it.each(["18,000", "20,000", "1,500", "18,250", "100,000", "+18,000", "18,000%"])("refuses %j for a count as ambiguous", (input) => {
+    const r = parseVietnameseNumber(input, { measure: COUNT });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.code).toBe("ambiguous");
+  });
+
+  it("names both readings of “18,000”, in figures and words, and what to type instead", () => {
+    const r = parseVietnameseNumber("18,000", { measure: COUNT });
+    expect(r).toEqual({
+      ok: false,
+      code: "ambiguous",
+      error: "“18,000” không rõ nghĩa: theo cách viết Việt Nam là 18 (mười tám), theo cách viết tiếng Anh là 18.000 (mười tám nghìn). Hãy nhập 18.000 hoặc 18.",
+      errorEn:
+        '"18,000" is ambiguous: in Vietnamese format it is 18 (eighteen), in English format it is 18,000 (eighteen thousand). Enter 18.000 (Vietnamese format) for eighteen thousand, or 18.',
+    });
+  });
+
+  it("says a count is whole when the Vietnamese reading is not (“1,500”)", () => {
+    const r = parseVietnameseNumber("1,500", { measure: HOUSEHOLDS });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toContain("theo cách viết Việt Nam là 1,5 (một phẩy năm)");
+    expect(r.error).toContain("theo cách viết tiếng Anh là 1.500 (một nghìn năm trăm)");
+    expect(r.error).toContain("hãy nhập 1.500");
+    expect(r.errorEn).toContain("in Vietnamese format it is 1,5 (one point five)");
+    expect(r.errorEn).toContain("in English format it is 1,500 (one thousand five hundred)");
+  });
+
+  it.each<[string, number]>([
+    ["2.400", 2400],
+    ["2400", 2400],
+    ["18.000", 18000],
+    ["18", 18],
+    ["18,5", 18.5], // not whole: refused later by the write path ("not_whole"), as before
+    ["18,0001", 18.0001], // four decimals: not the pattern
+    ["18,00", 18],
+    ["0,500", 0.5], // "0,500" is no English grouping
+    ["1234,000", 1234], // nor is a four-digit group before the comma
+    ["1.234,000", 1234], // dots group thousands: consistently Vietnamese
+  ])("reads %j for a count as %d", (input, value) => {
+    expect(parseVietnameseNumber(input, { measure: COUNT })).toEqual({ ok: true, value, percent: false });
+  });
+
+  it.each<[string, NumberMeasure, number]>([
+    ["18,000", RATE, 18],
+    ["18,0", RATE, 18],
+    ["18,00", RATE, 18],
+    ["1,5", RATE, 1.5],
+    ["1,500", RATE, 1.5],
+    ["2.314,500", AMOUNT, 2314.5],
+    ["18,000", AMOUNT, 18],
+  ])("keeps the Vietnamese reading of %j for a rate or an amount", (input, measure, value) => {
+    expect(parseVietnameseNumber(input, { measure })).toEqual({ ok: true, value, percent: false });
+  });
+
+  it("keeps the Vietnamese reading without a measure", () => {
+    expect(parseVietnameseNumber("18,000")).toEqual({ ok: true, value: 18, percent: false });
+  });
+
+  it("applies to each side of a range", () => {
+    const r = parseVietnameseRange("1,500 - 2.000", { measure: COUNT });
+    expect(!r.ok && r.code).toBe("ambiguous");
+    expect(parseVietnameseRange("1,500 - 2", { measure: RATE })).toEqual({ ok: true, lower: 1.5, upper: 2, percent: false });
+  });
+
+  it.each<[number, string, string]>([
+    [0, "không", "zero"],
+    [15, "mười lăm", "fifteen"],
+    [21, "hai mươi mốt", "twenty-one"],
+    [105, "một trăm linh năm", "one hundred five"],
+    [1005, "một nghìn không trăm linh năm", "one thousand five"],
+    [2400, "hai nghìn bốn trăm", "two thousand four hundred"],
+    [18000, "mười tám nghìn", "eighteen thousand"],
+    [18.66, "mười tám phẩy sáu sáu", "eighteen point six six"],
+    [-1.5, "âm một phẩy năm", "minus one point five"],
+  ])("numberInWords(%d)", (n, vi, en) => {
+    expect(numberInWords(n, "vi")).toBe(vi);
+    expect(numberInWords(n, "en")).toBe(en);
   });
 });
 

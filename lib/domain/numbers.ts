@@ -4,6 +4,10 @@
  *
  * - `2.400` is two thousand four hundred, `18,66` is eighteen point six six.
  * - An ambiguous or malformed number is refused with a clear message, never guessed.
+ * - For a whole-number measure (a count: people, households, models…) a comma followed by
+ *   exactly three digits ("18,000") is refused as ambiguous: read the Vietnamese way it is
+ *   18, but it is almost always an English thousands separator (18.000). Rates and amounts
+ *   keep the Vietnamese reading ("18,000" % is 18; 2.314,500 triệu đồng is plausible).
  * - Dates are dd/mm/yyyy.
  *
  * Pure functions, no framework imports.
@@ -28,7 +32,10 @@ export type NumberErrorCode =
   | "multiple_decimal_marks"
   /** English format: comma before dot ("1,234.5") or commas grouping thousands ("1,234,567"). */
   | "english_format"
-  /** Could be read two ways ("0.500": 500 or one half?). */
+  /**
+   * Could be read two ways: "0.500" (500 or one half?), or, for a count, "18,000"
+   * (18 the Vietnamese way, eighteen thousand the English way).
+   */
   | "ambiguous"
   /** More than 15 integer digits: beyond what a number can hold exactly. */
   | "too_large";
@@ -42,6 +49,29 @@ export interface ParseError<C extends string = NumberErrorCode> {
   error: string;
   /** The same message in English. */
   errorEn: string;
+}
+
+/** What a number measures, as the indicator says (Indicator.measure, Indicator.measureUnit). */
+export type MeasureKind = "RATE" | "COUNT" | "AMOUNT";
+export interface NumberMeasure {
+  measure: MeasureKind;
+  /** "%", "người", "hộ", "triệu đồng"…; a "%" unit makes the measure a rate whatever its kind. */
+  measureUnit?: string | null;
+}
+
+export interface ParseNumberOptions {
+  /** The measure the number is for; absent: no measure-specific rule applies. */
+  measure?: NumberMeasure | null;
+}
+
+/** A rate: measured in percent (RATE, or a "%" unit). */
+export function isRateMeasure(m: NumberMeasure | null | undefined): boolean {
+  return !!m && (m.measure === "RATE" || (m.measureUnit ?? "").trim() === "%");
+}
+
+/** A whole-number measure: a count (people, households, models…) that is not a rate. */
+export function isWholeNumberMeasure(m: NumberMeasure | null | undefined): boolean {
+  return !!m && m.measure === "COUNT" && !isRateMeasure(m);
 }
 
 export type ParseNumberResult =
@@ -66,8 +96,12 @@ const HINT_EN = 'Examples: 2.400 (two thousand four hundred) or 18,66 (eighteen 
  * Parse a number written the Vietnamese way: "." groups thousands, "," is the decimal mark.
  * A trailing "%" is stripped and reported as `percent: true`. Spaces (also no-break spaces)
  * may group thousands when every group after the first has exactly 3 digits ("2 400").
+ *
+ * With `opts.measure` a whole-number measure (see isWholeNumberMeasure): one to three digits,
+ * a comma and exactly three digits ("18,000", "1,500") is refused as `ambiguous`, with a
+ * message giving both readings. Rates and amounts read it the Vietnamese way (18 and 1,5).
  */
-export function parseVietnameseNumber(input: string): ParseNumberResult {
+export function parseVietnameseNumber(input: string, opts: ParseNumberOptions = {}): ParseNumberResult {
   const raw = input.replace(SPACE_CHARS, " ").trim();
   if (raw === "") {
     return fail("empty", "Chưa nhập số.", "No number was entered.");
@@ -149,6 +183,9 @@ export function parseVietnameseNumber(input: string): ParseNumberResult {
       `Malformed number "${raw}": the whole part before the comma is missing (write 0,5 rather than ,5).`,
     );
   }
+  if (fracPart !== null && isWholeNumberMeasure(opts.measure) && /^[1-9]\d{0,2}$/.test(intPart) && /^\d{3}$/.test(fracPart)) {
+    return ambiguousThousands(raw, sign, intPart, fracPart);
+  }
 
   const hasDot = intPart.includes(".");
   const hasSpace = intPart.includes(" ");
@@ -202,6 +239,36 @@ export function parseVietnameseNumber(input: string): ParseNumberResult {
 }
 
 /**
+ * "18,000" for a count: 18 the Vietnamese way, 18.000 the English way. Refused, naming both
+ * readings (in figures and in words) and what to type for each.
+ */
+function ambiguousThousands(raw: string, sign: number, intPart: string, fracPart: string): ParseError<"ambiguous"> {
+  const asVi = sign * Number(`${intPart}.${fracPart}`) || 0;
+  const asEn = sign * Number(`${intPart}${fracPart}`) || 0;
+  const viText = formatNumber(asVi);
+  const enText = formatNumber(asEn);
+  const enTextEn = formatNumber(asEn, { locale: "en" });
+  const whole = Number.isInteger(asVi);
+  const readings =
+    `theo cách viết Việt Nam là ${viText} (${numberInWords(asVi, "vi")}), ` +
+    `theo cách viết tiếng Anh là ${enText} (${numberInWords(asEn, "vi")}).`;
+  const readingsEn =
+    `in Vietnamese format it is ${viText} (${numberInWords(asVi, "en")}), ` +
+    `in English format it is ${enTextEn} (${numberInWords(asEn, "en")}).`;
+  return fail(
+    "ambiguous",
+    `“${raw}” không rõ nghĩa: ${readings} ` +
+      (whole
+        ? `Hãy nhập ${enText} hoặc ${viText}.`
+        : `Số đếm phải là số nguyên: nếu là ${numberInWords(asEn, "vi")}, hãy nhập ${enText}.`),
+    `"${raw}" is ambiguous: ${readingsEn} ` +
+      (whole
+        ? `Enter ${enText} (Vietnamese format) for ${numberInWords(asEn, "en")}, or ${viText}.`
+        : `A count is a whole number: for ${numberInWords(asEn, "en")}, enter ${enText} (Vietnamese format).`),
+  );
+}
+
+/**
  * Parse a range "2–2,5", "2 - 2,5", "3 – 3,5", "2%–3%": two Vietnamese numbers separated by a
  * dash (hyphen, en dash, em dash), with or without spaces. The separator is a dash that follows a
  * digit (or "%"), so a leading minus on the first number still works ("-1 – 2").
@@ -210,14 +277,14 @@ export function parseVietnameseNumber(input: string): ParseNumberResult {
  */
 export function parseVietnameseRange(
   input: string,
-  opts: { allowSingle?: boolean } = {},
+  opts: { allowSingle?: boolean } & ParseNumberOptions = {},
 ): ParseRangeResult {
   const s = input.replace(SPACE_CHARS, " ").trim();
   if (s === "") return fail("empty", "Chưa nhập khoảng giá trị.", "No range was entered.");
 
   const sep = /(\d\s*%?)\s*[-\u2012\u2013\u2014]\s*(?=[-\u2212+]?\d)/.exec(s);
   if (!sep) {
-    const single = parseVietnameseNumber(s);
+    const single = parseVietnameseNumber(s, opts);
     if (!single.ok) return single;
     if (opts.allowSingle) {
       return { ok: true, lower: single.value, upper: single.value, percent: single.percent };
@@ -231,11 +298,11 @@ export function parseVietnameseRange(
   const leftText = s.slice(0, sep.index + (sep[1] ?? "").length);
   const rightText = s.slice(sep.index + sep[0].length);
 
-  const left = parseVietnameseNumber(leftText);
+  const left = parseVietnameseNumber(leftText, opts);
   if (!left.ok) {
     return { ...left, error: `Giá trị đầu: ${left.error}`, errorEn: `Lower value: ${left.errorEn}` };
   }
-  const right = parseVietnameseNumber(rightText);
+  const right = parseVietnameseNumber(rightText, opts);
   if (!right.ok) {
     return { ...right, error: `Giá trị cuối: ${right.error}`, errorEn: `Upper value: ${right.errorEn}` };
   }
@@ -293,6 +360,79 @@ export function formatNumber(value: number | null | undefined, opts: FormatNumbe
 export function formatPercent(value: number | null | undefined, opts: FormatNumberOptions = {}): string {
   const n = formatNumber(value, { maxFractionDigits: 2, ...opts });
   return n === NO_VALUE ? n : `${n}%`;
+}
+
+// ---------------------------------------------------------------------------
+// Numbers in words (for messages that must not be misread)
+// ---------------------------------------------------------------------------
+
+const VI_DIGITS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín"];
+const VI_SCALES = ["", "nghìn", "triệu", "tỷ", "nghìn tỷ", "triệu tỷ"];
+const EN_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"];
+const EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+const EN_SCALES = ["", "thousand", "million", "billion", "trillion", "quadrillion"];
+
+/** 0–999 in Vietnamese; `full` when a higher group precedes ("không trăm linh năm"). */
+function viGroup(n: number, full: boolean): string {
+  const a = Math.floor(n / 100);
+  const b = Math.floor((n % 100) / 10);
+  const c = n % 10;
+  const out: string[] = [];
+  if (a > 0 || full) out.push(VI_DIGITS[a]!, "trăm");
+  if (b === 0) {
+    if (c > 0) out.push(...(a > 0 || full ? ["linh", VI_DIGITS[c]!] : [VI_DIGITS[c]!]));
+  } else if (b === 1) {
+    out.push("mười");
+    if (c > 0) out.push(c === 5 ? "lăm" : VI_DIGITS[c]!);
+  } else {
+    out.push(VI_DIGITS[b]!, "mươi");
+    if (c > 0) out.push(c === 1 ? "mốt" : c === 5 ? "lăm" : VI_DIGITS[c]!);
+  }
+  return out.join(" ");
+}
+
+function enGroup(n: number): string {
+  const a = Math.floor(n / 100);
+  const rest = n % 100;
+  const out: string[] = [];
+  if (a > 0) out.push(EN_ONES[a]!, "hundred");
+  if (rest > 0) {
+    if (rest < 20) out.push(EN_ONES[rest]!);
+    else out.push(rest % 10 === 0 ? EN_TENS[Math.floor(rest / 10)]! : `${EN_TENS[Math.floor(rest / 10)]}-${EN_ONES[rest % 10]}`);
+  }
+  return out.join(" ");
+}
+
+function integerInWords(n: number, locale: Locale): string {
+  if (n === 0) return locale === "vi" ? VI_DIGITS[0]! : EN_ONES[0]!;
+  const groups: number[] = [];
+  for (let x = n; x > 0; x = Math.floor(x / 1000)) groups.push(x % 1000);
+  const parts: string[] = [];
+  for (let i = groups.length - 1; i >= 0; i--) {
+    const g = groups[i]!;
+    if (g === 0) continue;
+    const scale = (locale === "vi" ? VI_SCALES : EN_SCALES)[i] ?? "";
+    const words = locale === "vi" ? viGroup(g, parts.length > 0) : enGroup(g);
+    parts.push(scale ? `${words} ${scale}` : words);
+  }
+  return parts.join(" ");
+}
+
+/**
+ * A number in words, as said aloud: 18 → "mười tám" / "eighteen", 18000 → "mười tám nghìn" /
+ * "eighteen thousand", 1,5 → "một phẩy năm" / "one point five" (decimals digit by digit,
+ * at most 4). Up to 15 integer digits; beyond that, the figures.
+ */
+export function numberInWords(value: number, locale: Locale = "vi"): string {
+  if (!Number.isFinite(value) || Math.abs(value) >= 1e15) return formatNumber(value, { locale });
+  const fixed = Math.abs(value).toFixed(4).replace(/\.?0+$/, "");
+  const [intText, fracText] = fixed.split(".");
+  let words = integerInWords(Number(intText), locale);
+  if (fracText) {
+    const digits = [...fracText].map((d) => (locale === "vi" ? VI_DIGITS : EN_ONES)[Number(d)]!);
+    words += ` ${locale === "vi" ? "phẩy" : "point"} ${digits.join(" ")}`;
+  }
+  return value < 0 && fixed !== "0" ? `${locale === "vi" ? "âm" : "minus"} ${words}` : words;
 }
 
 // ---------------------------------------------------------------------------

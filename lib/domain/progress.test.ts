@@ -1,5 +1,5 @@
 /**
- * The progress rules, row by row as DOMAIN.md states them ("Progress and status"), using the
+ * The project's progress rules ("Progress and status"), row by row, using the
  * targets of the seed sources (58/KH-UBND, 199/KH-UBND, Bạc Liêu 2024, Sóc Trăng 2021–2025).
  */
 import { describe, expect, it } from "vitest";
@@ -98,6 +98,10 @@ const reachAtMostRows: Row[] = [
     { status: "at_risk", judgedOnLevel: true, achieved: null, expected: null, percent: 93.3 },
   ],
   ["no baseline, at or below the level → met", atMost, [r(2022, 18)], "2022-12-31", { status: "met", judgedOnLevel: true, percent: 103.7 }],
+  // "Where no baseline exists … judged during their period on the level itself, not scaled by
+  //  elapsed time": Sơn La at 25% mid-2022, 18,66 / 25 = 0,7464 → at_risk (scaled by the ~½ year
+  //  elapsed it would have been on_track).
+  ["no baseline, mid-year: ratio = level / actual = 0,7464, not scaled → at_risk", atMost, [r(2022, 25)], "2022-07-01", { status: "at_risk", judgedOnLevel: true, percent: 74.6, expected: null }],
   ["no baseline, period over → missed", atMost, [r(2022, 20)], "2023-01-01", { status: "missed", percent: 93.3 }],
   [
     "baseline already below the level, still below → judged on the level, met",
@@ -136,6 +140,10 @@ const reachAtLeastRows: Row[] = [
   ["no baseline: 100% → met", bhyt, [r(2024, 100)], "2024-12-31", { status: "met", percent: 100 }],
   ["no baseline: period over at 90% → missed", bhyt, [r(2024, 90)], "2025-01-01", { status: "missed", percent: 90 }],
   ["no baseline: 59% on the last day → off_track", bhyt, [r(2024, 59)], "2024-12-31", { status: "off_track", percent: 59 }],
+  // Judged on the level itself mid-year (2024-07-01 is exactly half of 2024): ratio = actual / level.
+  ["no baseline, mid-year: 95 / 100 = 0,95 → on_track", bhyt, [r(2024, 95)], "2024-07-01", { status: "on_track", judgedOnLevel: true, percent: 95 }],
+  ["no baseline, mid-year: 60 / 100 = 0,60 exactly → at_risk", bhyt, [r(2024, 60)], "2024-07-01", { status: "at_risk", judgedOnLevel: true, percent: 60 }],
+  ["no baseline, mid-year: 59,9 / 100 below 0,60 → off_track", bhyt, [r(2024, 59.9)], "2024-07-01", { status: "off_track", judgedOnLevel: true, percent: 59.9 }],
 ];
 
 /** 58/KH-UBND: jobs for 2.400 workers in 2023 — "sum of results ≥ count". */
@@ -186,6 +194,11 @@ const shareRows: [string, ProgressTarget, ProgressResult[], ProgressResult[] | u
   ["exactly 50% after the period → missed", share, [r(2022, 12500)], parent2022, "2023-01-01", { status: "missed" }],
   ["32% → A/E = 0.64 → at_risk", share, [r(2022, 8000)], parent2022, "2022-12-31", { status: "at_risk", achieved: 32, percent: 64 }],
   ["28% → A/E = 0.56 → off_track", share, [r(2022, 7000)], parent2022, "2022-12-31", { status: "off_track", percent: 56 }],
+  // Judged on the share itself, not scaled by the elapsed time: 30% / 50% = 0,6 mid-year → at_risk
+  // (scaled by the ½ year elapsed it would have been on_track); E is the required share.
+  ["mid-year, 30% / 50% = 0,6 exactly, not scaled → at_risk", share, [r(2022, 7500)], parent2022, "2022-07-02", { status: "at_risk", achieved: 30, percent: 60, expected: 50 }],
+  ["mid-year, 29,6% / 50% below 0,60 → off_track", share, [r(2022, 7400)], parent2022, "2022-07-02", { status: "off_track", achieved: 29.6 }],
+  ["mid-year, 48% / 50% = 0,96 → on_track", share, [r(2022, 12000)], parent2022, "2022-07-02", { status: "on_track", achieved: 48 }],
 ];
 
 const qualitative = t({ kind: "QUALITATIVE", lower: null, upper: null, periodStart: 2023, periodEnd: 2023 });
@@ -200,7 +213,7 @@ const qualitativeRows: [string, ProgressTarget["qualitativeStatus"], string, Pro
   ["unset after the period → no_data (nothing recorded)", null, "2024-01-01", "no_data"],
 ];
 
-describe("computeProgress — DOMAIN.md 'Progress and status', one row per kind × status", () => {
+describe("computeProgress — the progress rules, one row per kind × status", () => {
   describe("DECREASE_BY: achieved = baseline − latest actual", () => {
     it.each(decreaseRows)("%s", (_label, target, results, asOf, expected) => {
       expect(computeProgress(target, results, asOf)).toMatchObject(expected);
@@ -237,9 +250,24 @@ describe("computeProgress — DOMAIN.md 'Progress and status', one row per kind 
   });
 });
 
-describe("annual recurring target: judged in each year, 'met in k of n years'", () => {
+describe("annual recurring target: judged in each year, 'met in k of n years, m without data'", () => {
   /** Sóc Trăng 2021–2025: giảm tỷ lệ hộ nghèo 2–3 điểm % hàng năm. */
   const annual = t({ lower: 2, upper: 3, periodStart: 2021, periodEnd: 2025, annual: true });
+
+  it("Sóc Trăng: a missed year makes the target missed while the period runs, met in 1 of 2 years", () => {
+    // 2021: 11 → 10, one point (missed); 2022: 10 → 8, two points (met); 2023 has no result yet.
+    const p = computeProgress(annual, [r(2021, 10, 11), r(2022, 8)], "2023-03-01");
+    expect(p.yearly?.map((y) => [y.year, y.status])).toEqual([
+      [2021, "missed"],
+      [2022, "met"],
+      [2023, "no_data"],
+      [2024, "no_data"],
+      [2025, "no_data"],
+    ]);
+    expect(p).toMatchObject({ year: null, status: "missed", metYears: 1, dueYears: 2, noDataYears: 0, totalYears: 5 });
+    // The figures are those of the latest year with data.
+    expect(p).toMatchObject({ dataYear: 2022, actual: 8, achieved: 2, percent: 100 });
+  });
 
   it("judges each year on its own and reports the latest year with data", () => {
     const p = computeProgress(
@@ -254,44 +282,83 @@ describe("annual recurring target: judged in each year, 'met in k of n years'", 
       [2024, "on_track", 1.5, "previous_result"], // E = 2 × 182/366
       [2025, "no_data", null, null],
     ]);
-    expect(p).toMatchObject({ year: null, status: "on_track", percent: 75, dataYear: 2024, metYears: 2, judgedYears: 3, totalYears: 5 });
+    // 2023 ended missed, so the whole target is missed although 2024 is on track; 2024 is not due
+    // yet (no verdict), 2025 is to come: 2 of 3.
+    expect(p).toMatchObject({ year: null, status: "missed", percent: 75, dataYear: 2024, metYears: 2, dueYears: 3, noDataYears: 0, totalYears: 5 });
+  });
+
+  it("while running, with no year missed: the current year's status", () => {
+    const p = computeProgress(annual, [r(2021, 8, 10), r(2022, 5.5), r(2023, 4.5, 5.5)], "2023-06-30");
+    // 2023: 1 point of 2 by mid-year (E = 2 × 181/365) → on_track
+    expect(p).toMatchObject({ status: "on_track", metYears: 2, dueYears: 2, noDataYears: 0 });
+  });
+
+  it("while running, an ended year without data counts as due and without data; the current year gives the status", () => {
+    const p = computeProgress(annual, [r(2021, 8, 10), r(2023, 4.5, 5.5)], "2023-06-30");
+    expect(p).toMatchObject({ status: "on_track", metYears: 1, dueYears: 2, noDataYears: 1, dataYear: 2023 });
+  });
+
+  it("the current year already met counts as due and gives its status", () => {
+    const p = computeProgress(annual, [r(2021, 8, 10), r(2022, 5.5)], "2022-06-30");
+    expect(p).toMatchObject({ status: "met", metYears: 2, dueYears: 2, noDataYears: 0 });
+  });
+
+  it("the current year without data yet: its no_data is the status, and it is not due", () => {
+    const p = computeProgress(annual, [r(2021, 8, 10)], "2022-03-01");
+    expect(p).toMatchObject({ status: "no_data", metYears: 1, dueYears: 1, noDataYears: 0, dataYear: 2021, percent: 100 });
+  });
+
+  it("in the first year with no data: no year due yet (future years are never counted)", () => {
+    expect(computeProgress(annual, [], "2021-06-30")).toMatchObject({ status: "no_data", metYears: 0, dueYears: 0, noDataYears: 0, totalYears: 5 });
+    expect(computeProgress(annual, [], "2020-06-30")).toMatchObject({ status: "no_data", metYears: 0, dueYears: 0, noDataYears: 0 });
   });
 
   const allMet = [r(2021, 20, 22), r(2022, 18), r(2023, 16), r(2024, 14), r(2025, 12)];
   it("period over and every year met → met, 5 of 5", () => {
-    expect(computeProgress(annual, allMet, "2026-01-10")).toMatchObject({ status: "met", metYears: 5, judgedYears: 5 });
+    expect(computeProgress(annual, allMet, "2026-01-10")).toMatchObject({ status: "met", metYears: 5, dueYears: 5, noDataYears: 0 });
+  });
+  it("every year of the period met before it ends → met", () => {
+    expect(computeProgress(annual, allMet, "2025-06-30")).toMatchObject({ status: "met", metYears: 5, dueYears: 5 });
   });
   it("every year exceeded → exceeded", () => {
     const all = [r(2021, 19, 22), r(2022, 16), r(2023, 13), r(2024, 10), r(2025, 7)];
-    expect(computeProgress(annual, all, "2026-01-10")).toMatchObject({ status: "exceeded", metYears: 5 });
+    expect(computeProgress(annual, all, "2026-01-10")).toMatchObject({ status: "exceeded", metYears: 5, dueYears: 5 });
   });
   it("period over and one year missed → missed, 4 of 5", () => {
     const one = [r(2021, 20, 22), r(2022, 18), r(2023, 17), r(2024, 14), r(2025, 12)];
     const p = computeProgress(annual, one, "2026-01-10");
-    expect(p).toMatchObject({ status: "missed", metYears: 4, judgedYears: 5 });
+    expect(p).toMatchObject({ status: "missed", metYears: 4, dueYears: 5, noDataYears: 0 });
     expect(p.yearly?.[3]?.status).toBe("exceeded"); // 17 → 14
   });
-  it("a year without data: not judged; the latest year with data gives the status", () => {
+  it("a year without data: after the period, not met every year and none missed → no_data", () => {
     const gap = [r(2021, 20, 22), r(2022, 18), r(2024, 14, 16), r(2025, 12)];
     const p = computeProgress(annual, gap, "2026-01-10");
-    expect(p).toMatchObject({ status: "met", metYears: 4, judgedYears: 4, totalYears: 5 });
+    // Was `met` (the latest year's status); a year without data cannot count as met.
+    expect(p).toMatchObject({ status: "no_data", metYears: 4, dueYears: 5, noDataYears: 1, totalYears: 5 });
+    expect(p).toMatchObject({ dataYear: 2025, percent: 100 }); // the latest year's figures stay
     expect(p.yearly?.[2]?.status).toBe("no_data");
   });
   it("a later year with no baseline anywhere is not judged against the target's pre-period baseline", () => {
     const p = computeProgress({ ...annual, baseline: 22 }, [r(2021, 20), r(2023, 14)], "2024-01-10");
     expect(p.yearly?.[0]).toMatchObject({ status: "met", baselineSource: "target" });
     expect(p.yearly?.[2]).toMatchObject({ status: "no_data", actual: 14 });
+    expect(p).toMatchObject({ status: "no_data", metYears: 1, dueYears: 3, noDataYears: 2 });
   });
   it("the year before the period serves as the first year's baseline but does not count", () => {
     const p = computeProgress(annual, [r(2020, 12), r(2021, 10)], "2021-12-31");
     expect(p.yearly?.[0]).toMatchObject({ status: "met", baseline: 12, baselineSource: "previous_result", achieved: 2 });
   });
-  it("no year with data → no_data, 0 of 0", () => {
-    expect(computeProgress(annual, [], "2026-01-10")).toMatchObject({ status: "no_data", metYears: 0, judgedYears: 0, totalYears: 5 });
+  it("no year with data, period over → no_data, 0 of 5, 5 without data", () => {
+    expect(computeProgress(annual, [], "2026-01-10")).toMatchObject({ status: "no_data", metYears: 0, dueYears: 5, noDataYears: 5, totalYears: 5 });
   });
   it("an annual count is judged per year", () => {
     const p = computeProgress(t({ kind: "COUNT", lower: 100, upper: null, periodStart: 2022, periodEnd: 2023, annual: true }), [r(2022, 120), r(2023, 90)], "2024-01-01");
-    expect(p).toMatchObject({ status: "missed", metYears: 1, judgedYears: 2 });
+    expect(p).toMatchObject({ status: "missed", metYears: 1, dueYears: 2, noDataYears: 0 });
+  });
+  it("an annual count: a missed year makes it missed while the next year runs", () => {
+    const target = t({ kind: "COUNT", lower: 100, upper: null, periodStart: 2022, periodEnd: 2024, annual: true });
+    const p = computeProgress(target, [r(2022, 90), r(2023, 150)], "2023-06-30");
+    expect(p).toMatchObject({ status: "missed", metYears: 1, dueYears: 2, noDataYears: 0, dataYear: 2023 });
   });
 });
 
@@ -349,7 +416,7 @@ describe("arithmetic", () => {
 });
 
 describe("labels", () => {
-  it("lists every status in DOMAIN.md's order", () => {
+  it("lists every status in the rules' order", () => {
     expect(STATUS_ORDER).toEqual(["no_data", "exceeded", "met", "missed", "on_track", "at_risk", "off_track"]);
   });
   it.each<[Progress["status"], string, string]>([

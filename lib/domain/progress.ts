@@ -1,9 +1,10 @@
 /**
- * Progress and status: THE one function that says how far a target has come
- * (DOMAIN.md "Progress and status"). Pages, charts, exports and the API all call
- * `computeProgress`; nothing else may recompute a status.
+ * Progress and status: THE one function that says how far a target has come (the
+ * project's progress rules, "Progress and status"). Pages, charts, exports and the API all
+ * call `computeProgress`; nothing else may recompute a status.
  *
- * Each rule below quotes DOMAIN.md next to the code that implements it.
+ * Each rule below is quoted from the project's progress rules next to the code that
+ * implements it.
  * Pure: plain numbers in, plain objects out.
  */
 import { isIsoDate, type Locale } from "./numbers";
@@ -14,7 +15,7 @@ import type { TargetKind } from "./targets";
 // ---------------------------------------------------------------------------
 
 /**
- * Every status, in the order DOMAIN.md evaluates them ("status, in this order: 1. no_data,
+ * Every status, in the order the progress rules evaluate them ("status, in this order: 1. no_data,
  * 2. exceeded, 3. met, 4. missed, 5. otherwise the period is running" → on_track, at_risk, off_track).
  */
 export const STATUS_ORDER = [
@@ -110,13 +111,20 @@ export interface Progress {
   required: number | null;
   /** A / R × 100, one decimal, half away from zero. */
   percent: number | null;
-  /** E = R × elapsed share of the period as of `asOf` (R once the period is over). */
+  /**
+   * E = R × elapsed share of the period as of `asOf` (R once the period is over). A share of a
+   * parent is judged on the level itself, not on the elapsed time: its E is R throughout.
+   */
   expected: number | null;
   /** Share of the period's days elapsed as of `asOf`, 0–1. */
   elapsedShare: number;
   baseline: number | null;
   baselineSource: "result" | "previous_result" | "target" | null;
-  /** A reach-level target without a baseline is "judged on the level alone". */
+  /**
+   * A reach-level target without a baseline (or with one already at or beyond the level) is
+   * "judged on the level alone": no `achieved`/`required`, `percent` = actual / level or
+   * level / actual.
+   */
   judgedOnLevel: boolean;
   /** Year of the latest result that counted. */
   dataYear: number | null;
@@ -124,10 +132,15 @@ export interface Progress {
   parentActual?: number | null;
   /** Annual targets: one entry per year of the period. */
   yearly?: Progress[];
-  /** Annual targets: "met in k of n years" — k = years met or exceeded… */
+  /** Annual targets, whole period: "met in k of n years, m without data" — k = years met or exceeded… */
   metYears?: number;
-  /** …n = years with a verdict (met, exceeded or missed). */
-  judgedYears?: number;
+  /**
+   * …n = years due: the years of the period that have ended by `asOf`, plus the current year
+   * once it is already met or exceeded (a year still to come is never due)…
+   */
+  dueYears?: number;
+  /** …m = years that have ended by `asOf` without data. */
+  noDataYears?: number;
   /** Annual targets: number of years in the period. */
   totalYears?: number;
 }
@@ -208,7 +221,7 @@ function isOver(end: number, clock: Clock): boolean {
 // ---------------------------------------------------------------------------
 
 /**
- * Progress of one target as of a date ("YYYY-MM-DD"), following DOMAIN.md "Progress and status".
+ * Progress of one target as of a date ("YYYY-MM-DD"), following the project's progress rules.
  * Expects at most one result per year (the database holds one per target, unit and year);
  * duplicates are a caller error and throw.
  */
@@ -320,6 +333,12 @@ function judgePeriod(
   let exceeded = false;
   /** "moving the wrong way": A < 0, or (judged on the level) moving away from it since the baseline. */
   let wrongWay = false;
+  /**
+   * "Where no baseline exists the pace cannot be measured from a start: a reach-level target
+   *  without a baseline, and a share of a parent ("trên 50% …"), are judged during their period
+   *  on the level itself, not scaled by elapsed time."
+   */
+  let onLevel = false;
 
   switch (kind) {
     case "DECREASE_BY": {
@@ -357,6 +376,7 @@ function judgePeriod(
         //  level for "at least", level / actual for "at most")". Also used when the baseline is
         //  already at or beyond the level (no distance to cover).
         out.judgedOnLevel = true;
+        onLevel = true;
         if (atMost) fraction = actual > 0 ? lower / actual : null;
         else fraction = lower > 0 ? actual / lower : null;
         wrongWay = b.value !== null && (atMost ? actual > b.value : actual < b.value);
@@ -383,6 +403,8 @@ function judgePeriod(
       if (matched.length === 0 || parentSum <= 0) return out;
       achieved = snap((snap(matched.reduce((s, r) => s + r.value, 0)) / parentSum) * 100);
       required = lower;
+      // "ratio = … achieved share / required share": the share required holds all along.
+      onLevel = true;
       break;
     }
     case "QUALITATIVE":
@@ -405,8 +427,8 @@ function judgePeriod(
   out.required = required;
   // "`percent` = A / R × 100, one decimal."
   out.percent = fraction === null ? null : roundHalfAwayFromZero(fraction * 100, 1);
-  // "expected E = R × (elapsed share of the period)"
-  out.expected = required === null ? null : snap(required * share);
+  // "expected E = R × (elapsed share of the period)"; on the level itself: E = R.
+  out.expected = required === null ? null : onLevel ? required : snap(required * share);
 
   if (exceeded) out.status = "exceeded";
   else if (met) out.status = "met";
@@ -414,13 +436,16 @@ function judgePeriod(
   else if (isOver(end, clock)) out.status = "missed";
   // 5. "otherwise the period is running … ratio A/E ≥ 0.95 → on_track; ≥ 0.60 → at_risk;
   //     below, or moving the wrong way → off_track."
-  else out.status = runningStatus(wrongWay, fraction, share);
+  //    Judged on the level: "ratio = actual / level ("at least") or level / actual ("at most"),
+  //    then the same bands" — the ratio is the fraction itself, not compared with the share.
+  else out.status = runningStatus(wrongWay, fraction, onLevel ? 1 : share);
   return out;
 }
 
 /**
  * Ratio A/E with E = R × share, i.e. (A/R) / share, compared as fraction ≥ band × share so that
- * inputs exactly on a band boundary give the "≥" branch.
+ * inputs exactly on a band boundary give the "≥" branch. `share` is 1 for a target judged on the
+ * level itself (the ratio is then the fraction: actual / level, level / actual or A / R).
  */
 function runningStatus(wrongWay: boolean, fraction: number | null, share: number): ProgressStatus {
   // "moving the wrong way" → off_track
@@ -435,7 +460,7 @@ function runningStatus(wrongWay: boolean, fraction: number | null, share: number
  * "A qualitative target carries a status set by hand (not started, in progress, done)."
  * DONE → met; IN_PROGRESS → on_track while the period is not over, missed after;
  * NOT_STARTED → no_data while not over, missed after. Unset → no_data always: nobody has
- * recorded anything, and "no result yet" comes first in DOMAIN.md's order. No numbers.
+ * recorded anything, and "no result yet" comes first in the rules' order. No numbers.
  */
 function qualitativeProgress(target: ProgressTarget, clock: Clock): Progress {
   const out = emptyProgress(null, elapsedShare(target.periodStart, target.periodEnd, clock));
@@ -459,15 +484,23 @@ function qualitativeProgress(target: ProgressTarget, clock: Clock): Progress {
 
 /**
  * "An annual recurring target is judged in each year on its own, and summarised as "met in k of
- * n years"." Each year is a one-year period judged on that year's result. Its baseline: the one
- * given with that result, else the previous year's result value (a result of the year before the
- * period may serve here, though it never counts), else — for the first year only — the target's
- * baseline (the value before the period; for a later year it would overstate the change, so such
- * a year without any baseline is judged like any target without one).
+ * n years, m without data"." Each year is a one-year period judged on that year's result. Its
+ * baseline: the one given with that result, else the previous year's result value (a result of
+ * the year before the period may serve here, though it never counts), else — for the first year
+ * only — the target's baseline (the value before the period; for a later year it would overstate
+ * the change, so such a year without any baseline is judged like any target without one).
  *
- * Overall: no_data if no year has data; `met` (`exceeded` if every year exceeded) once the period
- * is over and every year was met; `missed` once the period is over and any year was missed;
- * otherwise the status of the latest year with data. Its figures are that latest year's.
+ * Overall status, in this order:
+ * - "`missed` as soon as any ended year is missed (it can no longer be met every year)" — even
+ *   while the period is still running;
+ * - "`met` (or `exceeded`, if every year exceeded) only when every year of the period is met";
+ * - "otherwise the status of the current year" (the year of `asOf`, within the period), "or,
+ *   after the period, of the years still without data: `no_data`" (also `no_data` before it).
+ * Its figures (actual, percent, …) are those of the latest year with data.
+ *
+ * Summary: k = `metYears` (years met or exceeded); n = `dueYears` (years ended by `asOf`, plus
+ * the current year once it is met or exceeded; a year still to come is never counted);
+ * m = `noDataYears` (ended years without data); `totalYears` (years in the period).
  */
 function annualProgress(
   target: ProgressTarget,
@@ -491,24 +524,26 @@ function annualProgress(
   }
 
   const isMet = (p: Progress): boolean => p.status === "met" || p.status === "exceeded";
-  const metYears = yearly.filter(isMet).length;
-  const judgedYears = yearly.filter((p) => isMet(p) || p.status === "missed").length;
+  // A year has ended once `asOf` is after its 31 December; the current year is `asOf`'s own.
+  const ended = yearly.filter((p) => p.year !== null && isOver(p.year, clock));
+  const current = yearly.find((p) => p.year === clock.year);
   const summary = {
     yearly,
-    metYears,
-    judgedYears,
+    metYears: yearly.filter(isMet).length,
+    dueYears: ended.length + (current !== undefined && isMet(current) ? 1 : 0),
+    noDataYears: ended.filter((p) => p.status === "no_data").length,
     totalYears: yearly.length,
   };
+
+  let status: ProgressStatus;
+  if (ended.some((p) => p.status === "missed")) status = "missed";
+  else if (yearly.every(isMet)) status = yearly.every((p) => p.status === "exceeded") ? "exceeded" : "met";
+  else if (current !== undefined) status = current.status;
+  else status = "no_data";
 
   const withData = yearly.filter((p) => p.status !== "no_data");
   const latest = withData[withData.length - 1];
   const share = elapsedShare(target.periodStart, target.periodEnd, clock);
-  if (latest === undefined) return { ...emptyProgress(null, share), ...summary };
-
-  let status: ProgressStatus = latest.status;
-  if (isOver(target.periodEnd, clock)) {
-    if (yearly.every(isMet)) status = yearly.every((p) => p.status === "exceeded") ? "exceeded" : "met";
-    else if (yearly.some((p) => p.status === "missed")) status = "missed";
-  }
+  if (latest === undefined) return { ...emptyProgress(null, share), status, ...summary };
   return { ...latest, year: null, elapsedShare: share, status, ...summary };
 }

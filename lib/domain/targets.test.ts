@@ -52,7 +52,7 @@ describe("describeTarget (vi)", () => {
     ["decrease, range", {}, "Giảm tỷ lệ hộ nghèo từ 2 đến 2,5 điểm %"],
     [
       "decrease, range, population",
-      { lower: 3, upper: 3.5, population: "hộ dân tộc Khmer" },
+      { lower: 3, upper: 3.5, group: "hộ dân tộc Khmer" },
       "Giảm tỷ lệ hộ nghèo (hộ dân tộc Khmer) từ 3 đến 3,5 điểm %",
     ],
     ["decrease, strict", { lower: 3, upper: null, strict: true }, "Giảm tỷ lệ hộ nghèo trên 3 điểm %"],

@@ -53,8 +53,8 @@ export interface TargetSpec {
   /** "Giảm 1%, tương đương 2.273 hộ": the same target in a second unit. */
   equivalentValue?: number | null;
   equivalentUnit?: string | null;
-  /** Population group as written ("hộ dân tộc Khmer"). */
-  population?: string | null;
+  /** The population group's name when the target is about a sub-group ("Hộ dân tộc Khmer"); null for everyone. */
+  group?: string | null;
 }
 
 // ---------------------------------------------------------------------------
@@ -282,8 +282,10 @@ export function describeTarget(spec: TargetSpec, locale: Locale = "vi"): string 
   const vi = locale === "vi";
   const pct = isPercentUnit(spec.measureUnit);
   const unit = spec.measureUnit.trim();
-  const population = spec.population?.trim();
-  const name = spec.indicatorName.trim() + (population ? ` (${population})` : "");
+  const group = spec.group?.trim();
+  const indicatorName = spec.indicatorName.trim();
+  // A sub-group is named beside the indicator, never left out ("Tỷ lệ hộ nghèo (Hộ dân tộc Khmer)").
+  const name = group ? (indicatorName ? `${indicatorName} (${group})` : group) : indicatorName;
   const num = (v: number | null): string => (v === null ? "?" : formatNumber(v, { locale }));
   /** A number with the unit attached when the unit is "%". */
   const withPct = (v: number | null, on: boolean): string => `${num(v)}${on ? "%" : ""}`;

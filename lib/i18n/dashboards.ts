@@ -18,7 +18,37 @@ const vi = {
   actual: "Thực tế",
   levelAndActual: (title: string) => `Mức chỉ tiêu và giá trị thực tế: ${title}`,
   ofWhich: "Trong đó",
-  percentStatus: "Tỷ lệ, trạng thái",
+  // "Mức hoàn thành" (share of the requirement achieved), not "tỷ lệ": beside a rate it would be misread.
+  percentStatus: "Mức hoàn thành, trạng thái",
+  // Plan charts: what the value axis measures, always with its unit.
+  axisPointsDown: "Điểm % giảm",
+  axisPointsUp: "Điểm % tăng",
+  axisDecrease: (unit: string) => `Mức giảm (${unit})`,
+  axisIncrease: (unit: string) => `Mức tăng (${unit})`,
+  axisCount: (unit: string) => `Số lượng (${unit})`,
+  axisShare: "Tỷ lệ trong chỉ tiêu cha (%)",
+  axisLevel: (unit: string) => `Giá trị (${unit})`,
+  /** The unit of a change in a rate ("2,5 điểm %"). */
+  pointsUnit: (_one: boolean): string => "điểm %",
+  requiredDecrease: "Yêu cầu giảm",
+  achievedDecrease: "Đã giảm",
+  requiredIncrease: "Yêu cầu tăng",
+  achievedIncrease: "Đã tăng",
+  /** The words of a required amount: "khoảng 25.000", "từ 2 đến 3", "trên 3". */
+  rangeFromTo: (a: string, b: string) => `từ ${a} đến ${b}`,
+  moreThan: "trên",
+  // What a plan chart plots, in one sentence under it.
+  noteChange: (down: boolean, annual: boolean, required: string) =>
+    annual
+      ? `Mỗi năm: mức ${down ? "giảm" : "tăng"} so với cuối năm trước (${down ? "giá trị năm trước trừ giá trị năm đó" : "giá trị năm đó trừ giá trị năm trước"}), không phải giá trị của chỉ số; yêu cầu mỗi năm: ${down ? "giảm" : "tăng"} ${required}.`
+      : `Mức ${down ? "giảm" : "tăng"} so với giá trị gốc (${down ? "giá trị gốc trừ giá trị mới nhất" : "giá trị mới nhất trừ giá trị gốc"}), không phải giá trị của chỉ số; yêu cầu: ${down ? "giảm" : "tăng"} ${required}.`,
+  noteCount: (annual: boolean, required: string) => (annual ? `Kết quả của từng năm so với yêu cầu mỗi năm: ${required}.` : `Tổng kết quả trong kỳ so với yêu cầu: ${required}.`),
+  noteShare: (required: string) => `Tỷ lệ so với chỉ tiêu cha, so với yêu cầu: ${required}.`,
+  noteLevel: (level: string) => `Giá trị mới nhất của chỉ số so với mức chỉ tiêu ${level} (không có giá trị gốc nên không tính được mức thay đổi).`,
+  /** Data table: the indicator's values a change is computed from. */
+  fromTo: (annual: boolean): string => (annual ? "Cuối năm trước → cuối năm" : "Giá trị gốc → mới nhất"),
+  /** The bar colours, said in words (colour is never the only carrier: tooltips and the table name the status). */
+  colourKey: "Màu cột kết quả theo trạng thái: xanh lá – đạt, vượt, đúng tiến độ; vàng nâu – có nguy cơ; đỏ – chậm tiến độ, không đạt; xám – chưa có số liệu. Cột yêu cầu màu xám nhạt.",
   // Dashboard of a unit.
   overviewTitle: "Tổng quan tiến độ",
   downloadStatus: "Tải bảng trạng thái:",
@@ -33,7 +63,9 @@ const vi = {
   // Status summary table.
   statusCol: "Trạng thái",
   targetsCol: "Số chỉ tiêu",
-  metInYears: (k: string, n: string) => `Đạt ${k}/${n} năm`,
+  // Annual targets: "met in k of n years, m without data" (m shown only when there are any).
+  metInYears: (k: string, n: string, noData: string | null) => `Đạt ${k}/${n} năm${noData === null ? "" : `, ${noData} năm chưa có số liệu`}`,
+  noYearDue: "Chưa đến năm nào cần đánh giá",
   behindTitle: "Chỉ tiêu cần chú ý",
   behindIntro: "Chỉ tiêu không đạt, chậm tiến độ hoặc có nguy cơ, nặng nhất trước.",
   behindNone: "Không có chỉ tiêu nào không đạt, chậm tiến độ hay có nguy cơ.",
@@ -69,7 +101,30 @@ const en: TDashboardsDict = {
   actual: "Actual",
   levelAndActual: (title) => `Target level and actual value: ${title}`,
   ofWhich: "Of which",
-  percentStatus: "Percent, status",
+  percentStatus: "Share of requirement achieved, status",
+  axisPointsDown: "Percentage points reduced",
+  axisPointsUp: "Percentage points gained",
+  axisDecrease: (unit) => `Reduction (${unit})`,
+  axisIncrease: (unit) => `Increase (${unit})`,
+  axisCount: (unit) => `Number (${unit})`,
+  axisShare: "Share of the parent target (%)",
+  axisLevel: (unit) => `Value (${unit})`,
+  pointsUnit: (one) => (one ? "percentage point" : "percentage points"),
+  requiredDecrease: "Required reduction",
+  achievedDecrease: "Reduced",
+  requiredIncrease: "Required increase",
+  achievedIncrease: "Increased",
+  rangeFromTo: (a, b) => `${a} to ${b}`,
+  moreThan: "more than",
+  noteChange: (down, annual, required) =>
+    annual
+      ? `Each year: the ${down ? "reduction" : "increase"} since the end of the previous year (${down ? "the previous year's value minus that year's" : "that year's value minus the previous year's"}), not the indicator's value; required each year: ${required}.`
+      : `The ${down ? "reduction" : "increase"} since the baseline (${down ? "the baseline minus the latest value" : "the latest value minus the baseline"}), not the indicator's value; required: ${required}.`,
+  noteCount: (annual, required) => (annual ? `Each year's result against the yearly requirement: ${required}.` : `The period's total against the requirement: ${required}.`),
+  noteShare: (required) => `The share of the parent target against the requirement: ${required}.`,
+  noteLevel: (level) => `The indicator's latest value against the target level ${level} (no baseline, so no change can be measured).`,
+  fromTo: (annual) => (annual ? "End of previous year → end of year" : "Baseline → latest"),
+  colourKey: "Result bars are coloured by status: green – met, exceeded, on track; amber – at risk; red – off track, missed; grey – no data. Required bars are light grey.",
   overviewTitle: "Progress overview",
   downloadStatus: "Download the status table:",
   downloadIndicators: "Indicators by year:",
@@ -82,7 +137,9 @@ const en: TDashboardsDict = {
   approxIntro: "The source gives these values as bounds or approximations:",
   statusCol: "Status",
   targetsCol: "Targets",
-  metInYears: (k, n) => `Met in ${k} of ${n} years`,
+  metInYears: (k, n, noData) =>
+    `Met in ${k} of ${n} year${n === "1" ? "" : "s"}${noData === null ? "" : `, ${noData} year${noData === "1" ? "" : "s"} without data`}`,
+  noYearDue: "No year due yet",
   behindTitle: "Targets that need attention",
   behindIntro: "Targets missed, off track or at risk, the worst first.",
   behindNone: "No target is missed, off track or at risk.",

@@ -43,6 +43,8 @@ const vi = {
     noNumber: "Không ghi số hiệu",
     period: "Giai đoạn",
     issued: "Ban hành",
+    /** After "Nguồn không ghi ngày" when only the year is known. */
+    issuedInYear: (y: string) => `năm ${y}`,
     issuer: "Cơ quan ban hành",
     targetsCount: (n: string) => `${n} chỉ tiêu`,
     page: (p: string, n: string) => `Trang ${p} / ${n}`,
@@ -72,6 +74,17 @@ const vi = {
     noTasks: "Nguồn không nêu nhiệm vụ cụ thể.",
     targets: "Chỉ tiêu",
     noTargets: "Văn bản này không đặt chỉ tiêu định lượng.",
+    group: "Đối tượng",
+    /** "Năm ban hành" when the source gives no issue date, only a year. */
+    issueYear: "Năm ban hành",
+    /** Marks a fact the portal inferred (the source does not state it); the reason follows. */
+    inferred: "suy ra",
+    inferredBecause: "Vì sao suy ra",
+    /** The programme's years, beside its name. */
+    programmePeriod: "thời gian",
+    /** Before the source page's address in the "Nguồn" row. */
+    sourceAt: "Địa chỉ trang",
+    resultsIntro: "Các số liệu nguồn nêu mà không gắn với chỉ tiêu nào của văn bản. Kết quả của từng chỉ tiêu được ghi ngay dưới chỉ tiêu đó ở bảng trên.",
     breakdownNote: "Kết quả của đơn vị trực thuộc được ghi kèm tên đơn vị: đó là số liệu chi tiết, không được cộng vào tiến độ của chỉ tiêu (tính theo số liệu của chính đơn vị được giao chỉ tiêu).",
     /** In a citation: "Nghị quyết 20-NQ/TU ngày 21/12/2021 của Ban Thường vụ Tỉnh ủy". */
     citedOn: "ngày",
@@ -242,6 +255,7 @@ const en: Dict = {
     noNumber: "No number stated",
     period: "Period",
     issued: "Issued",
+    issuedInYear: (y: string) => `in ${y}`,
     issuer: "Issued by",
     targetsCount: (n: string) => `${n} target${n === "1" ? "" : "s"}`,
     page: (p: string, n: string) => `Page ${p} of ${n}`,
@@ -271,6 +285,13 @@ const en: Dict = {
     noTasks: "The source lists no specific tasks.",
     targets: "Targets",
     noTargets: "This document sets no quantitative targets.",
+    group: "Group",
+    issueYear: "Year of issue",
+    inferred: "inferred",
+    inferredBecause: "Why inferred",
+    programmePeriod: "runs",
+    sourceAt: "Page address",
+    resultsIntro: "Figures the source reports that are not tied to any of this document's targets. Each target's results are listed under it in the table above.",
     breakdownNote: "Results of units below the target's unit are named: they are its breakdown and are not added into the target's progress, which uses the figures of the unit the target is for.",
     citedOn: "of",
     citedBy: "by",

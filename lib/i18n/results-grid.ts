@@ -1,6 +1,12 @@
 // Interface text of the result-entry grid (workspace/plans/[id]/results), Vietnamese first.
 // A plain module (no server-only): the grid's client components read it by locale.
+import type { TWriteWarning } from "../data/results-write";
+import { formatNumber } from "../domain/numbers";
 import type { Locale } from "./locale";
+
+type TWarningParams<C extends TWriteWarning["code"]> = Extract<TWriteWarning, { code: C }>["params"];
+const nVi = (v: number) => formatNumber(v);
+const nEn = (v: number) => formatNumber(v, { locale: "en" });
 
 const vi = {
   title: "Nhập kết quả",
@@ -94,6 +100,13 @@ const vi = {
     signedOut: "Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại rồi thử lại; không có gì được ghi.",
     badForm: "Biểu mẫu gửi lên không hợp lệ. Hãy tải lại trang rồi thử lại; không có gì được ghi.",
     unexpected: "Hệ thống chưa xử lý được yêu cầu. Vui lòng thử lại sau ít phút; không có gì được ghi.",
+  },
+  warningsTitle: "Đã lưu, nhưng nên kiểm tra lại",
+  warning: {
+    exceeds_parent_unit: (p: TWarningParams<"exceeds_parent_unit">) =>
+      `${nVi(p.value)} lớn hơn kết quả của đơn vị cấp trên ${p.parentUnitName} (${nVi(p.parentValue)}) cho cùng chỉ tiêu, năm ${p.year}. Số liệu đã được lưu; hãy kiểm tra lại.`,
+    baseline_differs_from_previous_year: (p: TWarningParams<"baseline_differs_from_previous_year">) =>
+      `Giá trị gốc ${nVi(p.baseline)} khác với kết quả đã công bố năm ${p.previousYear} (${nVi(p.previousValue)}) của cùng chỉ tiêu và đơn vị. Số liệu đã được lưu; hãy kiểm tra lại.`,
   },
   conflict: {
     other: (value: string, who: string, at: string, version: number) =>
@@ -211,6 +224,13 @@ const en: TResultsGridText = {
     badForm: "The form sent is not valid. Reload the page and retry; nothing was written.",
     unexpected: "The portal could not handle the request. Please retry in a few minutes; nothing was written.",
   },
+  warningsTitle: "Saved, but worth checking",
+  warning: {
+    exceeds_parent_unit: (p) =>
+      `${nEn(p.value)} is greater than the figure of the parent unit ${p.parentUnitNameEn} (${nEn(p.parentValue)}) for the same target and year ${p.year}. It was saved; please check it.`,
+    baseline_differs_from_previous_year: (p) =>
+      `The baseline ${nEn(p.baseline)} differs from the published ${p.previousYear} result (${nEn(p.previousValue)}) for the same target and unit. It was saved; please check it.`,
+  },
   conflict: {
     other: (value, who, at, version) => `Someone else changed this value: it is now ${value} (version ${version}, entered by ${who} at ${at}).`,
     locked: (value, who, at) => `The value ${value} is approved and published (${who}, ${at}).`,
@@ -242,4 +262,16 @@ export function pickMessage(message: string, locale: Locale): string {
   const at = message.indexOf(" / ");
   if (at === -1) return message;
   return locale === "en" ? message.slice(at + 3) : message.slice(0, at);
+}
+
+/** A warning of the write path (saved, but worth checking) in the reader's language, from its code and params. */
+export function warningMessage(w: Pick<TWriteWarning, "code" | "params">, locale: Locale): string {
+  const m = resultsGridText[locale].warning;
+  const x = w as TWriteWarning;
+  switch (x.code) {
+    case "exceeds_parent_unit":
+      return m.exceeds_parent_unit(x.params);
+    case "baseline_differs_from_previous_year":
+      return m.baseline_differs_from_previous_year(x.params);
+  }
 }

@@ -2,9 +2,11 @@
 // exists in both languages (checked by the type). Row messages from the write path are
 // already bilingual ("… / …") and are shown as they come.
 import { formatNumber } from "../domain/numbers";
-import type { TFileError } from "../spreadsheets/grid-file";
+import type { TFileError, TRowWarning } from "../spreadsheets/grid-file";
 import { localizeMessage } from "./accounts";
 import type { Locale } from "./locale";
+
+type WarningParams<C extends TRowWarning["code"]> = Extract<TRowWarning, { code: C }>["params"];
 
 const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 const list = (xs: string[] | undefined) => (xs ?? []).map((x) => `“${x}”`).join(", ");
@@ -41,6 +43,16 @@ const vi = {
   colField: "Cột",
   colMessage: "Lỗi",
   rowError: (line: string, field: string | undefined, message: string) => `Dòng ${line}${field ? ` – ${field}` : ""}: ${message}`,
+  // warnings: saved, but worth checking
+  warningsTitle: (n: string) => `Đã ghi, nhưng ${n} dòng nên kiểm tra lại:`,
+  warningsCaption: "Các dòng nên kiểm tra lại",
+  colWarning: "Cần kiểm tra",
+  warning: {
+    exceeds_parent_unit: (p: WarningParams<"exceeds_parent_unit">) =>
+      `${p.unitName}, năm ${p.year}: ${formatNumber(p.value)} lớn hơn kết quả của đơn vị cấp trên ${p.parentUnitName} (${formatNumber(p.parentValue)}) cho cùng chỉ tiêu. Số liệu đã được ghi; hãy kiểm tra lại.`,
+    baseline_differs_from_previous_year: (p: WarningParams<"baseline_differs_from_previous_year">) =>
+      `${p.unitName}, năm ${p.year}: giá trị gốc ${formatNumber(p.baseline)} khác với kết quả đã công bố năm ${p.previousYear} (${formatNumber(p.previousValue)}). Số liệu đã được ghi; hãy kiểm tra lại.`,
+  },
   signInAgain: "Phiên đăng nhập đã hết. Hãy đăng nhập lại.",
   forbidden: "Bạn không có quyền nhập kết quả.",
   notFound: "Không tìm thấy kế hoạch.",
@@ -96,6 +108,15 @@ const en: TSpreadsheetDict = {
   colField: "Column",
   colMessage: "Error",
   rowError: (line: string, field: string | undefined, message: string) => `Row ${line}${field ? ` – ${field}` : ""}: ${message}`,
+  warningsTitle: (n: string) => `Written, but ${n} row(s) are worth checking:`,
+  warningsCaption: "Rows worth checking",
+  colWarning: "To check",
+  warning: {
+    exceeds_parent_unit: (p) =>
+      `${p.unitNameEn}, ${p.year}: ${formatNumber(p.value, { locale: "en" })} is greater than the figure of the parent unit ${p.parentUnitNameEn} (${formatNumber(p.parentValue, { locale: "en" })}) for the same target. It was written; please check it.`,
+    baseline_differs_from_previous_year: (p) =>
+      `${p.unitNameEn}, ${p.year}: the baseline ${formatNumber(p.baseline, { locale: "en" })} differs from the published ${p.previousYear} result (${formatNumber(p.previousValue, { locale: "en" })}). It was written; please check it.`,
+  },
   signInAgain: "Your session has ended. Please sign in again.",
   forbidden: "You are not allowed to enter results.",
   notFound: "Plan not found.",
@@ -125,4 +146,16 @@ export { localizeMessage };
 
 export function fileErrorMessage(error: TFileError, locale: Locale): string {
   return spreadsheetText[locale].file[error.code](error);
+}
+
+/** A warning of the import (saved, but worth checking) in the reader's language, from its code and params. */
+export function rowWarningMessage(w: Pick<TRowWarning, "code" | "params">, locale: Locale): string {
+  const m = spreadsheetText[locale].warning;
+  const x = w as TRowWarning;
+  switch (x.code) {
+    case "exceeds_parent_unit":
+      return m.exceeds_parent_unit(x.params);
+    case "baseline_differs_from_previous_year":
+      return m.baseline_differs_from_previous_year(x.params);
+  }
 }

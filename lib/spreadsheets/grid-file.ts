@@ -8,12 +8,13 @@
 //   target, unit, measureUnit, status                                      → shown only, ignored
 // Numbers: XLSX cells hold real numbers (Excel formats them for the reader's locale);
 // a text cell, and every CSV field, is read as a Vietnamese number ("2.400", "18,66")
-// by THE number parser through ZResultInput, so "2.40" is refused, never guessed.
+// by THE number parser through ZResultInput, so "2.40" is refused, never guessed; and,
+// given the target's measure, "18,000" typed for a count is refused as ambiguous.
 import ExcelJS from "exceljs";
-import type { TGrid, TWriteError } from "../data/results-write";
+import type { TGrid, TWriteError, TWriteWarning } from "../data/results-write";
 import { formatNumber } from "../domain/numbers";
 import { normalizeSearch } from "../domain/text";
-import { parseResultInput, type TResultData } from "../validation/results";
+import { numberErrorsForMeasure, parseResultInput, type TResultData } from "../validation/results";
 import { parseCsv } from "../api/csv-parse";
 import type { TActionState } from "../validation/action-state";
 
@@ -225,7 +226,7 @@ function addGuideSheet(wb: ExcelJS.Workbook, grid: TGrid, now: Date) {
     row.alignment = { wrapText: true, vertical: "top" };
   }
   g.addRow([]);
-  const num = g.addRow(["Số", "Ô số được lưu là số; Excel hiển thị theo cài đặt vùng của máy. Nếu nhập dạng chữ, dùng kiểu Việt Nam: 2.400 là hai nghìn bốn trăm, 18,66 là mười tám phẩy sáu sáu. Số viết kiểu khác (ví dụ 2.40 hay 1,234.5) bị từ chối kèm lời giải thích, không bao giờ bị đoán."]);
+  const num = g.addRow(["Số", "Ô số được lưu là số; Excel hiển thị theo cài đặt vùng của máy. Nếu nhập dạng chữ, dùng kiểu Việt Nam: 2.400 là hai nghìn bốn trăm, 18,66 là mười tám phẩy sáu sáu. Số viết kiểu khác (ví dụ 2.40 hay 1,234.5) bị từ chối kèm lời giải thích, không bao giờ bị đoán. Với chỉ tiêu đếm (người, hộ, mô hình…), “18,000” bị từ chối vì không rõ là 18 hay 18.000: hãy nhập 18.000 hoặc 18."]);
   num.alignment = { wrapText: true, vertical: "top" };
   num.getCell(1).font = { bold: true };
 }
@@ -526,6 +527,9 @@ async function parseXlsx(bytes: Uint8Array): Promise<TParsedFile> {
 /** One line of the report: "Dòng 7 – value: …". */
 export type TRowError = { line: number; field?: string; message: string };
 
+/** A warning of the write path (saved, but worth a second look), at its file row. */
+export type TRowWarning = (TWriteWarning extends infer W ? (W extends TWriteWarning ? Omit<W, "row"> : never) : never) & { line: number };
+
 export type TImportReport = {
   format: "xlsx" | "csv";
   /** Rows written (0 when the file was rejected). */
@@ -537,6 +541,8 @@ export type TImportReport = {
   /** The write path's verdict on a rejected file: 403 outside the actor's rights, 422 invalid, 409 conflicts. */
   status?: 403 | 409 | 422;
   errors: TRowError[];
+  /** Rows written that are worth a second look (a count above the parent unit's, a baseline unlike last year's). */
+  warnings: TRowWarning[];
 };
 
 const sameText = (given: string | null | undefined, stored: string | null) => given === undefined || (given ?? null) === stored;
@@ -550,7 +556,7 @@ const sameNumber = (given: number | null | undefined, stored: number | null) => 
  * actor may fill) gets a problem of its own.
  */
 export function selectChangedRows(rows: TImportRow[], grid: TGrid): { rows: TImportRow[]; unchanged: number } {
-  const targetIds = new Set(grid.targets.map((t) => t.id));
+  const targetById = new Map(grid.targets.map((t) => [t.id, t]));
   const cellByKey = new Map(grid.cells.map((c) => [`${c.targetId}|${c.unitCode}|${c.year}`, c]));
   const out: TImportRow[] = [];
   let unchanged = 0;
@@ -565,7 +571,8 @@ export function selectChangedRows(rows: TImportRow[], grid: TGrid): { rows: TImp
       continue;
     }
     const d: TResultData = parsed.data;
-    if (!targetIds.has(d.targetId)) {
+    const target = targetById.get(d.targetId);
+    if (!target) {
       out.push({
         ...row,
         problems: [
@@ -575,6 +582,12 @@ export function selectChangedRows(rows: TImportRow[], grid: TGrid): { rows: TImp
           },
         ],
       });
+      continue;
+    }
+    // A number the target's measure makes ambiguous ("18,000" for a count) is never "unchanged":
+    // the write path refuses it.
+    if (numberErrorsForMeasure(row.input, target.indicator).length > 0) {
+      out.push(row);
       continue;
     }
     const stored = cellByKey.get(`${d.targetId}|${d.unitCode}|${d.year}`)?.result;
@@ -618,6 +631,13 @@ export function rowErrorsOf(rows: TImportRow[], errors: TWriteError[]): TRowErro
     out.push({ line: r.line, ...(e.field ? { field: e.field } : {}), message: e.message });
   }
   return out.sort((a, b) => a.line - b.line);
+}
+
+/** The write path's warnings (by batch index) at their file rows. */
+export function rowWarningsOf(rows: TImportRow[], warnings: TWriteWarning[]): TRowWarning[] {
+  return warnings
+    .map(({ row, ...w }) => ({ line: rows[row]?.line ?? 0, ...w }) as TRowWarning)
+    .sort((a, b) => a.line - b.line);
 }
 
 /** What the import form's server action returns: the house ActionState, plus the report. */

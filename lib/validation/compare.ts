@@ -8,6 +8,11 @@ export const ZIndicatorCode = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: "Mã chỉ tiêu không hợp lệ (chữ, số, “-”, “_”, tối đa 40 ký tự) / invalid indicator code" });
 
+export const ZGroupCode = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,40}$/, { error: "Mã nhóm đối tượng không hợp lệ (chữ thường, số, “-”, ví dụ khmer) / invalid population group code (e.g. khmer)" });
+
 /** name / value ascending; a leading "-" sorts descending. */
 export const COMPARE_SORTS = ["name", "-name", "value", "-value"] as const;
 export type TCompareSort = (typeof COMPARE_SORTS)[number];

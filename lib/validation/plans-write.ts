@@ -109,7 +109,8 @@ const bool = z.preprocess((v) => v === true || v === "true" || v === "on" || v =
 export const ZTargetInput = z.object({
   indicatorCode: z.preprocess(emptyToNull, z.string().trim().max(60).nullable().optional()),
   unitCode: ZUnitCode,
-  population: optionalText("nhóm đối tượng", 200),
+  /** Population group code from the catalogue; empty = the whole population. */
+  groupCode: z.preprocess(emptyToNull, z.string().trim().max(40).nullable().optional()),
   kind: z.enum(TARGET_KINDS, { error: "Chọn loại chỉ tiêu" }),
   lower: optionalNumber("giá trị chỉ tiêu", "target value"),
   upper: optionalNumber("cận trên", "upper bound"),

@@ -9,7 +9,12 @@
 //
 // Absent vs empty: an optional field that is absent (undefined) keeps the stored
 // value when a result is updated; null or "" clears it.
+//
+// One rule needs the target's measure, so it is checked once the target is known
+// (numberErrorsForMeasure, called by the write path): a count typed "18,000" is
+// ambiguous (18 the Vietnamese way, 18.000 the English way) and refused by THE parser.
 import { z } from "zod";
+import { parseVietnameseNumber, type NumberMeasure } from "../domain/numbers";
 import { cap, emptyToNull, required, vietnameseNumber, wholeNumber, type TFieldErrorCode } from "./fields";
 
 /** Free text kept as typed, except: trimmed, "\r\n" → "\n", no control characters other than newline. */
@@ -98,6 +103,28 @@ export function parseResultInput(input: unknown): { ok: true; data: TResultData 
     errors.push({ ...(field ? { field } : {}), code: custom ?? (isMissing ? "required" : "invalid"), message: issue.message });
   }
   return { ok: false, errors };
+}
+
+/** The number fields a row may carry as text. */
+const NUMBER_FIELDS = ["value", "baseline"] as const;
+
+/**
+ * THE number parser again, now that the target's measure is known, on the number fields
+ * that arrived as text (JSON numbers and XLSX numeric cells are not ambiguous): one error
+ * per field it refuses for this measure ("18,000" for a count). Messages are
+ * "Tiếng Việt / English". Fields the measure-free parse already refused are left out.
+ */
+export function numberErrorsForMeasure(input: unknown, measure: NumberMeasure | null | undefined): TResultFieldError[] {
+  if (!measure || input === null || typeof input !== "object") return [];
+  const errors: TResultFieldError[] = [];
+  for (const field of NUMBER_FIELDS) {
+    const v = (input as Record<string, unknown>)[field];
+    if (typeof v !== "string" || v.trim() === "") continue;
+    if (!parseVietnameseNumber(v).ok) continue;
+    const r = parseVietnameseNumber(v, { measure });
+    if (!r.ok) errors.push({ field, code: "invalid_number", message: `${r.error} / ${r.errorEn}` });
+  }
+  return errors;
 }
 
 function isAbsent(v: unknown): boolean {

@@ -76,5 +76,33 @@ test("compare: malformed parameters give a message, not an error page; the API a
   expect((await missing.json()).error.code).toBe("not_found");
   const json = await (await request.get("/api/v1/compare?indicator=poverty-models&year=2023")).json();
   expect(json.reference).toBeNull();
-  expect(json.data).toEqual([expect.objectContaining({ value: 80, qualifier: "over", rows: 1, unit: expect.objectContaining({ code: "95" }) })]);
+  expect(json.data).toEqual([
+    expect.objectContaining({ value: 80, qualifier: "over", unitFigures: 1, group: expect.objectContaining({ code: "all" }), unit: expect.objectContaining({ code: "95" }) }),
+  ]);
+  expect((await request.get("/api/v1/compare?indicator=jobs&group=Khmer!")).status()).toBe(400);
+  expect((await request.get("/api/v1/compare?indicator=jobs&group=no-such-group")).status()).toBe(404);
+});
+
+test("compare: no invented totals; one population group at a time", async ({ page, request }) => {
+  // Bạc Liêu 2023: "hơn 1.000 lượt hộ" and "hơn 400 hộ" are not "hơn 1.400" of anything.
+  await page.goto("/compare?indicator=model-households&year=2023");
+  const table = page.getByRole("table", { name: /Lượt hộ tham gia mô hình sinh kế, giảm nghèo, năm 2023/ });
+  await expect(table.locator("tbody tr")).toHaveCount(1);
+  await expect(table).toContainText("hơn 1.000 lượt hộ");
+  await expect(page.locator("main")).not.toContainText("1.400");
+  const json = await (await request.get("/api/v1/compare?indicator=job-event-participants&year=2023")).json();
+  expect(json.data.map((r: { value: number }) => r.value)).toEqual([1359]);
+  expect(JSON.stringify(json)).not.toContain("2059");
+
+  // Households (not participations), each group its own series: the picker switches between them.
+  await page.goto("/compare?indicator=model-participating-households&year=2023");
+  const group = page.getByLabel("Nhóm đối tượng");
+  await expect(group.locator("option")).toHaveText(["Hộ nghèo", "Hộ nghèo, hộ cận nghèo và hộ mới thoát nghèo"]);
+  await expect(page.getByRole("table", { name: /\(Hộ nghèo\), năm 2023/ })).toContainText("30 hộ");
+  await group.selectOption("poor-near-poor-escaped");
+  await page.getByRole("button", { name: "Xem", exact: true }).click();
+  await expect(page).toHaveURL(/group=poor-near-poor-escaped/);
+  const t2 = page.getByRole("table", { name: /\(Hộ nghèo, hộ cận nghèo và hộ mới thoát nghèo\), năm 2023/ });
+  await expect(t2).toContainText("hơn 400 hộ");
+  await expect(t2).not.toContainText("30 hộ");
 });

@@ -21,7 +21,8 @@ const JOBS = "target-58-jobs";
 const LABOUR_EXPORT = "target-58-labour-export";
 const POOR_RATE = "target-58-poor-rate";
 const CERTIFIED = "target-58-trained-certified";
-const TOUCHED_TARGETS = [JOBS, LABOUR_EXPORT, POOR_RATE, CERTIFIED, "target-58-vocational-training", "target-199-labour-export"];
+const ST_POOR_RATE = "target-soc-trang-2021-2025-poor-rate"; // Sóc Trăng, 2021–2025, yearly
+const TOUCHED_TARGETS = [JOBS, LABOUR_EXPORT, POOR_RATE, CERTIFIED, "target-58-vocational-training", "target-199-labour-export", ST_POOR_RATE];
 
 const jobs = (value: unknown, extra: Record<string, unknown> = {}) => ({ targetId: JOBS, unitCode: "942", year: 2023, value, ...extra });
 
@@ -51,7 +52,9 @@ describe("saving results", () => {
     const id = saved.saved[0]!.id;
     const row = await db().result.findUniqueOrThrow({ where: { id } });
     expect(Number(row.value)).toBe(2400);
-    expect(row).toMatchObject({ indicatorId: "ind-jobs", unitId: "unit-942", status: "DRAFT", version: 1, enteredById: "user-soctrang", approvedById: null, note: "Báo cáo quý IV\nđã tổng hợp", isDemo: false });
+    expect(row).toMatchObject({ indicatorId: "ind-jobs", unitId: "unit-942", status: "DRAFT", version: 1, enteredById: "user-soctrang", approvedById: null, note: "Báo cáo quý IV\nđã tổng hợp" });
+    // The test database is a demo database: a figure typed by a (demo) account is demo data.
+    expect(row.isDemo).toBe(true);
 
     const published = await publishResults(socTrang, [id]);
     expect(published).toEqual({ ok: true, saved: [expect.objectContaining({ id, status: "PUBLISHED", version: 2, value: 2400 })] });
@@ -88,7 +91,7 @@ describe("saving results", () => {
     const id = first.saved[0]!.id;
 
     const second = await saveResults(chauThanh, [jobs("2.500", { version: 1 })]);
-    expect(second).toEqual({ ok: true, saved: [expect.objectContaining({ id, value: 2500, version: 2, status: "DRAFT" })] });
+    expect(second).toEqual({ ok: true, saved: [expect.objectContaining({ id, value: 2500, version: 2, status: "DRAFT" })], warnings: [] });
 
     const before = await db().result.findUniqueOrThrow({ where: { id } });
     const audits = await auditCount();
@@ -277,6 +280,143 @@ describe("saving results", () => {
     const inflated: TActor = { ...chauThanh, role: "ADMIN" };
     expect(await saveResults(inflated, [jobs(1)], { publish: true })).toMatchObject({ ok: false, status: 403, errors: [{ code: "forbidden_publish" }] });
     expect(await touchedResults()).toEqual([]);
+  });
+});
+
+describe("“18,000” for a count: ambiguous, refused with both readings", () => {
+  it("refuses it for a count target, as the grid and the API send it, and writes nothing", async () => {
+    const audits = await auditCount();
+    // As the grid's server action sends a changed row: text, as typed.
+    const res = await saveResults(chauThanh, [jobs("18,000", { note: "Báo cáo năm" })], { source: "form" });
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.status).toBe(422);
+    expect(res.errors).toEqual([{ row: 0, field: "value", code: "invalid_number", message: expect.any(String) }]);
+    const [vi, en] = res.errors[0]!.message.split(" / ");
+    expect(vi).toBe("“18,000” không rõ nghĩa: theo cách viết Việt Nam là 18 (mười tám), theo cách viết tiếng Anh là 18.000 (mười tám nghìn). Hãy nhập 18.000 hoặc 18.");
+    expect(en).toContain("in Vietnamese format it is 18 (eighteen), in English format it is 18,000 (eighteen thousand)");
+    expect(await touchedResults()).toEqual([]);
+    expect(await auditCount()).toBe(audits);
+
+    // One ambiguous row rejects the batch; a count's baseline is read the same way.
+    const batch = await saveResults(socTrang, [
+      { targetId: "target-58-vocational-training", unitCode: "942", year: 2023, value: "350" },
+      { targetId: LABOUR_EXPORT, unitCode: "942", year: 2023, value: "1,500" },
+      jobs("2.400", { baseline: "20,000" }),
+    ]);
+    expect(batch).toMatchObject({
+      ok: false,
+      status: 422,
+      errors: [
+        { row: 1, field: "value", code: "invalid_number", message: expect.stringContaining("theo cách viết tiếng Anh là 1.500") },
+        { row: 2, field: "baseline", code: "invalid_number", message: expect.stringContaining("theo cách viết Việt Nam là 20 (hai mươi)") },
+      ],
+    });
+    if (!batch.ok) expect(batch.errors).toHaveLength(2); // no "not_whole" on top of the ambiguity
+    expect(await touchedResults()).toEqual([]);
+    expect(await auditCount()).toBe(audits);
+  });
+
+  it("accepts 18.000, 18 and JSON numbers for a count, and keeps the Vietnamese reading for rates", async () => {
+    expect(await saveResults(socTrang, [jobs("18.000")])).toMatchObject({ ok: true, saved: [{ value: 18000 }] });
+    expect(await saveResults(socTrang, [{ targetId: LABOUR_EXPORT, unitCode: "942", year: 2023, value: 18 }])).toMatchObject({ ok: true, saved: [{ value: 18 }] });
+    expect(await saveResults(socTrang, [{ targetId: "target-58-vocational-training", unitCode: "942", year: 2023, value: "18" }])).toMatchObject({ ok: true, saved: [{ value: 18 }] });
+    // A rate: "18,000" is eighteen (percent); so are "18,0" and "18,00".
+    expect(await saveResults(socTrang, [{ targetId: CERTIFIED, unitCode: "942", year: 2023, value: "18,000" }])).toMatchObject({ ok: true, saved: [{ value: 18 }] });
+    expect(await saveResults(socTrang, [{ targetId: POOR_RATE, unitCode: "942", year: 2023, value: "1,500", baseline: "3,250" }])).toMatchObject({ ok: true, saved: [{ value: 1.5 }] });
+    // A decimal for a count is refused as before (not whole), not as ambiguous.
+    expect(await saveResults(socTrang, [jobs("18,5", { version: 1 })])).toMatchObject({ ok: false, status: 422, errors: [{ code: "not_whole" }] });
+  });
+});
+
+describe("warnings: saved, but the officer is told", () => {
+  const PROVINCE_JOBS = "test-result-province-jobs-2023";
+  const PROVINCE_JOBS_NO_TARGET = "test-result-province-jobs-2023-no-target";
+  afterEach(async () => {
+    await db().result.deleteMany({ where: { id: { in: [PROVINCE_JOBS, PROVINCE_JOBS_NO_TARGET] } } });
+  });
+  const provinceJobs = (status: "DRAFT" | "PUBLISHED", value = 2400, targetId: string | null = JOBS) =>
+    db().result.create({
+      data: { id: targetId ? PROVINCE_JOBS : PROVINCE_JOBS_NO_TARGET, targetId, indicatorId: "ind-jobs", unitId: "unit-94", year: 2023, value, status },
+    });
+
+  it("warns when a district's count exceeds its province's figure for the same target and year, and saves it", async () => {
+    await provinceJobs("PUBLISHED");
+    const audits = await auditCount();
+    const res = await saveResults(chauThanh, [jobs("3.000")], { source: "form" });
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    if (!res.ok) return;
+    expect(res.saved).toEqual([expect.objectContaining({ value: 3000, status: "DRAFT", version: 1 })]);
+    expect(res.warnings).toEqual([
+      {
+        row: 0,
+        field: "value",
+        code: "exceeds_parent_unit",
+        params: {
+          targetId: JOBS,
+          year: 2023,
+          unitCode: "942",
+          unitName: "Huyện Châu Thành",
+          unitNameEn: "Chau Thanh District",
+          value: 3000,
+          parentUnitCode: "94",
+          parentUnitName: "Tỉnh Sóc Trăng",
+          parentUnitNameEn: "Soc Trang Province",
+          parentValue: 2400,
+        },
+        message: expect.stringMatching(/Huyện Châu Thành \(3\.000\) lớn hơn kết quả của đơn vị cấp trên Tỉnh Sóc Trăng \(2\.400\).* \/ .*Chau Thanh District \(3,000\) is greater than .*Soc Trang Province \(2,400\)/),
+      },
+    ]);
+    expect(Number((await db().result.findFirstOrThrow({ where: { targetId: JOBS, unitId: "unit-942" } })).value)).toBe(3000);
+    expect(await auditCount()).toBe(audits + 1);
+
+    // At or below the province's figure: no warning.
+    expect(await saveResults(chauThanh, [jobs(2400, { version: 1 })])).toMatchObject({ ok: true, warnings: [] });
+  });
+
+  it("compares only with a province figure the caller can see, and with the indicator's figure when the province has none for the target", async () => {
+    await provinceJobs("DRAFT");
+    // District staff cannot see the province's draft; the provincial officer can.
+    expect(await saveResults(chauThanh, [jobs(3000)])).toMatchObject({ ok: true, warnings: [] });
+    expect(await saveResults(socTrang, [jobs(3100, { version: 1 })])).toMatchObject({ ok: true, warnings: [{ code: "exceeds_parent_unit", params: { parentValue: 2400 } }] });
+
+    await db().result.delete({ where: { id: PROVINCE_JOBS } });
+    await provinceJobs("PUBLISHED", 2000, null); // the province's jobs figure without a target
+    expect(await saveResults(chauThanh, [jobs(3200, { version: 2 })])).toMatchObject({
+      ok: true,
+      warnings: [{ row: 0, code: "exceeds_parent_unit", params: { value: 3200, parentValue: 2000, parentUnitCode: "94" } }],
+    });
+  });
+
+  it("warns when a baseline differs from the previous year's published value for the same target and unit, and saves it", async () => {
+    const row = (year: number, value: string, baseline: string, extra: Record<string, unknown> = {}) => ({ targetId: ST_POOR_RATE, unitCode: "94", year, value, baseline, ...extra });
+    expect(await saveResults(socTrang, [row(2022, "8,5", "10,2", { publish: true })])).toMatchObject({ ok: true, warnings: [] });
+
+    const res = await saveResults(socTrang, [row(2023, "6,1", "8,2")]);
+    expect(res.ok, JSON.stringify(res)).toBe(true);
+    if (!res.ok) return;
+    expect(res.saved).toEqual([expect.objectContaining({ year: 2023, value: 6.1, status: "DRAFT" })]);
+    expect(res.warnings).toEqual([
+      {
+        row: 0,
+        field: "baseline",
+        code: "baseline_differs_from_previous_year",
+        params: { targetId: ST_POOR_RATE, year: 2023, unitCode: "94", unitName: "Tỉnh Sóc Trăng", unitNameEn: "Soc Trang Province", baseline: 8.2, previousYear: 2022, previousValue: 8.5 },
+        message: expect.stringMatching(/giá trị gốc 8,2 khác với kết quả đã công bố năm 2022 .*\(8,5\).* \/ .*baseline 8.2 differs from the published 2022 result/),
+      },
+    ]);
+    expect(Number((await db().result.findFirstOrThrow({ where: { targetId: ST_POOR_RATE, year: 2023 } })).baseline)).toBe(8.2);
+
+    // The same baseline, or none given: no warning.
+    expect(await saveResults(socTrang, [row(2023, "6,1", "8,5", { version: 1 })])).toMatchObject({ ok: true, warnings: [] });
+    expect(await saveResults(socTrang, [{ targetId: ST_POOR_RATE, unitCode: "94", year: 2023, value: "6,2", version: 2 }])).toMatchObject({ ok: true, warnings: [] });
+    // A previous year that is only a draft does not count.
+    expect(await saveResults(socTrang, [row(2024, "5", "6,2")])).toMatchObject({ ok: true, warnings: [] });
+    // In one batch: the previous year published in the same write counts.
+    expect(await saveResults(socTrang, [row(2025, "3", "4,5"), row(2024, "5", "6,2", { version: 1, publish: true })])).toMatchObject({
+      ok: true,
+      warnings: [{ row: 0, code: "baseline_differs_from_previous_year", params: { previousYear: 2024, previousValue: 5, baseline: 4.5 } }],
+    });
   });
 });
 

@@ -105,7 +105,7 @@ describe("importing a filled-in XLSX", () => {
   it("saves every row in one go, as drafts entered by the officer, audited as an import; re-importing changes nothing", async () => {
     const before = await counts();
     const out = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, GOOD)), { ip: "10.1.2.3" });
-    expect(out, JSON.stringify(out)).toEqual({ ok: true, report: { format: "xlsx", imported: 6, unchanged: 0, blank: 0, errors: [] } });
+    expect(out, JSON.stringify(out)).toEqual({ ok: true, report: { format: "xlsx", imported: 6, unchanged: 0, blank: 0, errors: [], warnings: [] } });
 
     const saved = await planResults();
     expect(saved.get(POOR_RATE)).toMatchObject({ value: 4.1, baseline: 6.3, status: "DRAFT", version: 1, unitId: "unit-942", year: 2023 });
@@ -122,7 +122,7 @@ describe("importing a filled-in XLSX", () => {
 
     // The new export carries the stored values and versions: importing it again writes nothing.
     const again = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, {})));
-    expect(again).toEqual({ ok: true, report: { format: "xlsx", imported: 0, unchanged: 6, blank: 0, errors: [] } });
+    expect(again).toEqual({ ok: true, report: { format: "xlsx", imported: 0, unchanged: 6, blank: 0, errors: [], warnings: [] } });
     expect(await counts()).toEqual(after);
 
     // Changing one value updates just that result, with its version from the file.
@@ -188,11 +188,71 @@ describe("importing a filled-in XLSX", () => {
   });
 });
 
+describe("“18,000” for a count, and warnings", () => {
+  const PROVINCE_JOBS = "test-import-province-jobs-2023";
+  afterEach(async () => {
+    await db().result.deleteMany({ where: { id: PROVINCE_JOBS } });
+  });
+
+  it("refuses “18,000” typed for a count in a CSV cell and an XLSX text cell, naming both readings, and writes nothing", async () => {
+    const before = await counts();
+    const fromCsv = await importResultsFile(socTrang, PLAN, csv(await filledCsv(socTrang, { [JOBS]: { value: "2.400" }, [TRAINING]: { value: "18,000" } })));
+    if (fromCsv.ok || fromCsv.reason !== "rows") throw new Error(JSON.stringify(fromCsv));
+    expect(fromCsv.report).toMatchObject({ imported: 0, status: 422 });
+    expect(fromCsv.report.errors).toEqual([
+      {
+        line: 6,
+        field: "value",
+        message: expect.stringMatching(/^“18,000” không rõ nghĩa: theo cách viết Việt Nam là 18 \(mười tám\), theo cách viết tiếng Anh là 18\.000 \(mười tám nghìn\)\..* \/ "18,000" is ambiguous/),
+      },
+    ]);
+    expect(await counts()).toEqual(before);
+
+    const fromXlsx = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, { ...GOOD, [LABOUR_EXPORT]: { value: "20,000" } })));
+    if (fromXlsx.ok || fromXlsx.reason !== "rows") throw new Error(JSON.stringify(fromXlsx));
+    expect(fromXlsx.report.errors).toEqual([{ line: 5, field: "value", message: expect.stringContaining("theo cách viết Việt Nam là 20 (hai mươi), theo cách viết tiếng Anh là 20.000") }]);
+    expect(await counts()).toEqual(before);
+
+    // A numeric XLSX cell is a number, never ambiguous; a rate reads "18,000" as eighteen.
+    const ok = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, { [TRAINING]: { value: 18000 }, [CERTIFIED]: { value: "18,000" } })));
+    expect(ok, JSON.stringify(ok)).toMatchObject({ ok: true, report: { imported: 2, warnings: [] } });
+    const saved = await planResults();
+    expect(saved.get(TRAINING)).toMatchObject({ value: 18000 });
+    expect(saved.get(CERTIFIED)).toMatchObject({ value: 18 });
+  });
+
+  it("never skips “18,000” as unchanged when 18 is stored", async () => {
+    expect(await importResultsFile(socTrang, PLAN, csv(await filledCsv(socTrang, { [TRAINING]: { value: "18" } })))).toMatchObject({ ok: true, report: { imported: 1 } });
+    const before = await counts();
+    const out = await importResultsFile(socTrang, PLAN, csv(await filledCsv(socTrang, { [TRAINING]: { value: "18,000" } })));
+    if (out.ok || out.reason !== "rows") throw new Error(JSON.stringify(out));
+    expect(out.report.errors).toEqual([{ line: 6, field: "value", message: expect.stringContaining("không rõ nghĩa") }]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it("writes a district's count above the province's figure, and reports the warning at its row", async () => {
+    await db().result.create({ data: { id: PROVINCE_JOBS, targetId: JOBS, indicatorId: "ind-jobs", unitId: "unit-94", year: 2023, value: 2400, status: "PUBLISHED" } });
+    const out = await importResultsFile(socTrang, PLAN, csv(await filledCsv(socTrang, { [JOBS]: { value: "3.000" }, [LABOUR_EXPORT]: { value: "25" } })));
+    expect(out, JSON.stringify(out)).toMatchObject({ ok: true, report: { imported: 2, errors: [] } });
+    if (!out.ok) return;
+    expect(out.report.warnings).toEqual([
+      {
+        line: 4,
+        field: "value",
+        code: "exceeds_parent_unit",
+        params: expect.objectContaining({ targetId: JOBS, unitCode: "942", value: 3000, parentUnitCode: "94", parentValue: 2400 }),
+        message: expect.stringContaining("lớn hơn kết quả của đơn vị cấp trên Tỉnh Sóc Trăng (2.400)"),
+      },
+    ]);
+    expect((await planResults()).get(JOBS)).toMatchObject({ value: 3000, status: "DRAFT" });
+  });
+});
+
 describe("importing a filled-in CSV", () => {
   it("saves Vietnamese-formatted text numbers", async () => {
     const fill = Object.fromEntries(Object.entries(GOOD).map(([k, v]) => [k, Object.fromEntries(Object.entries(v).map(([f, x]) => [f, typeof x === "number" ? String(x).replace(".", ",") : String(x)]))]));
     const out = await importResultsFile(socTrang, PLAN, csv(await filledCsv(socTrang, fill)));
-    expect(out, JSON.stringify(out)).toEqual({ ok: true, report: { format: "csv", imported: 6, unchanged: 0, blank: 0, errors: [] } });
+    expect(out, JSON.stringify(out)).toEqual({ ok: true, report: { format: "csv", imported: 6, unchanged: 0, blank: 0, errors: [], warnings: [] } });
     const saved = await planResults();
     expect([...saved.values()].map((r) => [r.targetId, r.value]).sort()).toEqual(
       [

@@ -175,7 +175,8 @@ describe("POST /api/v1/results", () => {
       { targetId: LABOUR_EXPORT, unitCode: "942", year: 2023, value: 120 },
     ]);
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { data: { id: string; targetId: string; value: number; status: string; version: number; unitCode: string }[] };
+    const body = (await res.json()) as { data: { id: string; targetId: string; value: number; status: string; version: number; unitCode: string }[]; warnings: unknown[] };
+    expect(body.warnings).toEqual([]);
     expect(body.data).toEqual([
       expect.objectContaining({ targetId: JOBS, unitCode: "942", year: 2023, value: 2400, status: "DRAFT", version: 1 }),
       expect.objectContaining({ targetId: LABOUR_EXPORT, value: 120, status: "DRAFT", version: 1 }),
@@ -226,6 +227,55 @@ describe("POST /api/v1/results", () => {
     const quote = await expectError(await postCsv(token, `targetId,unitCode,year,value,note\n${JOBS},942,2023,1,"unclosed\n`), 400, "bad_request");
     expect(quote.error.message).toContain("2");
     expect(await writeCounts()).toEqual(before);
+  });
+
+  it("refuses “18,000” for a count (CSV cell or JSON string) as ambiguous, naming both readings, and writes nothing", async () => {
+    const { token } = await newToken(socTrang);
+    const before = await writeCounts();
+    const both = /theo cách viết Việt Nam là 18 \(mười tám\), theo cách viết tiếng Anh là 18\.000 \(mười tám nghìn\).* \/ .*in Vietnamese format it is 18 \(eighteen\), in English format it is 18,000 \(eighteen thousand\)/;
+
+    const quoted = await expectError(await postCsv(token, `targetId,unitCode,year,value\n${CERTIFIED},942,2023,"18,66"\n${JOBS},942,2023,"18,000"\n`), 422, "invalid");
+    expect(quoted.error.details).toEqual([{ row: 1, line: 3, field: "value", code: "invalid_number", message: expect.stringMatching(both) }]);
+    const semicolons = await expectError(await postCsv(token, `targetId;unitCode;year;value\n${JOBS};942;2023;18,000\n`), 422, "invalid");
+    expect(semicolons.error.details).toEqual([{ row: 0, line: 2, field: "value", code: "invalid_number", message: expect.stringMatching(both) }]);
+    const json = await expectError(await postJson(token, [{ targetId: VOCATIONAL, unitCode: "942", year: 2023, value: "1,500" }]), 422, "invalid");
+    expect(json.error.details).toEqual([expect.objectContaining({ row: 0, field: "value", code: "invalid_number", message: expect.stringContaining("theo cách viết tiếng Anh là 1.500") })]);
+    // Unquoted between commas, "18,000" is two cells: the answer says so.
+    const split = await expectError(await postCsv(token, `targetId,unitCode,year,value\n${JOBS},942,2023,18,000\n`), 422, "invalid");
+    expect(split.error.details?.[0]).toMatchObject({ row: 0, line: 2, message: expect.stringContaining("“18,000”") });
+    expect(split.error.details?.[0]!.message).toContain("18.000");
+    expect(await writeCounts()).toEqual(before);
+    expect(await touchedResults()).toEqual([]);
+
+    // A JSON number is never ambiguous; 18.000 in a CSV is eighteen thousand; a rate reads "18,000" as 18.
+    const ok = await postCsv(token, `targetId,unitCode,year,value\n${JOBS},942,2023,18.000\n${CERTIFIED},942,2023,"18,000"\n`);
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    expect(((await ok.json()) as { data: { value: number }[] }).data.map((d) => d.value)).toEqual([18000, 18]);
+    const number = await postJson(token, [{ targetId: VOCATIONAL, unitCode: "942", year: 2023, value: 1500 }]);
+    expect(number.status).toBe(200);
+  });
+
+  it("answers 200 with warnings for a count above the province's figure (saved, but worth checking)", async () => {
+    const { token } = await newToken(chauThanh);
+    await db().result.create({ data: { id: "test-api-province-jobs-2023", targetId: JOBS, indicatorId: "ind-jobs", unitId: "unit-94", year: 2023, value: 2400, status: "PUBLISHED" } });
+    const res = await postCsv(token, `targetId,unitCode,year,value\n${VOCATIONAL},942,2023,350\n${JOBS},942,2023,3.000\n`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const body = (await res.json()) as { data: { targetId: string; value: number }[]; warnings: Record<string, unknown>[] };
+    expect(body.data.map((d) => [d.targetId, d.value])).toEqual([
+      [VOCATIONAL, 350],
+      [JOBS, 3000],
+    ]);
+    expect(body.warnings).toEqual([
+      {
+        row: 1,
+        line: 3,
+        field: "value",
+        code: "exceeds_parent_unit",
+        message: expect.stringMatching(/Huyện Châu Thành \(3\.000\) lớn hơn .*Tỉnh Sóc Trăng \(2\.400\).* \/ saved, but please check/),
+        params: expect.objectContaining({ unitCode: "942", value: 3000, parentUnitCode: "94", parentValue: 2400, year: 2023 }),
+      },
+    ]);
+    expect(Number((await db().result.findFirstOrThrow({ where: { targetId: JOBS, unitId: "unit-942" } })).value)).toBe(3000);
   });
 
   it("refuses the whole batch with 403 when district staff ask to publish; a provincial officer may", async () => {

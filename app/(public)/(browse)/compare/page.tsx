@@ -4,11 +4,12 @@ import Link from "next/link";
 import { ProblemList } from "@/components/ui/problem-list";
 import { BarChart } from "@/components/charts/bar-chart";
 import { unitName } from "@/components/plans/format";
-import { compareIndicator, groupComparison, listComparableIndicators, type TCompareRow, type TCompareUnitRef } from "@/lib/data/rollups";
+import { compareIndicator, defaultCompareGroup, groupComparison, listComparableIndicators, type TCompareRow, type TCompareTotal, type TCompareUnitRef } from "@/lib/data/rollups";
+import { groupName, groupQualifier } from "@/lib/domain/groups";
 import { formatDate, formatNumber } from "@/lib/domain/numbers";
 import { compareDictionary } from "@/lib/i18n/compare";
 import { getLocale } from "@/lib/i18n/server";
-import { ZCompareSort, ZIndicatorCode, ZYear, type TCompareSort } from "@/lib/validation/compare";
+import { ZCompareSort, ZGroupCode, ZIndicatorCode, ZYear, type TCompareSort } from "@/lib/validation/compare";
 import styles from "./compare.module.css";
 
 export const dynamic = "force-dynamic";
@@ -36,24 +37,33 @@ export default async function ComparePage({ searchParams }: Props) {
   };
   const askedIndicator = parse(ZIndicatorCode, c.indicator, first(sp.indicator));
   const askedYear = parse(ZYear, c.year, first(sp.year));
+  const askedGroup = parse(ZGroupCode, c.group, first(sp.group));
   const sort: TCompareSort = parse(ZCompareSort, c.sortParam, first(sp.sort)) ?? "name";
 
   const indicators = await listComparableIndicators();
   let indicator = askedIndicator ? indicators.find((i) => i.code === askedIndicator) : undefined;
   if (askedIndicator && !indicator) problems.push(c.unknownIndicator(askedIndicator));
   indicator ??= indicators[0];
-  const year = askedYear ?? indicator?.years[0];
-  const comparison = indicator && year !== undefined ? await compareIndicator({ indicatorCode: indicator.code, year }) : null;
+  // One population group at a time: a Khmer or poor-district rate never stands beside a whole unit's.
+  let group = askedGroup ? indicator?.groups.find((g) => g.code === askedGroup) : undefined;
+  if (askedGroup && indicator && !group) problems.push(c.unknownGroup(askedGroup));
+  group ??= indicator?.groups.find((g) => g.code === defaultCompareGroup(indicator));
+  const year = askedYear ?? group?.years[0];
+  const comparison = indicator && group && year !== undefined ? await compareIndicator({ indicatorCode: indicator.code, groupCode: group.code, year }) : null;
   const rows = comparison?.rows ?? [];
+  const totals = new Map((comparison?.totals ?? []).map((t) => [t.provinceCode, t]));
   const groups = groupComparison(rows, sort);
   const years = [...new Set(indicators.flatMap((i) => i.years))].sort((a, b) => b - a);
   if (year !== undefined && !years.includes(year)) years.unshift(year);
 
   const measure = indicator ? (locale === "en" ? indicator.measureUnitEn : indicator.measureUnit) : "";
-  const indicatorName = indicator ? (locale === "en" ? indicator.nameEn : indicator.name) : "";
+  // A sub-group is named with the indicator everywhere the figures show ("Tỷ lệ hộ nghèo (Hộ dân tộc Khmer)").
+  const sub = groupQualifier(group, locale);
+  const indicatorName = indicator ? `${locale === "en" ? indicator.nameEn : indicator.name}${sub ? ` (${sub})` : ""}` : "";
   const query = (extra: Record<string, string>) => {
     const q = new URLSearchParams();
     if (indicator) q.set("indicator", indicator.code);
+    if (group) q.set("group", group.code);
     if (year !== undefined) q.set("year", String(year));
     q.set("sort", sort);
     for (const [k, v] of Object.entries(extra)) q.set(k, v);
@@ -73,16 +83,28 @@ export default async function ComparePage({ searchParams }: Props) {
       </th>
     );
   };
-  const valueText = (r: TCompareRow) => {
+  const valueText = (r: Pick<TCompareRow, "qualifier" | "value">) => {
     const q = r.qualifier === "OVER" ? `${c.over} ` : r.qualifier === "ABOUT" ? `${c.about} ` : "";
     return `${q}${formatNumber(r.value, { locale })}${measure === "%" ? "%" : ` ${measure}`}`;
   };
+  const totalRow = (provinceCode: string, t: TCompareTotal | undefined) =>
+    !t
+      ? []
+      : [
+          <tr key={`${provinceCode}-total`} className="computed-total" data-computed="true">
+            <th scope="row" className={`${styles.unit} ${styles.sub}`}>
+              {t.ok ? c.total(formatNumber(t.reported, { locale })) : c.totalRefused}
+            </th>
+            <td className="num">{t.ok ? valueText(t) : "—"}</td>
+            <td className={styles.note}>{t.ok && <span className="sub-mark">{c.computed}</span>}</td>
+          </tr>,
+        ];
   const unitNote = (u: TCompareUnitRef) =>
     u.validTo
       ? `${c.until(formatDate(u.validTo))}${u.successor ? `; ${c.mergedInto(unitName(u.successor, locale))}` : ""}`
       : null;
   const renderRow = (r: TCompareRow, key: string, sub: boolean) => {
-    const note = [r.rows > 1 ? c.sumOf(formatNumber(r.rows, { locale })) : null, unitNote(r.unit)].filter(Boolean);
+    const note = [r.unitFigures > 1 ? c.notAdded(formatNumber(r.unitFigures, { locale })) : null, unitNote(r.unit)].filter(Boolean);
     return (
       <tr key={key} className={sub ? "sub" : undefined}>
         <th scope="row" className={sub ? `${styles.unit} ${styles.sub}` : styles.unit}>
@@ -97,7 +119,6 @@ export default async function ComparePage({ searchParams }: Props) {
             </>
           )}
         </td>
-        <td className="num">{formatNumber(r.rows, { locale })}</td>
         <td className={styles.note}>
           {/* What the figure counts, as the (Vietnamese) source words it. */}
           {r.label && (
@@ -132,6 +153,18 @@ export default async function ComparePage({ searchParams }: Props) {
               ))}
             </select>
           </div>
+          {group && (
+            <div>
+              <label htmlFor="group">{c.group}</label>
+              <select id="group" name="group" defaultValue={group.code}>
+                {indicator.groups.map((g) => (
+                  <option key={g.code} value={g.code}>
+                    {groupName(g, locale)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
           <div>
             <label htmlFor="year">{c.year}</label>
             <select id="year" name="year" defaultValue={year !== undefined ? String(year) : ""}>
@@ -205,9 +238,6 @@ export default async function ComparePage({ searchParams }: Props) {
                 <tr>
                   {sortHeader("name", c.colUnit)}
                   {sortHeader("value", c.colValue(measure), "num")}
-                  <th scope="col" className="num">
-                    {c.colRows}
-                  </th>
                   <th scope="col">{c.colNote}</th>
                 </tr>
               </thead>
@@ -221,7 +251,6 @@ export default async function ComparePage({ searchParams }: Props) {
                             <Link href={`/units/${g.province.code}`}>{unitName(g.province, locale)}</Link>
                           </th>
                           <td className="num muted">—</td>
-                          <td className="num muted">0</td>
                           <td className={styles.note}>
                             <span className="sub-mark">{c.noOwnFigure}</span>
                             {unitNote(g.province) && <span className="sub-mark">{unitNote(g.province)}</span>}
@@ -229,6 +258,7 @@ export default async function ComparePage({ searchParams }: Props) {
                         </tr>,
                       ]),
                   ...g.children.map((r, i) => renderRow(r, `${g.province.code}-sub-${r.unit.code}-${i}`, true)),
+                  ...totalRow(g.province.code, totals.get(g.province.code)),
                 ])}
               </tbody>
             </table>

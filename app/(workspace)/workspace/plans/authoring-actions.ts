@@ -102,7 +102,7 @@ export async function saveTargetAction(_prev: TActionState, form: FormData): Pro
   const r = await saveTarget(actor, planId, targetId, {
     indicatorCode: f("indicatorCode"),
     unitCode: f("unitCode"),
-    population: f("population"),
+    groupCode: f("groupCode"),
     kind: f("kind"),
     lower: f("lower"),
     upper: f("upper"),

@@ -1,13 +1,15 @@
-// GET /api/v1/compare?indicator=&year=&sort=&format=json|csv|xlsx: one indicator across
-// provinces and their districts (lib/data/rollups.ts; described in lib/api/openapi.ts).
-// year defaults to the latest year with published results for the indicator.
+// GET /api/v1/compare?indicator=&group=&year=&sort=&format=json|csv|xlsx: one indicator and
+// population group across provinces and their districts (lib/data/rollups.ts; described in
+// lib/api/openapi.ts). group defaults to the whole population when it has figures, else the
+// first group that has; year to the latest year with published figures for that group.
 import { NextResponse, type NextRequest } from "next/server";
-import { buildCompareWorkbook, COMPARE_CSV_COLUMNS, compareCsvRows, toApiCompareIndicator, toApiCompareRow } from "@/lib/api/compare";
+import { buildCompareWorkbook, COMPARE_CSV_COLUMNS, compareCsvRows, toApiCompareIndicator, toApiCompareRow, toApiCompareTotal } from "@/lib/api/compare";
+import { apiGroup } from "@/lib/api/serialize";
 import { ApiError, csvResponse, withApiErrors } from "@/lib/api/http";
 import { withConditionalGet } from "@/lib/api/conditional";
-import { compareIndicator, listComparableIndicators, orderComparison } from "@/lib/data/rollups";
+import { compareIndicator, defaultCompareGroup, getIndicatorByCode, listComparableIndicators, orderComparison } from "@/lib/data/rollups";
 import { parseParam } from "@/lib/validation/api";
-import { ZCompareFormat, ZCompareSort, ZIndicatorCode, ZYear } from "@/lib/validation/compare";
+import { ZCompareFormat, ZCompareSort, ZGroupCode, ZIndicatorCode, ZYear } from "@/lib/validation/compare";
 
 export const dynamic = "force-dynamic";
 
@@ -18,20 +20,23 @@ export const GET = withApiErrors(
     const indicatorCode = parseParam(ZIndicatorCode, "indicator", sp.get("indicator"));
     if (!indicatorCode) throw new ApiError("bad_request", "indicator: cần mã chỉ tiêu, ví dụ indicator=jobs / an indicator code is required, e.g. indicator=jobs");
     let year = parseParam(ZYear, "year", sp.get("year"));
+    const askedGroup = parseParam(ZGroupCode, "group", sp.get("group"));
     const sort = parseParam(ZCompareSort, "sort", sp.get("sort")) ?? "name";
 
-    if (year === undefined) {
-      const comparable = await listComparableIndicators();
-      year = comparable.find((i) => i.code === indicatorCode)?.years[0];
+    const comparable = (await listComparableIndicators()).find((i) => i.code === indicatorCode);
+    const groupCode = askedGroup ?? defaultCompareGroup(comparable);
+    year ??= comparable?.groups.find((g) => g.code === groupCode)?.years[0];
+    const comparison = await compareIndicator({ indicatorCode, groupCode, year: year ?? new Date().getFullYear() });
+    if (!comparison) {
+      if (!(await getIndicatorByCode(indicatorCode))) throw new ApiError("not_found", `Không có chỉ tiêu mã "${indicatorCode}". / No indicator with this code.`);
+      throw new ApiError("not_found", `Không có nhóm đối tượng mã "${groupCode}". / No population group with this code.`);
     }
-    const comparison = await compareIndicator({ indicatorCode, year: year ?? new Date().getFullYear() });
-    if (!comparison) throw new ApiError("not_found", `Không có chỉ tiêu mã "${indicatorCode}". / No indicator with this code.`);
     const rows = orderComparison(comparison.rows, sort);
-    const name = `so-sanh-${comparison.indicator.code}-${comparison.year}`;
+    const name = `so-sanh-${comparison.indicator.code}-${comparison.group.code}-${comparison.year}`;
 
-    if (format === "csv") return csvResponse(`${name}.csv`, COMPARE_CSV_COLUMNS, compareCsvRows(comparison.indicator, comparison.year, rows));
+    if (format === "csv") return csvResponse(`${name}.csv`, COMPARE_CSV_COLUMNS, compareCsvRows(comparison, rows));
     if (format === "xlsx") {
-      const body = await buildCompareWorkbook(comparison.indicator, comparison.year, rows);
+      const body = await buildCompareWorkbook(comparison, rows);
       return new Response(body as Uint8Array<ArrayBuffer>, {
         headers: {
           "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -41,10 +46,14 @@ export const GET = withApiErrors(
     }
     return NextResponse.json({
       indicator: toApiCompareIndicator(comparison.indicator),
+      group: apiGroup(comparison.group),
+      /** The other groups with figures of this indicator: each is its own series, never mixed. */
+      groups: (comparable?.groups ?? []).map((g) => ({ ...apiGroup(g), years: g.years })),
       year: comparison.year,
       // The sources give no national figures: no reference line is recorded.
       reference: null,
-      data: rows.map(toApiCompareRow),
+      data: rows.map((r) => toApiCompareRow(r, comparison.group)),
+      totals: comparison.totals.map(toApiCompareTotal),
     });
   }),
 );

@@ -28,8 +28,8 @@ export const GET = withApiErrors(
     const asOf = parseParam(ZAsOf, "asOf", sp.get("asOf")) ?? isoDateInTimeZone();
     const rows = await listTargetProgress({ unit, year, indicator, asOf });
     if (rows === null) throw new ApiError("not_found", `Không có đơn vị mã "${unit}". / No unit with this code.`);
-    const data = rows.map((r) => ({ ...toApiProgress(r.targetId, r.progress), planId: r.planId, planCode: r.planCode, indicator: r.indicatorCode, unit: r.unitCode }));
-    const columns = ["targetId", "planId", "planCode", "indicator", "unit", "year", "actual", "achieved", "percent", "status"];
+    const data = rows.map((r) => ({ ...toApiProgress(r.targetId, r.progress), planId: r.planId, planCode: r.planCode, indicator: r.indicatorCode, group: r.groupCode, unit: r.unitCode }));
+    const columns = ["targetId", "planId", "planCode", "indicator", "group", "unit", "year", "actual", "achieved", "percent", "status"];
     if (format === "csv") return csvResponse("progress.csv", columns, data);
     if (format === "xlsx") {
       // The overview table (targets per status) and the rows behind it.

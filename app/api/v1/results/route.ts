@@ -6,11 +6,11 @@
 //   Content-Type: text/csv                  a header row with the same column names
 //
 // All rows go through saveResults, THE write path: all checked first, one bad row
-// rejects the batch (nothing written). 200 { data: saved }; otherwise
+// rejects the batch (nothing written). 200 { data: saved, warnings }; otherwise
 // { error: { code, message, details: [{ row, field?, code, message, line? }] } }.
 import { NextResponse } from "next/server";
 import { ApiError, apiError, withApiErrors } from "@/lib/api/http";
-import { readResultUpload } from "@/lib/api/results-upload";
+import { readResultUpload, savedAnswer } from "@/lib/api/results-upload";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { actorFromBearer } from "@/lib/data/tokens";
 import { MAX_BATCH_ROWS, saveResults, type TWriteError } from "@/lib/data/results-write";
@@ -52,7 +52,7 @@ export const POST = withApiErrors(async (req: Request) => {
   if (upload.rows.length === 0) throw new ApiError("invalid", "Lô dữ liệu không có dòng nào / the batch has no rows");
 
   const outcome = await saveResults(actor, upload.rows, { ip: clientIpFrom(req.headers) ?? undefined, source: "api" });
-  if (outcome.ok) return NextResponse.json({ data: outcome.saved });
+  if (outcome.ok) return NextResponse.json(savedAnswer(outcome, upload));
 
   const rows = new Set(outcome.errors.map((e) => e.row)).size;
   const details = outcome.errors.map((e: TWriteError) => ({

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { periodText, unitName } from "@/components/plans/format";
+import { Inferred } from "@/components/plans/inferred";
 import { ProgressBar } from "@/components/progress/progress-bar";
 import { ResultsTable } from "@/components/results/results-table";
+import { reportedResultsSection } from "@/components/results/section";
 import { ResultValue } from "@/components/results/result-value";
 import { PrintButton } from "@/components/ui/print-button";
 import { PrintNote } from "@/components/ui/print-note";
@@ -12,6 +14,8 @@ import { AsOfForm } from "@/components/progress/as-of-form";
 import { planCharts } from "@/lib/data/dashboards";
 import { getPublishedPlan, type TTargetRow } from "@/lib/data/plans";
 import { describeTargetRow, progressOf } from "@/lib/data/target-view";
+import { sourceCitation } from "@/lib/domain/citation";
+import { groupName } from "@/lib/domain/groups";
 import { formatDate, formatNumber, isoDateInTimeZone } from "@/lib/domain/numbers";
 import { getDict } from "@/lib/i18n/server";
 import { readAsOf } from "@/lib/validation/as-of";
@@ -43,6 +47,8 @@ export default async function PlanPage({ params, searchParams }: Props) {
   };
   top.forEach((x) => walk(x, 0));
   const targetResults = plan.targets.flatMap((x) => x.results);
+  const resultsView = reportedResultsSection(plan.reportedResults.length, targetResults.length);
+  const citation = sourceCitation(plan, locale);
 
   return (
     <article>
@@ -86,23 +92,51 @@ export default async function PlanPage({ params, searchParams }: Props) {
           </dd>
           <dt>{t.plan.issuedOn}</dt>
           <dd>{plan.issuedOn ? formatDate(plan.issuedOn) : t.plan.unknownDate}</dd>
+          {!plan.issuedOn && plan.issueYear && (
+            <>
+              {/* No issue date: the year, marked when the portal inferred it. */}
+              <dt>{t.plan.issueYear}</dt>
+              <dd>
+                {plan.issueYear}
+                <Inferred reason={plan.issueYearInferred} t={t} />
+              </dd>
+            </>
+          )}
           <dt>{t.plan.period}</dt>
-          <dd>{periodText(plan.periodStart, plan.periodEnd)}</dd>
+          <dd>
+            {periodText(plan.periodStart, plan.periodEnd)}
+            <Inferred reason={plan.periodInferred} t={t} />
+          </dd>
           {plan.programme && (
             <>
               <dt>{t.plan.programme}</dt>
-              <dd>{locale === "en" && plan.programme.nameEn ? plan.programme.nameEn : plan.programme.name}</dd>
+              <dd>
+                {locale === "en" && plan.programme.nameEn ? plan.programme.nameEn : plan.programme.name}
+                <span className="muted">
+                  {" "}
+                  ({t.plan.programmePeriod} {periodText(plan.programme.periodStart, plan.programme.periodEnd)})
+                </span>
+                <Inferred reason={plan.programme.periodInferred} t={t} />
+              </dd>
             </>
           )}
-          <dt>{t.plan.source}</dt>
-          <dd>
-            {plan.sourceUrl && (
-              <a href={plan.sourceUrl} rel="noopener noreferrer">
-                {t.plan.sourceLink}
-              </a>
-            )}
-            {plan.sourceNote && <div className="muted">{plan.sourceNote}</div>}
-          </dd>
+          {citation && (
+            <>
+              {/* The source cited in words: publisher, title, date, note; then the page's address. */}
+              <dt>{t.plan.source}</dt>
+              <dd className="citation">
+                {citation.text}
+                {citation.url && (
+                  <span className="citation-url">
+                    {t.plan.sourceAt}:{" "}
+                    <a href={citation.url} rel="noopener noreferrer">
+                      {citation.url}
+                    </a>
+                  </span>
+                )}
+              </dd>
+            </>
+          )}
         </dl>
       </section>
 
@@ -155,7 +189,9 @@ export default async function PlanPage({ params, searchParams }: Props) {
                       </td>
                       <td data-label={t.plan.appliesTo}>
                         {unitName(x.unit, locale)}
-                        {x.population && <div className="muted">{x.population}</div>}
+                        <div className="muted" data-group={x.group.code}>
+                          {t.plan.group}: {groupName(x.group, locale)}
+                        </div>
                       </td>
                       <td data-label={t.plan.period}>
                         {periodText(x.periodStart, x.periodEnd)}
@@ -176,14 +212,21 @@ export default async function PlanPage({ params, searchParams }: Props) {
 
       <PlanCharts planId={plan.id} asOf={asOf === today ? undefined : asOf} groups={planCharts(plan.targets, progress, locale)} locale={locale} />
 
-      <section aria-labelledby="results">
-        <h2 id="results">{t.plan.results}</h2>
-        {plan.reportedResults.length + targetResults.length === 0 ? (
-          <p className="muted">{t.plan.noResults}</p>
-        ) : (
-          plan.reportedResults.length > 0 && <ResultsTable rows={plan.reportedResults} t={t} locale={locale} caption={t.plan.results} />
-        )}
-      </section>
+      {/* Only with content: the figures reported without a target, or "no results" when nothing is
+          reported; when results exist only on targets, the target rows show them and this section is left out. */}
+      {resultsView !== "hidden" && (
+        <section aria-labelledby="results">
+          <h2 id="results">{t.plan.results}</h2>
+          {resultsView === "empty" ? (
+            <p className="muted">{t.plan.noResults}</p>
+          ) : (
+            <>
+              <p className="muted">{t.plan.resultsIntro}</p>
+              <ResultsTable rows={plan.reportedResults} t={t} locale={locale} caption={t.plan.results} />
+            </>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="citations">
         <h2 id="citations">{t.plan.citations}</h2>

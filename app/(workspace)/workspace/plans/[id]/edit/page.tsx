@@ -10,6 +10,7 @@ import { num } from "@/lib/data/decimal";
 import { getPlanForEdit, listAuthoringChoices } from "@/lib/data/plans-write";
 import { listUnits } from "@/lib/data/units";
 import { formatDate, formatNumber } from "@/lib/domain/numbers";
+import { WHOLE_POPULATION } from "@/lib/domain/groups";
 import { describeTargetRow } from "@/lib/data/target-view";
 import { getAuthoringText } from "@/lib/i18n/authoring-server";
 import { deleteTargetAction, publishPlanAction, reopenPlanAction, saveTargetAction, updatePlanAction } from "../../authoring-actions";
@@ -54,7 +55,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
     targetId: tg?.id ?? "",
     indicatorCode: tg?.indicator?.code ?? "",
     unitCode: tg?.unit.code ?? plan.issuerUnit.code,
-    population: tg?.population ?? "",
+    groupCode: tg?.group.code ?? WHOLE_POPULATION,
     kind: tg?.kind ?? "",
     lower: tg ? fmt(tg.lower) : "",
     upper: tg ? fmt(tg.upper) : "",
@@ -154,6 +155,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
                       planId={plan.id}
                       indicators={choices.indicators}
                       units={targetUnits}
+                      groups={choices.groups}
                       parents={parents}
                       values={targetValues(tg)}
                       action={saveTargetAction}
@@ -178,6 +180,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
             planId={plan.id}
             indicators={choices.indicators}
             units={targetUnits}
+            groups={choices.groups}
             parents={parents}
             values={targetValues()}
             action={saveTargetAction}

@@ -7,7 +7,7 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formatDateTime } from "@/components/results-grid/format";
-import { FIELD_SEP, rowKeyOf, type TConflictView, type TGridActionState, type TReopenActionState } from "@/components/results-grid/types";
+import { FIELD_SEP, rowKeyOf, type TConflictView, type TGridActionState, type TGridWarningView, type TReopenActionState } from "@/components/results-grid/types";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { getActor } from "@/lib/auth/session";
 import type { TActor } from "@/lib/auth/permissions";
@@ -22,7 +22,7 @@ import {
   type TWriteError,
 } from "@/lib/data/results-write";
 import { formatNumber, parseVietnameseNumber } from "@/lib/domain/numbers";
-import { pickMessage, resultsGridText, type TResultsGridText } from "@/lib/i18n/results-grid";
+import { pickMessage, resultsGridText, warningMessage, type TResultsGridText } from "@/lib/i18n/results-grid";
 import type { Locale } from "@/lib/i18n/locale";
 import { getLocale } from "@/lib/i18n/server";
 
@@ -124,7 +124,10 @@ function conflictView(e: TWriteError): TConflictView | undefined {
   };
 }
 
-/** A data-layer message in the reader's language; number-parser messages get their English twin. */
+/**
+ * A data-layer message in the reader's language; number-parser messages get their English
+ * twin (those that depend on the target's measure, "18,000" for a count, come in both already).
+ */
 function messageOf(e: TWriteError, typed: string | undefined, ctx: TCtx): string {
   if (ctx.locale === "en" && e.code === "invalid_number" && typed !== undefined) {
     const p = parseVietnameseNumber(typed);
@@ -180,7 +183,13 @@ function fromSave(outcome: Extract<TSaveOutcome, { ok: false }>, rows: TGridRowF
   };
 }
 
-function fromTransition(outcome: Extract<TTransitionOutcome, { ok: false }>, keys: string[], ctx: TCtx, prefix?: string): TGridActionState {
+function fromTransition(
+  outcome: Extract<TTransitionOutcome, { ok: false }>,
+  keys: string[],
+  ctx: TCtx,
+  prefix?: string,
+  warnings: TGridWarningView[] = [],
+): TGridActionState {
   const { fieldErrors, conflicts, loose, rowCount } = rowErrors(outcome.errors, keys, () => undefined, ctx);
   const base = failureMessage(outcome.status, rowCount, ctx);
   return {
@@ -189,9 +198,20 @@ function fromTransition(outcome: Extract<TTransitionOutcome, { ok: false }>, key
     fieldErrors,
     conflicts,
     ...(loose.length ? { details: loose } : {}),
+    ...(warnings.length ? { warnings } : {}),
     seq: nextSeq(),
   };
 }
+
+/** A saved batch's warnings (saved, but worth checking), on the grid rows they are about. */
+function warningViews(outcome: Extract<TSaveOutcome, { ok: true }>, rows: TGridRowForm[], ctx: TCtx): TGridWarningView[] {
+  return outcome.warnings.flatMap((w) => {
+    const r = rows[w.row];
+    return r ? [{ key: keyOfRow(r), field: w.field, code: w.code, message: warningMessage(w, ctx.locale) }] : [];
+  });
+}
+
+const withWarnings = (warnings: TGridWarningView[]) => (warnings.length ? { warnings } : {});
 
 // ---------------------------------------------------------------------------
 // Shared steps
@@ -253,7 +273,7 @@ export async function saveResultsAction(_prev: TGridActionState, fd: FormData): 
     );
     if (!outcome.ok) return fromSave(outcome, rows, s.ctx);
     revalidate(s.planId);
-    return { ok: true, message: s.ctx.m.result.saved(outcome.saved.length), seq: nextSeq() };
+    return { ok: true, message: s.ctx.m.result.saved(outcome.saved.length), ...withWarnings(warningViews(outcome, rows, s.ctx)), seq: nextSeq() };
   });
 }
 
@@ -270,6 +290,7 @@ export async function submitResultsAction(_prev: TGridActionState, fd: FormData)
     const ids: string[] = [];
     const keys: string[] = [];
     let savedCount = 0;
+    let warnings: TGridWarningView[] = [];
     if (changedRows.length > 0) {
       const outcome = await saveResults(
         s.actor,
@@ -278,6 +299,7 @@ export async function submitResultsAction(_prev: TGridActionState, fd: FormData)
       );
       if (!outcome.ok) return fromSave(outcome, changedRows, s.ctx);
       savedCount = outcome.saved.length;
+      warnings = warningViews(outcome, changedRows, s.ctx);
       outcome.saved.forEach((saved, i) => {
         const r = changedRows[i]!;
         if (r.selected && saved.status === "DRAFT") {
@@ -294,15 +316,15 @@ export async function submitResultsAction(_prev: TGridActionState, fd: FormData)
     if (ids.length === 0) {
       if (savedCount > 0) {
         revalidate(s.planId);
-        return { ok: true, message: m.result.saved(savedCount), seq: nextSeq() };
+        return { ok: true, message: m.result.saved(savedCount), ...withWarnings(warnings), seq: nextSeq() };
       }
       return { ok: false, message: s.rows.some((r) => r.selected) ? m.result.nothingToSubmit : m.result.nothingSelected, seq: nextSeq() };
     }
     const outcome = await submitResults(s.actor, ids, { source: "form", ip: s.ip });
     if (savedCount > 0) revalidate(s.planId);
-    if (!outcome.ok) return fromTransition(outcome, keys, s.ctx, savedCount > 0 ? m.result.savedThenFailed(savedCount) : undefined);
+    if (!outcome.ok) return fromTransition(outcome, keys, s.ctx, savedCount > 0 ? m.result.savedThenFailed(savedCount) : undefined, warnings);
     revalidate(s.planId);
-    return { ok: true, message: m.result.submitted(outcome.saved.length), seq: nextSeq() };
+    return { ok: true, message: m.result.submitted(outcome.saved.length), ...withWarnings(warnings), seq: nextSeq() };
   });
 }
 
@@ -320,6 +342,7 @@ export async function publishResultsAction(_prev: TGridActionState, fd: FormData
     const changedRows = s.rows.filter(isChanged);
     let savedCount = 0;
     let publishedCount = 0;
+    let warnings: TGridWarningView[] = [];
     if (changedRows.length > 0) {
       const outcome = await saveResults(
         s.actor,
@@ -327,6 +350,7 @@ export async function publishResultsAction(_prev: TGridActionState, fd: FormData
         { source: "form", ip: s.ip },
       );
       if (!outcome.ok) return fromSave(outcome, changedRows, s.ctx);
+      warnings = warningViews(outcome, changedRows, s.ctx);
       for (const saved of outcome.saved) {
         if (saved.status === "PUBLISHED") publishedCount++;
         else savedCount++;
@@ -344,7 +368,7 @@ export async function publishResultsAction(_prev: TGridActionState, fd: FormData
       if (wrote) {
         revalidate(s.planId);
         const parts = [publishedCount > 0 ? m.result.published(publishedCount) : "", savedCount > 0 ? m.result.saved(savedCount) : ""];
-        return { ok: true, message: parts.filter(Boolean).join(" "), seq: nextSeq() };
+        return { ok: true, message: parts.filter(Boolean).join(" "), ...withWarnings(warnings), seq: nextSeq() };
       }
       return { ok: false, message: s.rows.some((r) => r.selected) ? m.result.nothingToPublish : m.result.nothingSelected, seq: nextSeq() };
     }
@@ -352,11 +376,11 @@ export async function publishResultsAction(_prev: TGridActionState, fd: FormData
     if (wrote) revalidate(s.planId);
     if (!outcome.ok) {
       const prefix = wrote ? m.result.savedThenFailed(savedCount + publishedCount) : undefined;
-      return fromTransition(outcome, keys, s.ctx, prefix);
+      return fromTransition(outcome, keys, s.ctx, prefix, warnings);
     }
     revalidate(s.planId);
     const parts = [m.result.published(publishedCount + outcome.saved.length), savedCount > 0 ? m.result.saved(savedCount) : ""];
-    return { ok: true, message: parts.filter(Boolean).join(" "), seq: nextSeq() };
+    return { ok: true, message: parts.filter(Boolean).join(" "), ...withWarnings(warnings), seq: nextSeq() };
   });
 }
 

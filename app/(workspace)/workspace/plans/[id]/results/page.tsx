@@ -16,6 +16,7 @@ import { requireActor } from "@/lib/auth/session";
 import { listHistory, type TAuditEntry, type TJson } from "@/lib/data/audit";
 import { listResultsForGrid, type TGrid } from "@/lib/data/results-write";
 import { listUnits, type TUnit } from "@/lib/data/units";
+import { groupQualifier } from "@/lib/domain/groups";
 import { formatNumber } from "@/lib/domain/numbers";
 import { resultsGridText, type TResultsGridText } from "@/lib/i18n/results-grid";
 import type { Locale } from "@/lib/i18n/locale";
@@ -106,7 +107,8 @@ function toGroups(grid: TGrid, actor: TActor, units: TUnit[], locale: Locale, m:
     const indicatorName = locale === "en" ? t.indicator.nameEn : t.indicator.name;
     const measureUnit = locale === "en" ? t.indicator.measureUnitEn : t.indicator.measureUnit;
     const text = describeTargetRow({ ...t, kind: t.kind as TSpecRow["kind"] }, locale);
-    const labelWhat = `${indicatorName}${t.population ? ` (${t.population})` : ""}`;
+    const group = groupQualifier(t.group, locale);
+    const labelWhat = `${indicatorName}${group ? ` (${group})` : ""}`;
     const rows = grid.cells
       .filter((c) => c.targetId === t.id)
       .map((c) => {
