@@ -7,6 +7,10 @@ import { StatusBadge } from "./status-badge";
 /** A target's share achieved as a bar (capped at 100% wide), with its status in words. */
 export function ProgressBar({ p, locale, label }: { p: Progress; locale: Locale; label: string }) {
   const pct = p.percent;
+  // An annual target's overall figures are its latest year's: say which year, so that a year
+  // exceeded is not read as the whole period's verdict.
+  const annualOverall = p.totalYears !== undefined && p.year === null;
+  const pctText = `${annualOverall && p.dataYear !== null ? `${dashboardsDictionary[locale].yearPrefix(String(p.dataYear))}: ` : ""}${formatNumber(pct ?? 0, { locale, maxFractionDigits: 1 })}%`;
   return (
     <div className="progress">
       <StatusBadge status={p.status} locale={locale} />
@@ -19,14 +23,14 @@ export function ProgressBar({ p, locale, label }: { p: Progress; locale: Locale;
             aria-valuemin={0}
             aria-valuemax={100}
             aria-valuenow={Math.max(0, Math.min(100, pct))}
-            aria-valuetext={`${formatNumber(pct, { locale, maxFractionDigits: 1 })}%`}
+            aria-valuetext={pctText}
           >
             <span style={{ width: `${Math.max(0, Math.min(100, pct))}%` }} />
           </div>
-          <span className="muted">{formatNumber(pct, { locale, maxFractionDigits: 1 })}%</span>
+          <span className="muted">{pctText}</span>
         </>
       )}
-      {p.totalYears !== undefined && p.year === null && (
+      {annualOverall && (
         <span className="muted" data-met-years>
           {metInYears(p, locale)}
         </span>

@@ -66,6 +66,7 @@ const vi = {
   // Annual targets: "met in k of n years, m without data" (m shown only when there are any).
   metInYears: (k: string, n: string, noData: string | null) => `Đạt ${k}/${n} năm${noData === null ? "" : `, ${noData} năm chưa có số liệu`}`,
   noYearDue: "Chưa đến năm nào cần đánh giá",
+  yearPrefix: (y: string) => `Năm ${y}`,
   behindTitle: "Chỉ tiêu cần chú ý",
   behindIntro: "Chỉ tiêu không đạt, chậm tiến độ hoặc có nguy cơ, nặng nhất trước.",
   behindNone: "Không có chỉ tiêu nào không đạt, chậm tiến độ hay có nguy cơ.",
@@ -140,6 +141,7 @@ const en: TDashboardsDict = {
   metInYears: (k, n, noData) =>
     `Met in ${k} of ${n} year${n === "1" ? "" : "s"}${noData === null ? "" : `, ${noData} year${noData === "1" ? "" : "s"} without data`}`,
   noYearDue: "No year due yet",
+  yearPrefix: (y) => `Year ${y}`,
   behindTitle: "Targets that need attention",
   behindIntro: "Targets missed, off track or at risk, the worst first.",
   behindNone: "No target is missed, off track or at risk.",
