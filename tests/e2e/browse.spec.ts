@@ -11,11 +11,11 @@ test("home shows the headline figures and leads to the plans", async ({ page }) 
   await expect(page.getByRole("heading", { level: 2, name: "Số liệu chính" })).toBeVisible();
   const figures = page.locator("ul.figures > li");
   await expect(figures).toHaveCount(4);
-  // Counted from the seed: 5 published documents, 18 targets, 4 issuing localities, 9 reported results.
+  // Counted from the seed: 5 published documents, 18 targets, 4 issuing localities, 10 reported results.
   await expect(figures.filter({ hasText: "văn bản, kế hoạch đã công bố" }).locator(".num")).toHaveText("5");
   await expect(figures.filter({ hasText: "chỉ tiêu được theo dõi" }).locator(".num")).toHaveText("18");
   await expect(figures.filter({ hasText: "địa phương có kế hoạch" }).locator(".num")).toHaveText("4");
-  await expect(figures.filter({ hasText: "kết quả được báo cáo" }).locator(".num")).toHaveText("9");
+  await expect(figures.filter({ hasText: "kết quả được báo cáo" }).locator(".num")).toHaveText("10");
   // The sources state no result for any target yet: all 18 are "no data", none invented.
   const summary = page.locator("table.status-summary");
   await expect(summary.locator("tr", { hasText: "Chưa có số liệu" }).locator("td.num")).toHaveText("18");

@@ -81,12 +81,24 @@ test("the Bạc Liêu news report shows the reported 2023 results and says it ha
   await expect(facts.locator('dt:text-is("Ngày ban hành") + dd')).toHaveText("Nguồn không ghi ngày");
 
   const results = page.locator("section[aria-labelledby=results] table tbody tr");
-  await expect(results).toHaveCount(9);
+  // Every figure the news report states, "3 lớp tập huấn" included (10).
+  await expect(results).toHaveCount(10);
   const models = results.filter({ hasText: "Mô hình sinh kế triển khai trong năm" });
   await expect(models.locator("td").first()).toHaveText("2023");
   await expect(models.locator("td.num")).toHaveText("hơn 80 mô hình");
   await expect(results.filter({ hasText: "Lượt hộ tham gia hơn 80 mô hình sinh kế" }).locator("td.num")).toHaveText("hơn 1.000 lượt hộ");
-  await expect(results.filter({ hasText: "Ngày hội việc làm năm 2023" }).locator("td.num")).toHaveText("khoảng 700 lượt người");
+  // Workers at the job fair ("người"), not participations in job sessions ("lượt người").
+  await expect(results.filter({ hasText: "Ngày hội việc làm năm 2023" }).locator("td.num")).toHaveText("khoảng 700 người");
+  await expect(results.filter({ hasText: "3 lớp tập huấn" }).first().locator("td.num")).toHaveText("3 lớp");
+  // Households ("hộ"), in their population group, never mixed with the 1.000 participations.
+  const fish = results.filter({ hasText: "Hộ nghèo tham gia mô hình nuôi cá kèo" });
+  await expect(fish.locator("td.num")).toHaveText("30 hộ");
+  await expect(fish).toContainText("Đối tượng: Hộ nghèo");
+  // The source cited in words: no file name, the page's title and date.
+  const source = facts.locator('dt:text-is("Nguồn") + dd');
+  await expect(source).toContainText("“BẠC LIÊU: HƯỚNG TỚI MỤC TIÊU GIẢM NGHÈO BỀN VỮNG”");
+  await expect(source).toContainText("12/04/2024");
+  await expect(source).not.toContainText(".txt");
 
   // The 2024 target: 1% = 2.273 households.
   await expect(page.locator('tr[data-target-id="target-bac-lieu-2024-poor-rate"]')).toContainText("2.273");
