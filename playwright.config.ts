@@ -1,4 +1,4 @@
-// End-to-end tests in a real browser (Debian's Chromium; see PLATFORM.md).
+// End-to-end tests in a real browser (Debian's Chromium; the README says how to get one).
 // The portal is started exactly as a user starts it (scripts/start.ts), on a
 // fresh embedded database of its own, on its own port.
 import { defineConfig, devices } from "@playwright/test";

@@ -1,4 +1,4 @@
-// Operators' command line (CONTRACT.md "Operators' command line"):
+// Operators' command line (README "Operators' command line"):
 //
 //   npm run --silent admin -- token create <email> [--name N]   prints the new token, and only it, on stdout
 //   npm run admin -- token list <email>

@@ -104,64 +104,59 @@ export function ImportForm({ locale, action, canPublish, maxBytes, m }: Props) {
       </div>
 
       {!pending && warnings.length > 0 && (
-        <div className={`table-wrap ${styles.errors} ${styles.warnings}`} data-warnings={warnings.length}>
-          <table>
-            <caption className="sr-only">{t.warningsCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {m.colLine}
-                </th>
-                <th scope="col">{m.colField}</th>
-                <th scope="col">{t.colWarning}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {warnings.map((w, i) => (
-                <tr key={`${w.line}-${w.code}-${i}`} data-warning-code={w.code}>
-                  <td className={`num ${styles.line}`} data-label={m.colLine}>
-                    {w.line > 0 ? w.line : "–"}
-                  </td>
-                  <td className={styles.field} data-label={m.colField}>
-                    <code>{w.field}</code>
-                  </td>
-                  <td className={styles.message}>{rowWarningMessage(w, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <LineMessages
+          className={`${styles.errors} ${styles.warnings}`}
+          caption={t.warningsCaption}
+          headers={[m.colLine, m.colField, t.colWarning]}
+          rows={warnings.map((w, i) => ({ key: `${w.line}-${w.code}-${i}`, line: w.line, field: w.field, message: rowWarningMessage(w, locale), code: w.code }))}
+          data-warnings={warnings.length}
+        />
       )}
 
       {!pending && errors.length > 0 && (
-        <div className={`table-wrap ${styles.errors}`}>
-          <table>
-            <caption className="sr-only">{m.errorsCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  {m.colLine}
-                </th>
-                <th scope="col">{m.colField}</th>
-                <th scope="col">{m.colMessage}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {errors.map((e, i) => (
-                <tr key={`${e.line}-${e.field ?? ""}-${i}`}>
-                  <td className={`num ${styles.line}`} data-label={m.colLine}>
-                    {e.line > 0 ? e.line : "–"}
-                  </td>
-                  <td className={styles.field} data-label={m.colField}>
-                    {e.field ? <code>{e.field}</code> : "–"}
-                  </td>
-                  <td className={styles.message}>{e.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <LineMessages
+          className={`${styles.errors}`}
+          caption={m.errorsCaption}
+          headers={[m.colLine, m.colField, m.colMessage]}
+          rows={errors.map((e, i) => ({ key: `${e.line}-${e.field ?? ""}-${i}`, line: e.line, field: e.field ?? null, message: e.message }))}
+        />
       )}
     </form>
+  );
+}
+
+type TLineMessage = { key: string; line: number; field: string | null; message: string; code?: string };
+
+/** The file's lines with a message each (errors that stopped the import, or warnings after it). */
+function LineMessages({ className, caption, headers, rows, ...data }: { className: string; caption: string; headers: [string, string, string]; rows: TLineMessage[]; "data-warnings"?: number }) {
+  const [colLine, colField, colMessage] = headers;
+  return (
+    <div className={`table-wrap ${className}`} {...data}>
+      <table>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="num">
+              {colLine}
+            </th>
+            <th scope="col">{colField}</th>
+            <th scope="col">{colMessage}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} data-warning-code={r.code}>
+              <td className={`num ${styles.line}`} data-label={colLine}>
+                {r.line > 0 ? r.line : "–"}
+              </td>
+              <td className={styles.field} data-label={colField}>
+                {r.field ? <code>{r.field}</code> : "–"}
+              </td>
+              <td className={styles.message}>{r.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

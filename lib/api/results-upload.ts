@@ -1,4 +1,4 @@
-// Reading the body of POST /api/v1/results (CONTRACT.md "Write API"): JSON or CSV,
+// Reading the body of POST /api/v1/results (README "Write API"): JSON or CSV,
 // bounded in size, turned into the row objects saveResults expects. Problems with
 // the body itself become ApiErrors (400 unreadable, 413 too large, 422 wrong
 // columns or rows); the rows' content is checked by saveResults. Numbers in CSV cells

@@ -2,7 +2,7 @@
 // so the same rule serves pages, server actions, route handlers, imports and
 // the write API, and is tested as a matrix (permissions.test.ts).
 //
-// Jurisdiction (DOMAIN.md "Who uses the portal"):
+// Jurisdiction (docs/domain.md):
 //  - administrators: everywhere;
 //  - provincial officers: their province and every unit below it;
 //  - district staff: their own district (and units below it), and they may only

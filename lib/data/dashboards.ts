@@ -205,24 +205,19 @@ function planChart(t: TargetLike, p: Progress, locale: Locale): TPlanChart {
     tones: role === "measured" ? tones : null,
   });
   const words = { approximate: t.approximate, strict: t.strict };
+  const head = { targetId: t.id, parentId: t.parentId, title: describeTargetRow(t, locale), measure, rows, subject, tones };
 
   if (measure === "level") {
     // A reach target judged on the level itself: the level and the value, both in the indicator's unit.
     const levelText = requiredText(t.lower, null, { ...words, unit }, locale);
     return {
-      targetId: t.id,
-      parentId: t.parentId,
-      title: describeTargetRow(t, locale),
-      measure,
-      rows,
-      subject,
+      ...head,
       axisTitle: d.axisLevel(unit || "—"),
       note: d.noteLevel(levelText),
       series: [
         series("target", named(d.level), rows.map((r) => r.level), rows.map(() => levelText)),
         series("measured", named(d.actual), rows.map((r) => r.actual), rows.map((r) => withUnit(r.actual, unit, locale))),
       ],
-      tones,
       valuesBehind: null,
     };
   }
@@ -259,16 +254,10 @@ function planChart(t: TargetLike, p: Progress, locale: Locale): TPlanChart {
     change === "down" ? [d.requiredDecrease, d.achievedDecrease] : change === "up" ? [d.requiredIncrease, d.achievedIncrease] : [d.required, d.achieved];
 
   return {
-    targetId: t.id,
-    parentId: t.parentId,
-    title: describeTargetRow(t, locale),
-    measure,
-    rows,
-    subject,
+    ...head,
     axisTitle,
     note,
     series: [series("target", named(reqLabel), reqValues, reqTexts), series("measured", named(achLabel), rows.map((r) => r.achieved), achTexts)],
-    tones,
     // The rates the points come from, so the chart and the rates beside it tell the same story.
     valuesBehind:
       change === null

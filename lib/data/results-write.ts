@@ -1,5 +1,5 @@
 import "server-only";
-// THE write path for results (DOMAIN.md "Result"; CONTRACT.md "Write API"), shared by
+// THE write path for results (docs/domain.md; README "Write API"), shared by
 // the officer's grid (server actions), the spreadsheet import and POST /api/v1/results.
 //
 // saveResults: every row is parsed (lib/validation/results.ts) and checked against the

@@ -1,6 +1,6 @@
 /**
  * Vietnamese numbers and dates: the one place where the portal parses and formats them
- * (DOMAIN.md, "Vietnamese conventions the portal must honour").
+ * (docs/domain.md, "Entering numbers").
  *
  * - `2.400` is two thousand four hundred, `18,66` is eighteen point six six.
  * - An ambiguous or malformed number is refused with a clear message, never guessed.

@@ -1,5 +1,5 @@
 /**
- * Target kinds (DOMAIN.md "Things in the domain" → Target) and their readable wording.
+ * Target kinds (docs/domain.md, "Targets and their kinds") and their readable wording.
  *
  * | kind            | example (source)                                  | met when                     |
  * | DECREASE_BY     | giảm tỷ lệ hộ nghèo 2–2,5% (58/KH-UBND)            | baseline − actual ≥ lower    |

@@ -1,5 +1,5 @@
 /**
- * Search text: DOMAIN.md "Search ignores diacritics and case: "soc trang", "Sóc Trăng" and
+ * Search text: the project's rule (docs/domain.md): "Search ignores diacritics and case: "soc trang", "Sóc Trăng" and
  * "SÓC TRĂNG" find the same (and "đ" matches "d")."
  */
 

@@ -1,5 +1,5 @@
 // The one shape every server action answers with, rendered by useActionState
-// in the form components (STYLE.md habit 6).
+// in the form components (docs/architecture.md, "Forms").
 export type TActionState = {
   ok: boolean;
   /** Field name → messages, shown beside the field. */

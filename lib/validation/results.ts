@@ -1,5 +1,5 @@
 // One result row as the officer's grid, the spreadsheet import and
-// `POST /api/v1/results` send it (CONTRACT.md "Write API"). Numbers may be JSON
+// `POST /api/v1/results` send it (README "Write API"). Numbers may be JSON
 // numbers or Vietnamese-formatted text ("2.400", "18,66"), parsed by THE number
 // parser; a malformed one is refused with that parser's message, never guessed.
 //

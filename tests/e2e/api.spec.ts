@@ -1,4 +1,4 @@
-// The open-data API as a script would use it (CONTRACT.md, "Open-data API, version 1").
+// The open-data API as a script would use it (docs/api.md).
 import { expect, test } from "@playwright/test";
 import { PLAN_IDS, SOC_TRANG_PLAN_IDS } from "./support";
 

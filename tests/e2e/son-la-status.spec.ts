@@ -28,7 +28,7 @@ const TARGETS = [
   "target-199-vocational-training",
   "target-199-labour-export",
 ];
-/** Values entered for 2022, and the status each must give once 2022 is over (DOMAIN.md rules). */
+/** Values entered for 2022, and the status each must give once 2022 is over (docs/domain.md rules). */
 const ENTERED: Record<string, { value: string; status: string }> = {
   "target-199-poor-rate": { value: "18,5", status: "met" }, // "xuống còn 18,66%": 18,5 ≤ 18,66
   "target-199-job-connections": { value: "26.000", status: "met" }, // "khoảng 25.000": no upper bound, so met, not exceeded

@@ -1,4 +1,4 @@
-// The operators' command line (scripts/admin.ts, CONTRACT.md "Operators' command line")
+// The operators' command line (scripts/admin.ts, README "Operators' command line")
 // as a real child process on the test database (both backends, through DATABASE_URL):
 // `token create` prints exactly one token line that then authenticates; accounts are
 // created, disabled (their tokens stop working), enabled and given new passwords;

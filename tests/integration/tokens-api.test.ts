@@ -1,7 +1,7 @@
 // Personal access tokens and the write API (POST /api/v1/results) on a real database,
 // both backends: tokens are stored hashed, revoked tokens and disabled accounts are
 // refused, and the route handler (called with a plain Request) answers 401/400/403/
-// 405/413/422/200 as CONTRACT.md says, writing nothing for a rejected batch.
+// 405/413/422/200 as the README says, writing nothing for a rejected batch.
 // Every test removes the tokens, results and audit rows it created.
 import { createHash } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";

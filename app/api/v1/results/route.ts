@@ -1,5 +1,5 @@
 // POST /api/v1/results: officers' batches of results with a personal access token
-// (CONTRACT.md "Write API"; described in lib/api/openapi.ts).
+// (README "Write API"; described in lib/api/openapi.ts).
 //
 //   Authorization: Bearer gnp_…            (401 without a valid token)
 //   Content-Type: application/json          an array of rows, or { "rows": [ … ] }

@@ -248,7 +248,7 @@ async function guarded<S extends { ok: boolean; message?: string; seq?: number }
   try {
     return await run();
   } catch (e) {
-    // Unexpected: logged, shown generically (STYLE.md habit 7).
+    // Unexpected: logged, shown generically (docs/architecture.md, "Errors").
     console.error("results grid action failed", e);
     const { m } = await context();
     return { ok: false, message: m.result.unexpected, seq: nextSeq() } as S;
