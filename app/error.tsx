@@ -1,14 +1,14 @@
 "use client";
 // Unexpected errors: a generic message in both languages, never a stack trace.
 import { useEffect } from "react";
-import { dictionary } from "@/lib/i18n/dictionary";
+import { messages } from "@/lib/i18n/messages";
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   useEffect(() => {
     console.error(error);
   }, [error]);
   const vi = typeof document === "undefined" || document.documentElement.lang !== "en";
-  const t = dictionary[vi ? "vi" : "en"].states;
+  const t = messages(vi ? "vi" : "en").common.states;
   return (
     <div className="card empty" role="alert">
       <h1>{t.errorTitle}</h1>

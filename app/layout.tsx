@@ -9,16 +9,16 @@ import "./globals.css";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import { getActor } from "@/lib/auth/session";
-import { compareDictionary } from "@/lib/i18n/compare";
-import { getDict } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
+import { messages } from "@/lib/i18n/messages";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getDict();
+  const { t } = await getMessages();
   return { title: { default: t.siteName, template: `%s · ${t.siteName}` }, description: t.siteTagline };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const { locale, t } = await getDict();
+  const { locale, t } = await getMessages();
   const actor = await getActor();
   return (
     <html lang={locale}>
@@ -55,7 +55,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/">{t.nav.home}</Link>
             <Link href="/plans">{t.nav.plans}</Link>
             <Link href="/units">{t.nav.units}</Link>
-            <Link href="/compare">{compareDictionary[locale].nav}</Link>
+            <Link href="/compare">{messages(locale).compare.nav}</Link>
             <a href="/api/v1/openapi.json">{t.nav.api}</a>
             {actor && <Link href="/workspace">{t.auth.workspace}</Link>}
           </nav>

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { getDict } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
 
 export default async function NotFound() {
-  const { t } = await getDict();
+  const { t } = await getMessages();
   return (
     <div className="card empty">
       <h1>{t.states.notFoundTitle}</h1>

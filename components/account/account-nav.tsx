@@ -1,12 +1,12 @@
 // Links between the workspace's account pages; "Manage accounts" only for administrators.
 import Link from "next/link";
 import { can, type TActor } from "@/lib/auth/permissions";
-import type { TAccountsDict } from "@/lib/i18n/accounts";
 import styles from "./account-nav.module.css";
+import type { TMessages } from "@/lib/i18n/messages";
 
 type Current = "workspace" | "account" | "tokens" | "users";
 
-export function AccountNav({ actor, current, t, workspaceLabel }: { actor: TActor; current: Current; t: TAccountsDict; workspaceLabel: string }) {
+export function AccountNav({ actor, current, t, workspaceLabel }: { actor: TActor; current: Current; t: TMessages["accounts"]; workspaceLabel: string }) {
   const links: { key: Current; href: string; label: string }[] = [
     { key: "workspace", href: "/workspace", label: workspaceLabel },
     { key: "account", href: "/workspace/account", label: t.nav.account },

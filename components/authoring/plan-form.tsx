@@ -2,8 +2,8 @@
 import { submitKeepingValues } from "@/components/forms/keep-values";
 import { useActionState, useState } from "react";
 import type { TActionState } from "@/app/(workspace)/workspace/plans/authoring-actions";
-import type { TAuthoringText } from "@/lib/i18n/authoring";
 import { errProps, FieldError } from "./field";
+import type { TMessages } from "@/lib/i18n/messages";
 
 type Citation = { code: string; type: string; issuer: string; issuedOn: string; title: string };
 type Task = { description: string; responsible: string };
@@ -26,7 +26,7 @@ export type TPlanFormValues = {
 };
 
 type Props = {
-  m: TAuthoringText;
+  m: TMessages["authoring"];
   docTypes: Record<string, string>;
   units: { code: string; name: string; current: boolean }[];
   programmes: { code: string; name: string }[];

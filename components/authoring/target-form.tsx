@@ -8,9 +8,9 @@ import type { TActionState } from "@/app/(workspace)/workspace/plans/authoring-a
 import { groupName, groupQualifier } from "@/lib/domain/groups";
 import { parseVietnameseNumber } from "@/lib/domain/numbers";
 import { describeTarget, TARGET_KINDS, validateTargetSpec, type TargetKind } from "@/lib/domain/targets";
-import type { TAuthoringText } from "@/lib/i18n/authoring";
 import type { Locale } from "@/lib/i18n/locale";
 import { errProps, FieldError } from "./field";
+import type { TMessages } from "@/lib/i18n/messages";
 
 export type TTargetFormValues = {
   targetId: string;
@@ -34,7 +34,7 @@ export type TTargetFormValues = {
 };
 
 type Props = {
-  m: TAuthoringText;
+  m: TMessages["authoring"];
   locale: Locale;
   planId: string;
   indicators: { code: string; name: string; measureUnit: string }[];

@@ -1,5 +1,5 @@
 import { formatNumber, type Locale } from "@/lib/domain/numbers";
-import { dashboardsDictionary } from "@/lib/i18n/dashboards";
+import { messages } from "@/lib/i18n/messages";
 
 /** The table alternative of a chart (server-rendered): same labels and numbers. */
 export function ChartDataTable({
@@ -21,7 +21,7 @@ export function ChartDataTable({
   /** One row per series and one column per label (for many or long series names, few years). */
   seriesAsRows?: boolean;
 }) {
-  const d = dashboardsDictionary[locale];
+  const d = messages(locale).dashboards;
   const fmt = (v: number | null | undefined) => formatNumber(v ?? null, { locale, maxFractionDigits: 2 });
   if (seriesAsRows) {
     return (

@@ -2,7 +2,7 @@ import { BarChart } from "@/components/charts/bar-chart";
 import { ChartDataTable } from "@/components/charts/data-table";
 import type { TPlanChart, TPlanChartGroup } from "@/lib/data/dashboards";
 import { formatPercent, type Locale } from "@/lib/domain/numbers";
-import { dashboardsDictionary } from "@/lib/i18n/dashboards";
+import { messages } from "@/lib/i18n/messages";
 
 /**
  * "Biểu đồ tiến độ": required vs achieved per year (or for the whole period), or the level vs the
@@ -12,7 +12,7 @@ import { dashboardsDictionary } from "@/lib/i18n/dashboards";
  */
 export function PlanCharts({ planId, asOf, groups, locale }: { planId: string; asOf?: string; groups: TPlanChartGroup[]; locale: Locale }) {
   const q = asOf ? `&asOf=${asOf}` : "";
-  const d = dashboardsDictionary[locale];
+  const d = messages(locale).dashboards;
   const title = d.planChartTitle;
   return (
     <section aria-labelledby="progress-chart" className="dashboard">
@@ -47,7 +47,7 @@ export function PlanCharts({ planId, asOf, groups, locale }: { planId: string; a
 }
 
 function PlanChart({ c, locale }: { c: TPlanChart; locale: Locale }) {
-  const d = dashboardsDictionary[locale];
+  const d = messages(locale).dashboards;
   const labels = c.rows.map((r) => (r.year === null ? r.period : String(r.year)));
   const name = c.measure === "level" ? d.levelAndActual(c.title) : d.requiredAndAchieved(c.title);
   const measured = c.series.find((s) => s.role === "measured");

@@ -8,7 +8,7 @@ import type { TBehindTarget, TPlanStatusRow } from "@/lib/data/overview";
 import { BehindList } from "@/components/progress/behind-list";
 import type { TIndicatorTrend, TStatusCountsLike } from "@/lib/data/dashboards";
 import type { Locale } from "@/lib/domain/numbers";
-import { dashboardsDictionary } from "@/lib/i18n/dashboards";
+import { messages } from "@/lib/i18n/messages";
 
 /** A unit's dashboard: its published targets by status (in all and per plan) and its indicators by year. */
 export function UnitDashboard({
@@ -31,7 +31,7 @@ export function UnitDashboard({
   trends: TIndicatorTrend[];
   locale: Locale;
 }) {
-  const d = dashboardsDictionary[locale];
+  const d = messages(locale).dashboards;
   const dl = (table: string, format: string) => `/api/v1/dashboards/unit/${unitCode}?format=${format}&table=${table}${asOf ? `&asOf=${asOf}` : ""}`;
   return (
     <section aria-labelledby="dashboard" className="dashboard">
@@ -81,7 +81,7 @@ export function UnitDashboard({
 
 /** Values the source gives as bounds ("hơn 80", "khoảng 700"): said in words, since the chart can only draw the number. */
 function ApproximateValues({ trend, locale }: { trend: TIndicatorTrend; locale: Locale }) {
-  const d = dashboardsDictionary[locale];
+  const d = messages(locale).dashboards;
   const items = trend.series.flatMap((s) =>
     trend.years.flatMap((y, i) => {
       const q = s.qualifiers[i];

@@ -1,11 +1,11 @@
-import type { Dict } from "@/lib/i18n/dictionary";
+import type { TMessages } from "@/lib/i18n/messages";
 
 /**
  * Marks a fact the portal inferred (the source does not state it): a visible "(suy ra)" and the
  * reason in words — beside the fact (`note`, on the plan page), or behind a disclosure that
  * works by touch and keyboard (`compact`, in lists). Nothing when the source states the fact.
  */
-export function Inferred({ reason, t, compact = false }: { reason: string | null | undefined; t: Dict; compact?: boolean }) {
+export function Inferred({ reason, t, compact = false }: { reason: string | null | undefined; t: TMessages["common"]; compact?: boolean }) {
   const why = reason?.trim();
   if (!why) return null;
   if (compact) {

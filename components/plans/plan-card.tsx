@@ -1,12 +1,12 @@
 import Link from "next/link";
 import type { TPlanSummary } from "@/lib/data/plans";
 import { formatDate, formatNumber } from "@/lib/domain/numbers";
-import type { Dict } from "@/lib/i18n/dictionary";
 import type { Locale } from "@/lib/i18n/locale";
 import { periodText, unitName } from "./format";
 import { Inferred } from "./inferred";
+import type { TMessages } from "@/lib/i18n/messages";
 
-export function PlanCard({ plan, t, locale, headingLevel = 3 }: { plan: TPlanSummary; t: Dict; locale: Locale; headingLevel?: 2 | 3 }) {
+export function PlanCard({ plan, t, locale, headingLevel = 3 }: { plan: TPlanSummary; t: TMessages["common"]; locale: Locale; headingLevel?: 2 | 3 }) {
   const H = headingLevel === 2 ? "h2" : "h3";
   return (
     <li>

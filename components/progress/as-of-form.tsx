@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { formatDate, type Locale } from "@/lib/domain/numbers";
-import { dashboardsDictionary } from "@/lib/i18n/dashboards";
+import { messages } from "@/lib/i18n/messages";
 
 /** "Tính tiến độ đến ngày [date] [Xem]": a plain GET form, so the date is in the URL and can be shared or printed. */
 export function AsOfForm({ path, asOf, today, invalid, locale }: { path: string; asOf: string; today: string; invalid: boolean; locale: Locale }) {
-  const d = dashboardsDictionary[locale];
+  const d = messages(locale).dashboards;
   return (
     <div className="as-of">
       <form method="get" action={path} className="as-of-form no-print">

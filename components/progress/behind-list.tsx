@@ -2,13 +2,13 @@ import { unitName } from "@/components/plans/format";
 import type { TBehindTarget } from "@/lib/data/overview";
 import { describeTargetRow } from "@/lib/data/target-view";
 import { formatNumber, formatPercent } from "@/lib/domain/numbers";
-import { dashboardsDictionary } from "@/lib/i18n/dashboards";
 import type { Locale } from "@/lib/i18n/locale";
 import { StatusBadge } from "./status-badge";
+import { messages } from "@/lib/i18n/messages";
 
 /** "Where are we behind": the targets missed, off track or at risk, worst first, each linked to its plan. */
 export function BehindList({ data, locale, headingLevel = 2 }: { data: { items: TBehindTarget[]; total: number }; locale: Locale; headingLevel?: 2 | 3 }) {
-  const d = dashboardsDictionary[locale];
+  const d = messages(locale).dashboards;
   const H = headingLevel === 2 ? "h2" : "h3";
   return (
     <section aria-labelledby="behind" className="behind">

@@ -2,13 +2,13 @@ import Link from "next/link";
 import type { TPlanStatusRow } from "@/lib/data/overview";
 import { formatNumber } from "@/lib/domain/numbers";
 import { statusLabel } from "@/lib/domain/progress";
-import { dashboardsDictionary } from "@/lib/i18n/dashboards";
 import type { Locale } from "@/lib/i18n/locale";
 import { STATUS_DISPLAY_ORDER } from "./status-summary";
+import { messages } from "@/lib/i18n/messages";
 
 /** Each plan's targets by status: one row per document, one column per status (words and symbols in the header). */
 export function PlanStatusTable({ rows, locale }: { rows: TPlanStatusRow[]; locale: Locale }) {
-  const d = dashboardsDictionary[locale];
+  const d = messages(locale).dashboards;
   if (rows.length === 0) {
     return (
       <p className="muted" data-empty="plan-status">

@@ -1,8 +1,8 @@
 import { formatNumber } from "@/lib/domain/numbers";
 import type { Progress } from "@/lib/domain/progress";
 import type { Locale } from "@/lib/i18n/locale";
-import { dashboardsDictionary } from "@/lib/i18n/dashboards";
 import { StatusBadge } from "./status-badge";
+import { messages } from "@/lib/i18n/messages";
 
 /** A target's share achieved as a bar (capped at 100% wide), with its status in words. */
 export function ProgressBar({ p, locale, label }: { p: Progress; locale: Locale; label: string }) {
@@ -10,7 +10,7 @@ export function ProgressBar({ p, locale, label }: { p: Progress; locale: Locale;
   // An annual target's overall figures are its latest year's: say which year, so that a year
   // exceeded is not read as the whole period's verdict.
   const annualOverall = p.totalYears !== undefined && p.year === null;
-  const pctText = `${annualOverall && p.dataYear !== null ? `${dashboardsDictionary[locale].yearPrefix(String(p.dataYear))}: ` : ""}${formatNumber(pct ?? 0, { locale, maxFractionDigits: 1 })}%`;
+  const pctText = `${annualOverall && p.dataYear !== null ? `${messages(locale).dashboards.yearPrefix(String(p.dataYear))}: ` : ""}${formatNumber(pct ?? 0, { locale, maxFractionDigits: 1 })}%`;
   return (
     <div className="progress">
       <StatusBadge status={p.status} locale={locale} />
@@ -41,7 +41,7 @@ export function ProgressBar({ p, locale, label }: { p: Progress; locale: Locale;
 
 /** Annual targets: "met in k of n years, m without data" (n: the years due so far). */
 function metInYears(p: Progress, locale: Locale): string {
-  const d = dashboardsDictionary[locale];
+  const d = messages(locale).dashboards;
   const due = p.dueYears ?? 0;
   if (due === 0) return d.noYearDue;
   const noData = p.noDataYears ?? 0;

@@ -2,14 +2,14 @@ import { statusLabel, type ProgressStatus } from "@/lib/domain/progress";
 import { formatNumber } from "@/lib/domain/numbers";
 import type { TStatusCounts } from "@/lib/data/overview";
 import type { Locale } from "@/lib/i18n/locale";
-import { dashboardsDictionary } from "@/lib/i18n/dashboards";
+import { messages } from "@/lib/i18n/messages";
 
 /** Reading order of statuses in tables: best to worst, then no data. */
 export const STATUS_DISPLAY_ORDER: ProgressStatus[] = ["exceeded", "met", "on_track", "at_risk", "off_track", "missed", "no_data"];
 
 /** Counts of targets per status: words, symbols and numbers, never colour alone; a share bar above for a glance. */
 export function StatusSummary({ counts, locale, caption }: { counts: TStatusCounts; locale: Locale; caption: string }) {
-  const d = dashboardsDictionary[locale];
+  const d = messages(locale).dashboards;
   const shown = STATUS_DISPLAY_ORDER.filter((s) => counts[s] > 0);
   const parts = shown.map((s) => `${formatNumber(counts[s], { locale })} ${statusLabel(s, locale)}`);
   return (

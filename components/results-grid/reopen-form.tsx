@@ -3,15 +3,15 @@
 // Shown only to those who may reopen; the server action checks again.
 import { useActionState, useId } from "react";
 import { reopenResultAction } from "@/app/(workspace)/workspace/plans/[id]/results/actions";
-import { resultsGridText } from "@/lib/i18n/results-grid";
 import type { Locale } from "@/lib/i18n/locale";
 import styles from "./grid.module.css";
 import type { TReopenActionState } from "./types";
+import { messages } from "@/lib/i18n/messages";
 
 const INITIAL: TReopenActionState = { ok: false };
 
 export function ReopenForm({ locale, planId, resultId, version, label }: { locale: Locale; planId: string; resultId: string; version: number; label: string }) {
-  const m = resultsGridText[locale];
+  const m = messages(locale).grid;
   const [state, action, pending] = useActionState(reopenResultAction, INITIAL);
   const uid = useId();
   const reasonError = state.fieldErrors?.reason?.[0];

@@ -12,11 +12,12 @@ import {
   saveResultsAction,
   submitResultsAction,
 } from "@/app/(workspace)/workspace/plans/[id]/results/actions";
-import { resultsGridText, type TResultsGridText } from "@/lib/i18n/results-grid";
 import type { Locale } from "@/lib/i18n/locale";
 import { ReopenForm } from "./reopen-form";
 import styles from "./grid.module.css";
 import { FIELD_SEP, type TConflictView, type TGridActionState, type TGridGroupView, type TGridRowView, type THistoryEntryView, type TRowError } from "./types";
+import { messages } from "@/lib/i18n/messages";
+import type { TMessages } from "@/lib/i18n/messages";
 
 export const GRID_FORM_ID = "results-grid-form";
 const COLS = 8;
@@ -48,7 +49,7 @@ async function dispatchIntent(prev: TGridActionState, fd: FormData): Promise<TGr
 }
 
 export function ResultsGrid({ planId, locale, caption, groups, mayPublish, basePath, history }: Props) {
-  const m = resultsGridText[locale];
+  const m = messages(locale).grid;
   const [state, dispatch, pending] = useActionState(dispatchIntent, INITIAL);
   const [selected, setSelected] = useState<Record<string, boolean>>({});
   const [override, setOverride] = useState<Record<string, number>>({});
@@ -238,7 +239,7 @@ type RowProps = {
 };
 
 function GridRow({ row, index, locale, planId, selected, onSelect, versionOverride, onUseMine, errors, basePath, history }: RowProps) {
-  const m = resultsGridText[locale];
+  const m = messages(locale).grid;
   const router = useRouter();
   const [typed, setTyped] = useState<string | null>(null);
   const [keptMine, setKeptMine] = useState(false);
@@ -488,7 +489,7 @@ function rowErrorsOf(state: TGridActionState): Record<string, TRowError[]> {
   return out;
 }
 
-function conflictText(c: TConflictView, m: TResultsGridText): string {
+function conflictText(c: TConflictView, m: TMessages["grid"]): string {
   const who = c.who ?? m.conflict.unknownWho;
   return c.code === "locked" ? m.conflict.locked(c.value, who, c.at) : m.conflict.other(c.value, who, c.at, c.version);
 }
@@ -513,7 +514,7 @@ function HiddenIdentity({ row, n, versionOverride }: { row: TGridRowView; n: (f:
 }
 
 function HistoryPanel({ history, locale }: { history: THistory; locale: Locale }) {
-  const m = resultsGridText[locale];
+  const m = messages(locale).grid;
   const hid = `history-${history.resultId}`;
   return (
     <section id={hid} aria-labelledby={`${hid}-h`} className={styles.history} tabIndex={-1}>

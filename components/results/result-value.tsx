@@ -1,11 +1,11 @@
 import { formatNumber } from "@/lib/domain/numbers";
-import type { Dict } from "@/lib/i18n/dictionary";
 import type { Locale } from "@/lib/i18n/locale";
+import type { TMessages } from "@/lib/i18n/messages";
 
 type R = { value: { toString(): string }; qualifier: "EXACT" | "OVER" | "ABOUT"; isDemo: boolean; indicator: { measureUnit: string; measureUnitEn: string } };
 
 /** "hơn 1.000 lượt hộ", with a visible mark on demo figures. */
-export function ResultValue({ r, t, locale }: { r: R; t: Dict; locale: Locale }) {
+export function ResultValue({ r, t, locale }: { r: R; t: TMessages["common"]; locale: Locale }) {
   const q = r.qualifier === "OVER" ? `${t.result.over} ` : r.qualifier === "ABOUT" ? `${t.result.about} ` : "";
   const unit = locale === "en" ? r.indicator.measureUnitEn : r.indicator.measureUnit;
   return (

@@ -1,11 +1,11 @@
 import type { TResultRow } from "@/lib/data/plans";
 import { groupQualifier } from "@/lib/domain/groups";
-import type { Dict } from "@/lib/i18n/dictionary";
 import type { Locale } from "@/lib/i18n/locale";
 import { unitName } from "../plans/format";
 import { ResultValue } from "./result-value";
+import type { TMessages } from "@/lib/i18n/messages";
 
-export function ResultsTable({ rows, t, locale, caption }: { rows: TResultRow[]; t: Dict; locale: Locale; caption: string }) {
+export function ResultsTable({ rows, t, locale, caption }: { rows: TResultRow[]; t: TMessages["common"]; locale: Locale; caption: string }) {
   return (
     <div className="table-wrap">
       <table>

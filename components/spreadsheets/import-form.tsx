@@ -5,9 +5,10 @@
 // and announces the outcome in an aria-live region.
 import { useActionState, useState } from "react";
 import { formatNumber } from "@/lib/domain/numbers";
-import { rowWarningMessage, spreadsheetText } from "@/lib/i18n/spreadsheets";
+import { rowWarningMessage } from "@/lib/i18n/spreadsheets";
 import type { TImportState } from "@/lib/spreadsheets/grid-file";
 import styles from "./import-form.module.css";
+import { messages } from "@/lib/i18n/messages";
 
 type Messages = {
   fileLabel: string;
@@ -42,7 +43,7 @@ export function ImportForm({ locale, action, canPublish, maxBytes, m }: Props) {
   const report = state.report;
   const errors = report?.errors ?? [];
   const warnings = state.ok ? (report?.warnings ?? []) : [];
-  const t = spreadsheetText[locale];
+  const t = messages(locale).spreadsheets;
   const skipped =
     report && (report.unchanged > 0 || report.blank > 0) ? m.skipped.replace("{u}", formatNumber(report.unchanged, { locale })).replace("{b}", formatNumber(report.blank, { locale })) : null;
 

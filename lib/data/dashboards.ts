@@ -5,10 +5,10 @@ import "server-only";
 import { groupQualifier, WHOLE_POPULATION, type GroupRef } from "../domain/groups";
 import { formatNumber } from "../domain/numbers";
 import { STATUS_ORDER, statusLabel, statusTone, type Progress, type ProgressStatus } from "../domain/progress";
-import { dashboardsDictionary } from "../i18n/dashboards";
 import type { Locale } from "../i18n/locale";
 import type { TTargetRow } from "./plans";
 import { describeTargetRow, ownResults } from "./target-view";
+import { messages } from "../i18n/messages";
 
 /** One row of a plan's target × year table (a whole-period row has year null). */
 export type TPlanDashRow = {
@@ -141,7 +141,7 @@ export function requiredText(
   locale: Locale,
 ): string {
   if (lower === null) return formatNumber(null);
-  const d = dashboardsDictionary[locale];
+  const d = messages(locale).dashboards;
   const unitOf = (v: number) => (typeof opts.unit === "function" ? opts.unit(v === 1) : opts.unit);
   const about = opts.approximate ? `${d.about} ` : "";
   if (upper !== null && upper !== lower) {
@@ -176,7 +176,7 @@ export function planCharts(targets: TargetLike[], progress: Map<string, Progress
 }
 
 function planChart(t: TargetLike, p: Progress, locale: Locale): TPlanChart {
-  const d = dashboardsDictionary[locale];
+  const d = messages(locale).dashboards;
   const rows = targetRows(t, p, locale);
   const periods = p.yearly && p.yearly.length > 0 ? p.yearly : [p];
   // Without a baseline nothing is "achieved" in points: compare the level with the value.

@@ -205,12 +205,5 @@ const en: TAccountsDict = {
   },
 };
 
-export const accountsDict: Record<Locale, TAccountsDict> = { vi, en };
+export const accountsMessages: Record<Locale, TAccountsDict> = { vi, en };
 
-/** The part of a "tiếng Việt / English" message for the locale (the whole text when it is not in that form). */
-export function localizeMessage(message: string, locale: Locale): string {
-  const parts = message.split(" / ");
-  if (parts.length !== 2) return message;
-  const text = (locale === "en" ? parts[1] : parts[0])!.trim();
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

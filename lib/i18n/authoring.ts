@@ -1,5 +1,5 @@
 // Interface text of plan and target authoring (Vietnamese first).
-export const authoringText = {
+export const authoringMessages = {
   vi: {
     newPlan: "Soạn kế hoạch mới",
     editPlan: "Soạn thảo kế hoạch",
@@ -148,4 +148,4 @@ export const authoringText = {
   },
 };
 
-export type TAuthoringText = (typeof authoringText)["vi"];
+export type TAuthoringText = (typeof authoringMessages)["vi"];

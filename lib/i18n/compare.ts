@@ -96,4 +96,4 @@ const en: TCompareDict = {
   levels: { NATION: "Nation", PROVINCE: "Province", DISTRICT: "District", COMMUNE: "Commune" },
 };
 
-export const compareDictionary: Record<Locale, TCompareDict> = { vi, en };
+export const compareMessages: Record<Locale, TCompareDict> = { vi, en };

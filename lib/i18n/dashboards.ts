@@ -160,4 +160,4 @@ const en: TDashboardsDict = {
   noNumber: "No number stated",
 };
 
-export const dashboardsDictionary: Record<Locale, TDashboardsDict> = { vi, en };
+export const dashboardsMessages: Record<Locale, TDashboardsDict> = { vi, en };

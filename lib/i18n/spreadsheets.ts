@@ -3,7 +3,7 @@
 // already bilingual ("… / …") and are shown as they come.
 import { formatNumber } from "../domain/numbers";
 import type { TFileError, TRowWarning } from "../spreadsheets/grid-file";
-import { localizeMessage } from "./accounts";
+import { inLocale } from "./locale";
 import type { Locale } from "./locale";
 
 type WarningParams<C extends TRowWarning["code"]> = Extract<TRowWarning, { code: C }>["params"];
@@ -64,7 +64,7 @@ const vi = {
     unsupported_type: () => "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv).",
     unreadable: () => "Không đọc được tệp Excel. Hãy lưu lại tệp dạng .xlsx (Excel Workbook) rồi tải lên lại.",
     not_utf8: () => "Tệp CSV không ở mã UTF-8. Trong Excel, chọn Lưu thành “CSV UTF-8 (Comma delimited)”.",
-    csv_malformed: (e: TFileError) => `Tệp CSV sai định dạng: ${localizeMessage(e.detail ?? `dòng ${e.line ?? "?"}: dấu ngoặc kép (") không khớp`, "vi")}.`,
+    csv_malformed: (e: TFileError) => `Tệp CSV sai định dạng: ${inLocale(e.detail ?? `dòng ${e.line ?? "?"}: dấu ngoặc kép (") không khớp`, "vi")}.`,
     no_sheet: () => "Tệp Excel không có trang dữ liệu nào.",
     no_header: () => "Tệp không có hàng tiêu đề (targetId, unitCode, year, value, …).",
     missing_columns: (e: TFileError) => `Thiếu cột bắt buộc: ${list(e.columns)}. Hãy dùng tệp tải về từ cổng.`,
@@ -128,7 +128,7 @@ const en: TSpreadsheetDict = {
     unsupported_type: () => "Only Excel (.xlsx) or CSV (.csv) files are accepted.",
     unreadable: () => "The Excel file could not be read. Save it as .xlsx (Excel Workbook) and upload it again.",
     not_utf8: () => "The CSV file is not UTF-8. In Excel, save it as “CSV UTF-8 (Comma delimited)”.",
-    csv_malformed: (e: TFileError) => `The CSV file is malformed: ${localizeMessage(e.detail ?? `line ${e.line ?? "?"}: unbalanced double quotes (")`, "en")}.`,
+    csv_malformed: (e: TFileError) => `The CSV file is malformed: ${inLocale(e.detail ?? `line ${e.line ?? "?"}: unbalanced double quotes (")`, "en")}.`,
     no_sheet: () => "The Excel file has no data sheet.",
     no_header: () => "The file has no header row (targetId, unitCode, year, value, …).",
     missing_columns: (e: TFileError) => `Required columns are missing: ${list(e.columns)}. Use the file downloaded from the portal.`,
@@ -139,17 +139,16 @@ const en: TSpreadsheetDict = {
   },
 };
 
-export const spreadsheetText: Record<Locale, TSpreadsheetDict> = { vi, en };
+export const spreadsheetsMessages: Record<Locale, TSpreadsheetDict> = { vi, en };
 
 /** A "vi / en" message from the write path or a reader, in one language (as is when it is not in two halves). */
-export { localizeMessage };
 
 export function fileErrorMessage(error: TFileError, locale: Locale): string {
-  return spreadsheetText[locale].file[error.code](error);
+  return spreadsheetsMessages[locale].file[error.code](error);
 }
 
 /** A warning of the import (saved, but worth checking) in the reader's language, from its code and params. */
 export function rowWarningMessage(w: Pick<TRowWarning, "code" | "params">, locale: Locale): string {
   // Each code has its own text; the cast joins a code to its own params (a union TypeScript cannot narrow by index).
-  return (spreadsheetText[locale].warning[w.code] as (p: TRowWarning["params"]) => string)(w.params);
+  return (spreadsheetsMessages[locale].warning[w.code] as (p: TRowWarning["params"]) => string)(w.params);
 }

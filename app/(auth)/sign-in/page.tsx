@@ -4,12 +4,12 @@ import { SignInForm } from "@/components/forms/sign-in-form";
 import { getActor } from "@/lib/auth/session";
 import { DEMO_PASSWORD } from "@/lib/auth/password";
 import { isDemoDatabase } from "@/lib/data/settings";
-import { getDict } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getDict();
+  const { t } = await getMessages();
   return { title: t.auth.signIn };
 }
 
@@ -19,7 +19,7 @@ export default async function SignInPage({ searchParams }: Props) {
   const sp = await searchParams;
   const callbackUrl = typeof sp.callbackUrl === "string" ? sp.callbackUrl : null;
   if (await getActor()) redirect(callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/workspace");
-  const { t } = await getDict();
+  const { t } = await getMessages();
   const demo = await isDemoDatabase();
   return (
     <>

@@ -6,12 +6,12 @@ import { BehindList } from "@/components/progress/behind-list";
 import { getHeadlineFigures } from "@/lib/data/stats";
 import { StatusSummary } from "@/components/progress/status-summary";
 import { formatDate, formatNumber, isoDateInTimeZone } from "@/lib/domain/numbers";
-import { getDict } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const { locale, t } = await getDict();
+  const { locale, t } = await getMessages();
   const asOf = isoDateInTimeZone();
   const [figures, latest, counts, behind] = await Promise.all([
     getHeadlineFigures(),

@@ -3,21 +3,21 @@ import Link from "next/link";
 import { periodText, unitName } from "@/components/plans/format";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { authoringText } from "@/lib/i18n/authoring";
 import { listUnits } from "@/lib/data/units";
 import { listPlansForActor } from "@/lib/data/workspace";
-import { getDict } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
+import { messages } from "@/lib/i18n/messages";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getDict();
+  const { t } = await getMessages();
   return { title: t.workspace.title };
 }
 
 export default async function WorkspacePage() {
   const actor = await requireActor("/workspace");
-  const { locale, t } = await getDict();
+  const { locale, t } = await getMessages();
   const [plans, units] = await Promise.all([listPlansForActor(actor), listUnits()]);
   const unit = actor.unitId ? units.find((u) => u.id === actor.unitId) : undefined;
   return (
@@ -39,7 +39,7 @@ export default async function WorkspacePage() {
       {hasPermission(actor, "plan.edit") && (
         <p>
           <Link href="/workspace/plans/new" className="button">
-            + {authoringText[locale].newPlan}
+            + {messages(locale).authoring.newPlan}
           </Link>
         </p>
       )}
@@ -74,7 +74,7 @@ export default async function WorkspacePage() {
                     {p._count.targets > 0 && <Link href={`/workspace/plans/${p.id}/results`}>{t.workspace.enterResults}</Link>}
                     {hasPermission(actor, "plan.edit") && (
                       <div>
-                        <Link href={`/workspace/plans/${p.id}/edit`}>{authoringText[locale].editPlan}</Link>
+                        <Link href={`/workspace/plans/${p.id}/edit`}>{messages(locale).authoring.editPlan}</Link>
                       </div>
                     )}
                     {p.status === "PUBLISHED" && (

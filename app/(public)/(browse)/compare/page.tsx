@@ -7,15 +7,15 @@ import { unitName } from "@/components/plans/format";
 import { compareIndicator, defaultCompareGroup, groupComparison, listComparableIndicators, type TCompareRow, type TCompareTotal, type TCompareUnitRef } from "@/lib/data/rollups";
 import { groupName, groupQualifier } from "@/lib/domain/groups";
 import { formatDate, formatNumber } from "@/lib/domain/numbers";
-import { compareDictionary } from "@/lib/i18n/compare";
 import { getLocale } from "@/lib/i18n/server";
 import { ZCompareSort, ZGroupCode, ZIndicatorCode, ZYear, type TCompareSort } from "@/lib/validation/compare";
 import styles from "./compare.module.css";
+import { messages } from "@/lib/i18n/messages";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: compareDictionary[await getLocale()].title };
+  return { title: messages(await getLocale()).compare.title };
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
@@ -24,7 +24,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export default async function ComparePage({ searchParams }: Props) {
   const locale = await getLocale();
-  const c = compareDictionary[locale];
+  const c = messages(locale).compare;
   const sp = await searchParams;
   // Messages are written "tiếng Việt / English": show the reader's half.
   const problems: string[] = [];

@@ -8,20 +8,20 @@ import { DOCUMENT_TYPES } from "@/lib/data/enums";
 import { listPublishedPlans } from "@/lib/data/plans";
 import { listUnitsWithPlans } from "@/lib/data/units";
 import { formatNumber } from "@/lib/domain/numbers";
-import { getDict } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
 import { planFilterInput, ZPlanFilter, type TPlanFilter } from "@/lib/validation/plans";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getDict();
+  const { t } = await getMessages();
   return { title: t.plans.title };
 }
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PlansPage({ searchParams }: Props) {
-  const { locale, t } = await getDict();
+  const { locale, t } = await getMessages();
   const raw = planFilterInput(await searchParams);
   const parsed = ZPlanFilter.safeParse(raw);
   // A malformed parameter is reported and ignored; the rest of the filter still applies.

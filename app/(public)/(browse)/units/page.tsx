@@ -3,17 +3,17 @@ import Link from "next/link";
 import { unitName } from "@/components/plans/format";
 import { listUnits } from "@/lib/data/units";
 import { formatDate } from "@/lib/domain/numbers";
-import { getDict } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { t } = await getDict();
+  const { t } = await getMessages();
   return { title: t.units.title };
 }
 
 export default async function UnitsPage() {
-  const { locale, t } = await getDict();
+  const { locale, t } = await getMessages();
   const units = await listUnits();
   const provinces = units.filter((u) => u.level === "PROVINCE");
   const current = provinces.filter((u) => !u.validTo);

@@ -4,20 +4,20 @@ import { formatDateTime } from "@/components/account/format-time";
 import { ChangePasswordForm } from "@/components/forms/change-password-form";
 import { requireActor } from "@/lib/auth/session";
 import { getOwnAccount } from "@/lib/data/accounts";
-import { accountsDict } from "@/lib/i18n/accounts";
-import { getDict } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
+import { messages } from "@/lib/i18n/messages";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { locale } = await getDict();
-  return { title: accountsDict[locale].account.title };
+  const { locale } = await getMessages();
+  return { title: messages(locale).accounts.account.title };
 }
 
 export default async function AccountPage() {
   const actor = await requireActor("/workspace/account");
-  const { locale, t: dict } = await getDict();
-  const t = accountsDict[locale];
+  const { locale, t: dict } = await getMessages();
+  const t = messages(locale).accounts;
   const account = await getOwnAccount(actor);
   const unit = account?.unit ? (locale === "en" && account.unit.nameEn ? account.unit.nameEn : account.unit.name) : t.wholeCountry;
   return (

@@ -7,21 +7,21 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listTokens } from "@/lib/data/tokens";
-import { accountsDict } from "@/lib/i18n/accounts";
-import { getDict } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
 import styles from "./tokens.module.css";
+import { messages } from "@/lib/i18n/messages";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { locale } = await getDict();
-  return { title: accountsDict[locale].tokens.title };
+  const { locale } = await getMessages();
+  return { title: messages(locale).accounts.tokens.title };
 }
 
 export default async function TokensPage() {
   const actor = await requireActor("/workspace/tokens");
-  const { locale, t: dict } = await getDict();
-  const t = accountsDict[locale];
+  const { locale, t: dict } = await getMessages();
+  const t = messages(locale).accounts;
   if (!can(actor, "token.own")) {
     return <Forbidden title={t.users.forbiddenTitle} body={t.common.forbidden} backHref="/workspace" backLabel={t.common.backToWorkspace} />;
   }

@@ -17,7 +17,7 @@ import { describeTargetRow, progressOf } from "@/lib/data/target-view";
 import { sourceCitation } from "@/lib/domain/citation";
 import { groupName } from "@/lib/domain/groups";
 import { formatDate, formatNumber, isoDateInTimeZone } from "@/lib/domain/numbers";
-import { getDict } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
 import { readAsOf } from "@/lib/validation/as-of";
 
 export const dynamic = "force-dynamic";
@@ -31,7 +31,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 
 export default async function PlanPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { locale, t } = await getDict();
+  const { locale, t } = await getMessages();
   const plan = await getPublishedPlan(id);
   if (!plan) notFound();
 

@@ -14,7 +14,7 @@ import { listPublishedPlans } from "@/lib/data/plans";
 import { listPublishedResultsForUnits } from "@/lib/data/results";
 import { listUnits, unitAncestors, unitScope } from "@/lib/data/units";
 import { formatDate, isoDateInTimeZone } from "@/lib/domain/numbers";
-import { getDict } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
 import { readAsOf } from "@/lib/validation/as-of";
 
 export const dynamic = "force-dynamic";
@@ -34,7 +34,7 @@ export async function generateMetadata({ params }: Pick<Props, "params">): Promi
 }
 
 export default async function UnitPage({ params, searchParams }: Props) {
-  const { locale, t } = await getDict();
+  const { locale, t } = await getMessages();
   const found = await findUnit((await params).code);
   if (!found) notFound();
   const { unit, units } = found;

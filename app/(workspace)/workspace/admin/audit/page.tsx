@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listAudit } from "@/lib/data/audit";
 import { formatDate, formatNumber, isIsoDate } from "@/lib/domain/numbers";
-import { getDict } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
 import { ZSearchText } from "@/lib/validation/plans";
 
 export const dynamic = "force-dynamic";
@@ -59,7 +59,7 @@ const ENTITIES = ["result", "plan", "target", "user", "api_token", "session"];
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { locale } = await getDict();
+  const { locale } = await getMessages();
   return { title: text[locale].title };
 }
 
@@ -71,7 +71,7 @@ function brief(v: unknown): string {
 
 export default async function AuditPage({ searchParams }: Props) {
   const actor = await requireActor("/workspace/admin/audit");
-  const { locale, t } = await getDict();
+  const { locale, t } = await getMessages();
   const m = text[locale];
   if (!can(actor, "audit.read.all")) {
     return (

@@ -9,22 +9,23 @@ import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listAccounts } from "@/lib/data/accounts";
 import { listUnits, type TUnit } from "@/lib/data/units";
-import { accountsDict, type TAccountsDict } from "@/lib/i18n/accounts";
 import type { Locale } from "@/lib/i18n/locale";
-import { getDict } from "@/lib/i18n/server";
+import { getMessages } from "@/lib/i18n/server";
 import styles from "./users.module.css";
+import { messages } from "@/lib/i18n/messages";
+import type { TMessages } from "@/lib/i18n/messages";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { locale } = await getDict();
-  return { title: accountsDict[locale].users.title };
+  const { locale } = await getMessages();
+  return { title: messages(locale).accounts.users.title };
 }
 
 const nameOf = (u: { name: string; nameEn: string | null }, locale: Locale) => (locale === "en" && u.nameEn ? u.nameEn : u.name);
 
 /** Provinces and districts for the unit selects, grouped by province; merged units marked. */
-function unitOptions(units: TUnit[], locale: Locale, t: TAccountsDict): TUnitOption[] {
+function unitOptions(units: TUnit[], locale: Locale, t: TMessages["accounts"]): TUnitOption[] {
   const byId = new Map(units.map((u) => [u.id, u]));
   const label = (u: TUnit) => `${nameOf(u, locale)} (${u.code})${u.validTo ? ` – ${t.abolished}` : ""}`;
   const out: TUnitOption[] = [];
@@ -40,8 +41,8 @@ function unitOptions(units: TUnit[], locale: Locale, t: TAccountsDict): TUnitOpt
 
 export default async function UsersPage() {
   const actor = await requireActor("/workspace/admin/users");
-  const { locale, t: dict } = await getDict();
-  const t = accountsDict[locale];
+  const { locale, t: dict } = await getMessages();
+  const t = messages(locale).accounts;
   if (!can(actor, "user.manage")) {
     return (
       <>

@@ -3,19 +3,19 @@ import { PlanForm } from "@/components/authoring/plan-form";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listAuthoringChoices } from "@/lib/data/plans-write";
-import { getAuthoringText } from "@/lib/i18n/authoring-server";
+import { getMessages } from "@/lib/i18n/server";
 import { createPlanAction } from "../authoring-actions";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { m } = await getAuthoringText();
+  const { m: { authoring: m } } = await getMessages();
   return { title: m.newPlan };
 }
 
 export default async function NewPlanPage() {
   const actor = await requireActor("/workspace/plans/new");
-  const { t, m } = await getAuthoringText();
+  const { t, m: { authoring: m } } = await getMessages();
   if (!hasPermission(actor, "plan.edit")) {
     return (
       <div className="card empty" role="alert">

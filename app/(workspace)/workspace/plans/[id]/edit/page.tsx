@@ -12,7 +12,7 @@ import { listUnits } from "@/lib/data/units";
 import { formatDate, formatNumber } from "@/lib/domain/numbers";
 import { WHOLE_POPULATION } from "@/lib/domain/groups";
 import { describeTargetRow } from "@/lib/data/target-view";
-import { getAuthoringText } from "@/lib/i18n/authoring-server";
+import { getMessages } from "@/lib/i18n/server";
 import { deleteTargetAction, publishPlanAction, reopenPlanAction, saveTargetAction, updatePlanAction } from "../../authoring-actions";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +20,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
-  const { m } = await getAuthoringText();
+  const { m: { authoring: m } } = await getMessages();
   return { title: m.editPlan };
 }
 
@@ -29,7 +29,7 @@ const fmt = (v: { toString(): string } | null) => (v === null ? "" : formatNumbe
 export default async function EditPlanPage({ params, searchParams }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/workspace/plans/${id}/edit`);
-  const { locale, t, m } = await getAuthoringText();
+  const { locale, t, m: { authoring: m } } = await getMessages();
   if (!/^[A-Za-z0-9_-]{1,80}$/.test(id)) notFound();
   const plan = await getPlanForEdit(actor, id);
   if (!plan) {

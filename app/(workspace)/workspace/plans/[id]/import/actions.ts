@@ -6,15 +6,17 @@ import { headers } from "next/headers";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { clientIpFrom } from "@/lib/auth/client-ip";
-import { fileErrorMessage, localizeMessage, spreadsheetText } from "@/lib/i18n/spreadsheets";
+import { fileErrorMessage } from "@/lib/i18n/spreadsheets";
+import { inLocale } from "@/lib/i18n/locale";
 import { getLocale } from "@/lib/i18n/server";
 import { formatNumber } from "@/lib/domain/numbers";
 import { MAX_FILE_BYTES, type TImportState } from "@/lib/spreadsheets/grid-file";
 import { importResultsFile } from "@/lib/spreadsheets/import-results";
+import { messages } from "@/lib/i18n/messages";
 
 export async function importResultsAction(planId: string, _prev: TImportState, formData: FormData): Promise<TImportState> {
   const locale = await getLocale();
-  const t = spreadsheetText[locale];
+  const t = messages(locale).spreadsheets;
   const actor = await getActor();
   if (!actor) return { ok: false, message: t.signInAgain };
 
@@ -38,7 +40,7 @@ export async function importResultsAction(planId: string, _prev: TImportState, f
   if (!outcome.ok) {
     if (outcome.reason === "not_found") return { ok: false, message: t.notFound };
     if (outcome.reason === "file") return { ok: false, fieldErrors: { file: [fileErrorMessage(outcome.error, locale)] } };
-    const report = { ...outcome.report, errors: outcome.report.errors.map((e) => ({ ...e, message: localizeMessage(e.message, locale) })) };
+    const report = { ...outcome.report, errors: outcome.report.errors.map((e) => ({ ...e, message: inLocale(e.message, locale) })) };
     const message = report.status === 403 ? t.rejectedForbidden : report.status === 409 ? t.rejectedConflict : t.rejected(n(report.errors.length));
     return { ok: false, message, report };
   }

@@ -6,24 +6,24 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { ForbiddenError, hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listResultsForGrid } from "@/lib/data/results-write";
-import { getDict, getLocale } from "@/lib/i18n/server";
-import { spreadsheetText } from "@/lib/i18n/spreadsheets";
+import { getMessages, getLocale } from "@/lib/i18n/server";
 import { MAX_FILE_BYTES } from "@/lib/spreadsheets/grid-file";
 import { importResultsAction } from "./actions";
+import { messages } from "@/lib/i18n/messages";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: spreadsheetText[await getLocale()].title };
+  return { title: messages(await getLocale()).spreadsheets.title };
 }
 
 export default async function ImportResultsPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/workspace/plans/${encodeURIComponent(id)}/import`);
-  const { locale, t: ui } = await getDict();
-  const t = spreadsheetText[locale];
+  const { locale, t: ui } = await getMessages();
+  const t = messages(locale).spreadsheets;
   let grid;
   try {
     grid = await listResultsForGrid(actor, id);

@@ -22,9 +22,12 @@ import {
   type TWriteError,
 } from "@/lib/data/results-write";
 import { formatNumber, parseVietnameseNumber } from "@/lib/domain/numbers";
-import { pickMessage, resultsGridText, warningMessage, type TResultsGridText } from "@/lib/i18n/results-grid";
+import { warningMessage } from "@/lib/i18n/grid";
+import { inLocale } from "@/lib/i18n/locale";
 import type { Locale } from "@/lib/i18n/locale";
 import { getLocale } from "@/lib/i18n/server";
+import { messages } from "@/lib/i18n/messages";
+import type { TMessages } from "@/lib/i18n/messages";
 
 // ---------------------------------------------------------------------------
 // Parsing the posted grid
@@ -109,7 +112,7 @@ const keyOfRow = (r: TGridRowForm) => rowKeyOf(r.targetId, r.unitCode, r.year);
 let seq = 0;
 const nextSeq = () => (seq = (seq + 1) % 1_000_000_000);
 
-type TCtx = { locale: Locale; m: TResultsGridText };
+type TCtx = { locale: Locale; m: TMessages["grid"] };
 
 function conflictView(e: TWriteError): TConflictView | undefined {
   if (!e.current) return undefined;
@@ -133,7 +136,7 @@ function messageOf(e: TWriteError, typed: string | undefined, ctx: TCtx): string
     const p = parseVietnameseNumber(typed);
     if (!p.ok) return p.errorEn;
   }
-  return pickMessage(e.message, ctx.locale);
+  return inLocale(e.message, ctx.locale);
 }
 
 /**
@@ -219,7 +222,7 @@ const withWarnings = (warnings: TGridWarningView[]) => (warnings.length ? { warn
 
 async function context(): Promise<TCtx> {
   const locale = await getLocale();
-  return { locale, m: resultsGridText[locale] };
+  return { locale, m: messages(locale).grid };
 }
 
 async function clientIp(): Promise<string | undefined> {

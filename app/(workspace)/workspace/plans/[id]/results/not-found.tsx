@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { getLocale } from "@/lib/i18n/server";
-import { resultsGridText } from "@/lib/i18n/results-grid";
+import { messages } from "@/lib/i18n/messages";
 
 export default async function PlanResultsNotFound() {
-  const m = resultsGridText[await getLocale()];
+  const m = messages(await getLocale()).grid;
   return (
     <div className="card empty">
       <h1>{m.notFound.title}</h1>

@@ -18,16 +18,17 @@ import { listResultsForGrid, type TGrid } from "@/lib/data/results-write";
 import { listUnits, type TUnit } from "@/lib/data/units";
 import { groupQualifier } from "@/lib/domain/groups";
 import { formatNumber } from "@/lib/domain/numbers";
-import { resultsGridText, type TResultsGridText } from "@/lib/i18n/results-grid";
 import type { Locale } from "@/lib/i18n/locale";
-import { getDict, getLocale } from "@/lib/i18n/server";
+import { getMessages, getLocale } from "@/lib/i18n/server";
+import { messages } from "@/lib/i18n/messages";
+import type { TMessages } from "@/lib/i18n/messages";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
-  const m = resultsGridText[await getLocale()];
+  const m = messages(await getLocale()).grid;
   return { title: m.title };
 }
 
@@ -35,8 +36,8 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
   const { id } = await params;
   const basePath = `/workspace/plans/${encodeURIComponent(id)}/results`;
   const actor = await requireActor(basePath);
-  const { locale, t } = await getDict();
-  const m = resultsGridText[locale];
+  const { locale, t } = await getMessages();
+  const m = messages(locale).grid;
   const forbidden = <Forbidden title={m.forbidden.title} body={m.forbidden.body} backHref="/workspace" backLabel={m.forbidden.back} />;
 
   let grid: TGrid | null;
@@ -100,7 +101,7 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
   );
 }
 
-function toGroups(grid: TGrid, actor: TActor, units: TUnit[], locale: Locale, m: TResultsGridText): TGridGroupView[] {
+function toGroups(grid: TGrid, actor: TActor, units: TUnit[], locale: Locale, m: TMessages["grid"]): TGridGroupView[] {
   const unitById = new Map(grid.units.map((u) => [u.id, u]));
   const groups: TGridGroupView[] = [];
   for (const t of grid.targets) {
@@ -153,7 +154,7 @@ function toGroups(grid: TGrid, actor: TActor, units: TUnit[], locale: Locale, m:
 }
 
 /** The history of one result of this grid (listHistory authorizes); null entries = not allowed. */
-async function historyFor(actor: TActor, resultId: string, groups: TGridGroupView[], locale: Locale, m: TResultsGridText) {
+async function historyFor(actor: TActor, resultId: string, groups: TGridGroupView[], locale: Locale, m: TMessages["grid"]) {
   const row = groups.flatMap((g) => g.rows).find((r) => r.result?.id === resultId);
   if (!row) return null;
   const title = m.history.title(`${row.labelWhat} – ${row.unitName} – ${row.year}`);
@@ -171,7 +172,7 @@ function field(j: TJson, name: string): TJson | undefined {
   return j !== null && typeof j === "object" && !Array.isArray(j) ? j[name] : undefined;
 }
 
-function historyEntry(e: TAuditEntry, locale: Locale, m: TResultsGridText): THistoryEntryView {
+function historyEntry(e: TAuditEntry, locale: Locale, m: TMessages["grid"]): THistoryEntryView {
   const fmt = (v: TJson | undefined) => (typeof v === "number" ? formatNumber(v, { locale }) : "—");
   const before = field(e.before, "value");
   const after = field(e.after, "value");

@@ -413,4 +413,4 @@ const en: Dict = {
   },
 };
 
-export const dictionary = { vi, en } as const;
+export const commonMessages = { vi, en } as const;

@@ -252,20 +252,11 @@ const en: TResultsGridText = {
   errorsTitle: "Errors to fix",
 };
 
-export const resultsGridText: Record<Locale, TResultsGridText> = { vi, en };
+export const gridMessages: Record<Locale, TResultsGridText> = { vi, en };
 
-/**
- * The data layer's messages read "Tiếng Việt / English": the half for the locale
- * (the whole text when it has no English half, e.g. the number parser's messages).
- */
-export function pickMessage(message: string, locale: Locale): string {
-  const at = message.indexOf(" / ");
-  if (at === -1) return message;
-  return locale === "en" ? message.slice(at + 3) : message.slice(0, at);
-}
 
 /** A warning of the write path (saved, but worth checking) in the reader's language, from its code and params. */
 export function warningMessage(w: Pick<TWriteWarning, "code" | "params">, locale: Locale): string {
   // Each code has its own text; the cast joins a code to its own params (a union TypeScript cannot narrow by index).
-  return (resultsGridText[locale].warning[w.code] as (p: TWriteWarning["params"]) => string)(w.params);
+  return (gridMessages[locale].warning[w.code] as (p: TWriteWarning["params"]) => string)(w.params);
 }

@@ -1,0 +1,47 @@
+// The one message catalogue: every text the portal shows, by locale and area, and the one
+// accessor, `messages(locale)`. Each area keeps its texts in its own file (both languages
+// side by side, the English typed after the Vietnamese so a missing key does not compile);
+// lib/i18n/messages.test.ts checks that the languages have the same keys and placeholders.
+// Server code reads the locale from the request with getMessages() (lib/i18n/server.ts).
+import { accountsMessages } from "./accounts";
+import { authoringMessages } from "./authoring";
+import { compareMessages } from "./compare";
+import { dashboardsMessages } from "./dashboards";
+import { commonMessages } from "./common";
+import type { Locale } from "./locale";
+import { problemTexts } from "./problems";
+import { gridMessages } from "./grid";
+import { spreadsheetsMessages } from "./spreadsheets";
+
+const catalogue = {
+  vi: {
+    common: commonMessages.vi,
+    accounts: accountsMessages.vi,
+    authoring: authoringMessages.vi,
+    compare: compareMessages.vi,
+    dashboards: dashboardsMessages.vi,
+    grid: gridMessages.vi,
+    spreadsheets: spreadsheetsMessages.vi,
+    problems: problemTexts.vi,
+  },
+  en: {
+    common: commonMessages.en,
+    accounts: accountsMessages.en,
+    authoring: authoringMessages.en,
+    compare: compareMessages.en,
+    dashboards: dashboardsMessages.en,
+    grid: gridMessages.en,
+    spreadsheets: spreadsheetsMessages.en,
+    problems: problemTexts.en,
+  },
+};
+
+export type TMessages = (typeof catalogue)["vi"];
+
+/** Every text in the reader's language. */
+export function messages(locale: Locale): TMessages {
+  return catalogue[locale] as TMessages;
+}
+
+/** The catalogue as data, for the parity test. */
+export const catalogueForTests = catalogue;

@@ -1,0 +1,6 @@
+// Problem texts of the accounts area, by code (lib/errors.ts; rendered by lib/i18n/problems.ts).
+import type { TProblemTexts } from "./types";
+
+const vi = {} satisfies TProblemTexts;
+
+export const accountsProblems: Record<"vi" | "en", TProblemTexts<keyof typeof vi>> = { vi, en: {} };
