@@ -1,8 +1,7 @@
 "use client";
 // Create a personal access token; the new token is shown once, with a copy button.
 import { useActionState } from "react";
-import { createTokenAction } from "@/app/(workspace)/workspace/tokens/actions";
-import type { TSecretActionState } from "@/lib/validation/action-state";
+import type { TFormAction, TSecretActionState } from "@/lib/validation/action-state";
 import { describedBy, FieldErrors, FormStatus, SecretOnce, type TSecretMessages } from "./account-form-parts";
 import styles from "./account-forms.module.css";
 
@@ -10,8 +9,8 @@ type Messages = { nameLabel: string; nameHint: string; submit: string; saving: s
 
 const INITIAL: TSecretActionState = { ok: false };
 
-export function CreateTokenForm({ m, endpoint }: { m: Messages; endpoint: string }) {
-  const [state, action, pending] = useActionState(createTokenAction, INITIAL);
+export function CreateTokenForm({ m, endpoint, create }: { m: Messages; endpoint: string; create: TFormAction<TSecretActionState> }) {
+  const [state, action, pending] = useActionState(create, INITIAL);
   const name = describedBy("name", state, "token-name-hint");
   return (
     <div className="stack">

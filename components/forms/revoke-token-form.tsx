@@ -1,12 +1,11 @@
 "use client";
 // Revoke one token (a button in the token list).
 import { useActionState } from "react";
-import { revokeTokenAction } from "@/app/(workspace)/workspace/tokens/actions";
-import { INITIAL_ACTION_STATE } from "@/lib/validation/action-state";
+import { INITIAL_ACTION_STATE, type TFormAction } from "@/lib/validation/action-state";
 import styles from "./account-forms.module.css";
 
-export function RevokeTokenForm({ id, label, m }: { id: string; label: string; m: { revoke: string; revoking: string } }) {
-  const [state, action, pending] = useActionState(revokeTokenAction, INITIAL_ACTION_STATE);
+export function RevokeTokenForm({ id, label, m, revoke }: { id: string; label: string; m: { revoke: string; revoking: string }; revoke: TFormAction }) {
+  const [state, action, pending] = useActionState(revoke, INITIAL_ACTION_STATE);
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />

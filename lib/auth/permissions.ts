@@ -8,6 +8,7 @@
 //  - district staff: their own district (and units below it), and they may only
 //    propose (enter and submit) results, never approve or publish.
 // Anything not granted here is denied (fail closed).
+import { AppError } from "../errors";
 
 export type TRole = "ADMIN" | "PROVINCIAL_OFFICER" | "DISTRICT_STAFF";
 
@@ -65,9 +66,10 @@ export function can(actor: TActor | null, permission: TPermission, units: readon
   return inJurisdiction(actor, unitId, units);
 }
 
-export class ForbiddenError extends Error {
-  constructor(message = "Bạn không có quyền thực hiện thao tác này. / You are not allowed to do this.") {
-    super(message);
+/** The actor may not do this: the error model's "forbidden" (lib/errors.ts), thrown by assertCan. */
+export class ForbiddenError extends AppError {
+  constructor() {
+    super("forbidden", { code: "forbidden" });
     this.name = "ForbiddenError";
   }
 }

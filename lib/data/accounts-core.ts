@@ -6,6 +6,8 @@
 //
 // Every change is written with its audit row in one short transaction (`tx` only
 // inside it). Snapshots in the audit log never contain the password hash.
+import { AppError } from "../errors";
+import { inLocale } from "../i18n/locale";
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { TActor, TRole } from "../auth/permissions";
@@ -64,14 +66,17 @@ export type TAccountErrorCode =
   | "too_many_tokens";
 
 /** An expected failure with a message for the user (Vietnamese / English) and, when it is about one field, its name. */
-export class AccountError extends Error {
+export class AccountError extends AppError {
   constructor(
     readonly code: TAccountErrorCode,
     message: string,
     readonly field?: string,
     readonly fieldErrors?: Record<string, string[]>,
   ) {
-    super(message);
+    const kind = code === "not_found" || code === "unit_not_found" ? "not_found" : code === "last_admin" || code === "duplicate_email" ? "conflict" : "invalid";
+    const text = (m: string) => ({ message: inLocale(m, "vi"), messageEn: inLocale(m, "en") });
+    super(kind, fieldErrors ? Object.entries(fieldErrors).flatMap(([f, ms]) => ms.map((m) => ({ code: "invalid_field", field: f === "_" ? undefined : f, params: text(m) }))) : { code: "invalid_field", field, params: text(message) });
+    this.message = message;
     this.name = "AccountError";
   }
 }

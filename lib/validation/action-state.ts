@@ -8,9 +8,14 @@ export type TActionState = {
   message?: string;
   /** What was submitted (never passwords), so a refused form keeps what the person typed. */
   values?: Record<string, string>;
+  /** A fresh number per answer (set by the action pipeline), so a form reacts to two equal answers in a row. */
+  seq?: number;
 };
 
 /** An ActionState that also carries a secret shown exactly once (a new token or password). */
 export type TSecretActionState = TActionState & { secret?: string };
 
 export const INITIAL_ACTION_STATE: TActionState = { ok: false };
+
+/** A server action as a form component receives it (a prop: components never import route files). */
+export type TFormAction<S extends TActionState = TActionState> = (prev: S, fd: FormData) => Promise<S>;

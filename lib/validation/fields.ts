@@ -2,7 +2,11 @@
 // in Vietnamese format through THE number parser, whole numbers, and the
 // "Thiếu … / … is required" messages.
 import { z } from "zod";
+import { ID_PATTERN } from "../domain/ids";
 import { parseVietnameseNumber } from "../domain/numbers";
+
+/** A record id as posted by a form or a request. */
+export const ZId = z.string().regex(ID_PATTERN, { error: "Mã không hợp lệ / invalid id" });
 
 /** Largest magnitude a result column (numeric(16,4)) holds. */
 const MAX_ABS = 1e12;

@@ -3,6 +3,7 @@ import { AccountNav } from "@/components/account/account-nav";
 import { formatDateTime } from "@/components/account/format-time";
 import { CreateTokenForm } from "@/components/forms/create-token-form";
 import { RevokeTokenForm } from "@/components/forms/revoke-token-form";
+import { createTokenAction, revokeTokenAction } from "./actions";
 import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -36,6 +37,7 @@ export default async function TokensPage() {
 
       <h2>{t.tokens.create}</h2>
       <CreateTokenForm
+        create={createTokenAction}
         endpoint="/api/v1/results"
         m={{
           nameLabel: t.tokens.nameLabel,
@@ -86,7 +88,7 @@ export default async function TokensPage() {
                     ) : (
                       <div className={styles.state}>
                         <span className={`badge ${styles.activeBadge}`}>{t.tokens.active}</span>
-                        <RevokeTokenForm id={tok.id} label={`${t.tokens.revokeLabel} “${tok.name}” (${tok.prefix}…)`} m={{ revoke: t.tokens.revoke, revoking: t.tokens.revoking }} />
+                        <RevokeTokenForm revoke={revokeTokenAction} id={tok.id} label={`${t.tokens.revokeLabel} “${tok.name}” (${tok.prefix}…)`} m={{ revoke: t.tokens.revoke, revoking: t.tokens.revoking }} />
                       </div>
                     )}
                   </td>

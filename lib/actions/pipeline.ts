@@ -1,0 +1,128 @@
+import "server-only";
+// THE pipeline every server action runs (docs/architecture.md, "Server actions"):
+//
+//   1. who is asking (the session's actor; none → "signed out"), their language and address;
+//   2. the posted form parsed by a zod schema (or a parser of its own) → field messages;
+//   3. the action's own step, which calls an authorizing data function (the data layer
+//      checks permissions again, row by row: nothing here is trusted);
+//   4. one error model: an AppError thrown or a TFailure returned becomes messages in the
+//      reader's language (lib/i18n/problems.ts); anything else is logged and answered
+//      generically, never with a stack trace;
+//   5. on success, the paths whose data changed are revalidated.
+//
+// Every action answers with TActionState (plus the extra fields of its form, if any).
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { AppError, type TFailure, type TProblem } from "../errors";
+import { clientIpFrom } from "../auth/client-ip";
+import { ForbiddenError, type TActor } from "../auth/permissions";
+import { getActor } from "../auth/session";
+import { inLocale, type Locale } from "../i18n/locale";
+import { messages, type TMessages } from "../i18n/messages";
+import { problemText } from "../i18n/problems";
+import { getLocale } from "../i18n/server";
+import type { TActionState } from "../validation/action-state";
+
+export type TActionContext = { actor: TActor; locale: Locale; m: TMessages; ip: string | null };
+
+/** What a parser of a posted form answers: the input, or why it cannot be read. */
+export type TParsed<I> = { ok: true; data: I } | { ok: false; fieldErrors?: Record<string, string[]>; problem?: TProblem };
+
+type TAnswer<X> = TActionState & X;
+
+export type TActionSpec<I, X> = {
+  /** A zod schema over the form's fields (FormData → object), or a parser of its own. */
+  input: z.ZodType<I> | ((fd: FormData, locale: Locale) => TParsed<I>);
+  /** The step itself: call the data layer, say what happened. Throw AppError or return a TFailure to refuse. */
+  run: (input: I, ctx: TActionContext) => Promise<TAnswer<X> | TFailure>;
+  /** Paths to revalidate once the step succeeded. */
+  revalidate?: (input: I) => string[];
+  /** Echo what was typed back on a refusal (never fields that hold secrets), so the form keeps it. */
+  keepValues?: boolean;
+};
+
+let seq = 0;
+/** A fresh number per answer, so that a form reacts to two identical answers in a row. */
+const nextSeq = () => (seq = (seq + 1) % 1_000_000_000);
+
+const SECRET_FIELD = /password|secret|token/i;
+
+/** The form's text fields as an object (a repeated name becomes an array). */
+export function formToObject(fd: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [k, v] of fd.entries()) {
+    if (typeof v !== "string") continue;
+    const prev = out[k];
+    out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
+  }
+  return out;
+}
+
+function keptValues(fd: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of fd.entries()) if (typeof v === "string" && !SECRET_FIELD.test(k) && !k.startsWith("$")) out[k] = v;
+  return out;
+}
+
+/** Problems as the form shows them: those about a field beside it, the others in one message. */
+export function problemsToState(problems: TProblem[], locale: Locale, fallback: string): Pick<TActionState, "message" | "fieldErrors"> {
+  const fieldErrors: Record<string, string[]> = {};
+  const loose: string[] = [];
+  for (const p of problems) {
+    const text = problemText(p, locale);
+    if (p.field) (fieldErrors[p.field] ??= []).push(text);
+    else loose.push(text);
+  }
+  const message = loose.length ? loose.join(" ") : (Object.values(fieldErrors)[0]?.[0] ?? fallback);
+  return { message, ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}) };
+}
+
+/** A zod error's messages ("tiếng Việt / English") in the reader's language, by field. */
+export function zodFieldErrors(error: z.ZodError, locale: Locale): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[issue.path.length ? String(issue.path[0]) : "_"] ??= []).push(inLocale(issue.message, locale));
+  return out;
+}
+
+const isFailure = (x: unknown): x is TFailure => typeof x === "object" && x !== null && (x as TFailure).ok === false && Array.isArray((x as TFailure).problems);
+
+/** Builds a server action (prev state, form) → state from its spec. */
+export function defineAction<I, X = object>(spec: TActionSpec<I, X>): (prev: TAnswer<X>, fd: FormData) => Promise<TAnswer<X>> {
+  return async (_prev, fd) => {
+    let locale: Locale = "vi";
+    const refuse = (state: Omit<TActionState, "ok">): TAnswer<X> =>
+      ({ ok: false, ...state, ...(spec.keepValues ? { values: keptValues(fd) } : {}), seq: nextSeq() }) as unknown as TAnswer<X>;
+    try {
+      const [actor, loc, h] = await Promise.all([getActor(), getLocale(), headers()]);
+      locale = loc;
+      const m = messages(locale);
+      if (!actor) return refuse({ message: problemText({ code: "signed_out" }, locale) });
+
+      let input: I;
+      if (typeof spec.input === "function") {
+        const parsed = spec.input(fd, locale);
+        if (!parsed.ok) return refuse({ message: parsed.problem ? problemText(parsed.problem, locale) : problemText({ code: "bad_form" }, locale), ...(parsed.fieldErrors ? { fieldErrors: parsed.fieldErrors } : {}) });
+        input = parsed.data;
+      } else {
+        const parsed = spec.input.safeParse(formToObject(fd));
+        if (!parsed.success) {
+          const fieldErrors = zodFieldErrors(parsed.error, locale);
+          return refuse({ message: Object.values(fieldErrors)[0]?.[0] ?? problemText({ code: "bad_form" }, locale), fieldErrors });
+        }
+        input = parsed.data;
+      }
+
+      const answer = await spec.run(input, { actor, locale, m, ip: clientIpFrom(h) });
+      if (isFailure(answer)) return refuse(problemsToState(answer.problems, locale, problemText({ code: answer.kind === "forbidden" ? "forbidden" : "unexpected" }, locale)));
+      if (answer.ok) for (const path of spec.revalidate?.(input) ?? []) revalidatePath(path);
+      return { ...answer, seq: nextSeq() };
+    } catch (e) {
+      if (e instanceof AppError) return refuse(problemsToState(e.problems.length ? e.problems : [{ code: e.kind === "not_found" ? "not_found" : "forbidden" }], locale, problemText({ code: "unexpected" }, locale)));
+      if (e instanceof ForbiddenError) return refuse({ message: problemText({ code: "forbidden" }, locale) });
+      // Unexpected: logged on the server, answered generically.
+      console.error("server action failed:", e);
+      return refuse({ message: problemText({ code: "unexpected" }, locale) });
+    }
+  };
+}
