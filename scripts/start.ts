@@ -13,9 +13,11 @@ import { EmbeddedDatabaseBusyError, readLiveLock } from "../lib/db/embedded";
 import { PROJECT_ROOT } from "../lib/db/migrations-dir";
 import { dataDir, openDatabase } from "../lib/db/open";
 import { ensureAuthSecret, prepareDatabase } from "../lib/db/prepare";
+import { settings } from "../lib/env";
+import { seedDatabase } from "../prisma/seed";
 
 const dev = process.argv.includes("--dev");
-const port = process.env.PORT || "3000";
+const port = String(settings().PORT);
 const log = (m: string) => console.log(`[portal] ${m}`);
 const nextBin = join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
 
@@ -36,7 +38,7 @@ function sourceHash(): string {
   return h.digest("hex");
 }
 
-const distDir = join(PROJECT_ROOT, process.env.NEXT_DIST_DIR || ".next");
+const distDir = join(PROJECT_ROOT, settings().NEXT_DIST_DIR || ".next");
 
 function buildIfNeeded() {
   const stamp = join(distDir, "source-hash");
@@ -59,7 +61,7 @@ function buildIfNeeded() {
 
 async function main() {
   // Refuse a second instance on the same embedded data before touching anything (even the build).
-  const running = process.env.DATABASE_URL ? null : readLiveLock(dataDir());
+  const running = settings().DATABASE_URL ? null : readLiveLock(dataDir());
   if (running) {
     console.error(`[portal] ${new EmbeddedDatabaseBusyError(running, dataDir()).message}`);
     process.exit(1);
@@ -78,10 +80,10 @@ async function main() {
   }
   log(opened.kind === "postgres" ? "database: PostgreSQL (DATABASE_URL)" : `database: embedded PGlite in ${relative(PROJECT_ROOT, dataDir()) || "."}`);
 
-  const demo = process.env.PORTAL_DEMO !== "0";
+  const demo = settings().PORTAL_DEMO !== "0";
   let authSecret: string;
   try {
-    const r = await prepareDatabase(opened.url, { demo, log });
+    const r = await prepareDatabase(opened.url, { demo, seed: seedDatabase, log });
     log(`${r.migrated.length} migration(s) applied${r.seeded ? ", seeded" : ""}.`);
     authSecret = await ensureAuthSecret(opened.url);
   } catch (e) {
@@ -98,7 +100,7 @@ async function main() {
       DATABASE_URL: opened.url,
       NEXTAUTH_SECRET: authSecret,
       // Sign-in works on whatever host name the portal is reached by (localhost, 127.0.0.1, a LAN name).
-      AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "1",
+      AUTH_TRUST_HOST: settings().AUTH_TRUST_HOST ?? "1",
       NEXT_TELEMETRY_DISABLED: "1",
     },
   });

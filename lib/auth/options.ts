@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { db } from "../db/client";
+import { settings } from "../env";
 import { writeAuditStandalone } from "./audit-sign-in";
 import { verifyPassword } from "./password";
 import { clearSignInFailures, rateLimitKeys, recordSignInFailure, signInBlockedMinutes } from "./rate-limit";
@@ -28,7 +29,7 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S, updateAge: 60 * 60 },
   jwt: { maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: "/sign-in", error: "/sign-in" },
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: settings().NEXTAUTH_SECRET,
   providers: [
     CredentialsProvider({
       name: "credentials",

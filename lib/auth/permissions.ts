@@ -8,13 +8,14 @@
 //  - district staff: their own district (and units below it), and they may only
 //    propose (enter and submit) results, never approve or publish.
 // Anything not granted here is denied (fail closed).
+import { unitTree, type TUnitNode } from "../domain/unit-tree";
 import { AppError } from "../errors";
 
 export type TRole = "ADMIN" | "PROVINCIAL_OFFICER" | "DISTRICT_STAFF";
 
 export type TActor = { id: string; role: TRole; unitId: string | null; email: string; name: string };
 
-export type TUnitNode = { id: string; parentId: string | null };
+export type { TUnitNode };
 
 export const PERMISSIONS = [
   "result.edit", // enter or change a draft result, submit it
@@ -46,13 +47,7 @@ export function hasPermission(actor: TActor | null, permission: TPermission): bo
 export function inJurisdiction(actor: TActor, unitId: string, units: readonly TUnitNode[]): boolean {
   if (actor.role === "ADMIN") return true;
   if (!actor.unitId) return false;
-  const byId = new Map(units.map((u) => [u.id, u]));
-  let cur: TUnitNode | undefined = byId.get(unitId);
-  for (let depth = 0; cur && depth < 10; depth++) {
-    if (cur.id === actor.unitId) return true;
-    cur = cur.parentId ? byId.get(cur.parentId) : undefined;
-  }
-  return false;
+  return unitTree(units).isWithin(unitId, actor.unitId);
 }
 
 /**

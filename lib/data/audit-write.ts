@@ -24,7 +24,12 @@ export type TAuditInput = {
   after?: unknown;
   reason?: string | null;
   ip?: string | null;
+  /** How the change came in (see TAuditSource); its own column, never part of the label. */
+  source?: TAuditSource | null;
 };
+
+export const AUDIT_SOURCES = ["form", "import", "api", "web", "cli"] as const;
+export type TAuditSource = (typeof AUDIT_SOURCES)[number];
 
 export type TJson = string | number | boolean | null | TJson[] | { [k: string]: TJson };
 
@@ -75,6 +80,7 @@ export async function writeAudit(tx: Prisma.TransactionClient, entry: TAuditInpu
       after: jsonColumn(entry.after),
       reason: entry.reason ?? null,
       ip: entry.ip ? entry.ip.slice(0, 100) : null,
+      source: entry.source ?? null,
     },
   });
 }

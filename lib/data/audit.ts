@@ -12,7 +12,7 @@ import { listUnits } from "./units";
 export const AUDIT_PAGE_SIZE = 50;
 
 export { actorLabelOf, toJsonSafe, writeAudit, type TAuditAction, type TAuditInput, type TJson } from "./audit-write";
-import { toJsonSafe, type TJson } from "./audit-write";
+import { AUDIT_SOURCES, toJsonSafe, type TAuditSource, type TJson } from "./audit-write";
 
 // ---------------------------------------------------------------------------
 // Reading
@@ -30,6 +30,7 @@ const auditSelect = {
   after: true,
   reason: true,
   ip: true,
+  source: true,
 } satisfies Prisma.AuditLogSelect;
 
 export type TAuditEntry = {
@@ -46,6 +47,8 @@ export type TAuditEntry = {
   after: TJson;
   reason: string | null;
   ip: string | null;
+  /** How the change came in ("form", "import", "api", "web", "cli"), when recorded. */
+  source: TAuditSource | null;
 };
 
 function shapeEntry(row: Prisma.AuditLogGetPayload<{ select: typeof auditSelect }>): TAuditEntry {
@@ -61,6 +64,7 @@ function shapeEntry(row: Prisma.AuditLogGetPayload<{ select: typeof auditSelect 
     after: toJsonSafe(row.after),
     reason: row.reason,
     ip: row.ip,
+    source: (AUDIT_SOURCES as readonly string[]).includes(row.source ?? "") ? (row.source as TAuditSource) : null,
   };
 }
 

@@ -10,7 +10,8 @@ import { addFigures, isAdditive, type Figure, type RefusalReason } from "../doma
 import { WHOLE_POPULATION } from "../domain/groups";
 import type { TCompareSort } from "../validation/compare";
 import { getGroupByCode, listGroups, type TGroup } from "./groups";
-import { listUnits, unitAncestors, type TUnit } from "./units";
+import { unitTree } from "../domain/unit-tree";
+import { listUnits, type TUnit } from "./units";
 
 export type TQualifier = "EXACT" | "OVER" | "ABOUT";
 
@@ -154,7 +155,7 @@ async function loadCompareIndicator({ indicatorCode, groupCode, year }: { indica
     const u = byId.get(f.unitId);
     if (!u) continue;
     const row: TCompareRow = {
-      unit: toCompareUnit(u, byId),
+      unit: toCompareUnit(u, units),
       value: Number(f.value),
       qualifier: f.qualifier,
       label: f.label,
@@ -164,7 +165,7 @@ async function loadCompareIndicator({ indicatorCode, groupCode, year }: { indica
     rows.push(row);
     // Units below a province are candidates for its computed total.
     if (row.unit.code !== row.unit.provinceCode) {
-      const path = unitAncestors(units, u).map((a) => a.id);
+      const path = unitTree(units).ancestors(u.id).map((a) => a.id);
       parts.set(row.unit.provinceCode, [
         ...(parts.get(row.unit.provinceCode) ?? []),
         { unitId: u.id, unitPath: [u.id, ...path], indicator: indicator.code, measure: indicator.measure, group: group.code, year, value: row.value, qualifier: row.qualifier },
@@ -183,14 +184,10 @@ async function loadCompareIndicator({ indicatorCode, groupCode, year }: { indica
   return { indicator, group, year, rows, totals };
 }
 
-function toCompareUnit(u: TUnit, byId: Map<string, TUnit>): TCompareUnit {
-  let province: TUnit = u;
-  for (let guard = 0; province.level !== "PROVINCE" && province.parentId && guard < 10; guard++) {
-    const p = byId.get(province.parentId);
-    if (!p || p.level === "NATION") break;
-    province = p;
-  }
-  return { ...toUnitRef(u, byId), provinceCode: province.code, province: toUnitRef(province, byId) };
+function toCompareUnit(u: TUnit, units: TUnit[]): TCompareUnit {
+  const tree = unitTree(units);
+  const province = tree.provinceOf(u.id) ?? u;
+  return { ...toUnitRef(u, tree.byId), provinceCode: province.code, province: toUnitRef(province, tree.byId) };
 }
 
 function toUnitRef(u: TUnit, byId: Map<string, TUnit>): TCompareUnitRef {

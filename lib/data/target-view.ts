@@ -2,21 +2,12 @@
 // its wording and its progress, computed by the one progress function.
 import { groupQualifier, type GroupRef } from "../domain/groups";
 import { computeProgress, type Progress } from "../domain/progress";
-import { describeTarget, type TargetSpec } from "../domain/targets";
+import { describeTarget, type TargetAmounts, type TargetSpec } from "../domain/targets";
 import type { Locale } from "../i18n/locale";
 import { num } from "./decimal";
 
-type Row = {
+type Row = TargetAmounts & {
   id: string;
-  kind: TargetSpec["kind"];
-  lower: number | null;
-  upper: number | null;
-  strict: boolean;
-  approximate: boolean;
-  baseline: number | null;
-  periodStart: number;
-  periodEnd: number;
-  annual: boolean;
   parentId: string | null;
   group: GroupRef;
   equivalentValue: number | null;

@@ -4,6 +4,7 @@ import "server-only";
 import { cache } from "react";
 import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
+import { unitTree } from "../domain/unit-tree";
 
 export const unitSelect = {
   id: true,
@@ -43,27 +44,12 @@ export const listUnits = cache(
  * predecessors' plans and results.
  */
 export function unitScope(units: TUnit[], rootId: string): Set<string> {
-  const scope = new Set<string>();
-  const stack = [rootId];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (scope.has(id)) continue;
-    scope.add(id);
-    for (const u of units) if (u.parentId === id || u.successorId === id) stack.push(u.id);
-  }
-  return scope;
+  return unitTree(units).scope(rootId);
 }
 
 /** Ancestors from the top down (excluding the unit itself). */
 export function unitAncestors(units: TUnit[], unit: TUnit): TUnit[] {
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const out: TUnit[] = [];
-  let p = unit.parentId ? byId.get(unit.parentId) : undefined;
-  while (p && out.length < 10) {
-    out.unshift(p);
-    p = p.parentId ? byId.get(p.parentId) : undefined;
-  }
-  return out;
+  return unitTree(units).ancestors(unit.id);
 }
 
 /** The unit ids a unit code stands for (unitScope: itself, below it, merged into it); null for an unknown code. */

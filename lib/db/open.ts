@@ -3,7 +3,7 @@
 // running on the embedded database, connects to that process instead of
 // opening the files a second time.
 import { isAbsolute, join } from "node:path";
-import { DEFAULT_DATA_DIR } from "../env";
+import { DEFAULT_DATA_DIR, settings } from "../env";
 import { readLiveLock, startEmbeddedHost, type EmbeddedHost } from "./embedded";
 import { PROJECT_ROOT } from "./migrations-dir";
 
@@ -16,12 +16,12 @@ export type OpenedDatabase = {
 };
 
 export function dataDir(): string {
-  const dir = process.env.PORTAL_DATA_DIR || DEFAULT_DATA_DIR;
+  const dir = settings().PORTAL_DATA_DIR || DEFAULT_DATA_DIR;
   return isAbsolute(dir) ? dir : join(PROJECT_ROOT, dir);
 }
 
 export async function openDatabase(opts: { shareRunning: boolean }): Promise<OpenedDatabase> {
-  const url = process.env.DATABASE_URL;
+  const url = settings().DATABASE_URL;
   if (url) return { url, kind: "postgres", host: null, close: async () => {} };
   const dir = dataDir();
   if (opts.shareRunning) {

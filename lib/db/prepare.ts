@@ -1,13 +1,16 @@
-// Brings a database up to date before the portal serves it: migrations, then
-// the seed on a database that has never been seeded.
+// Brings a database up to date before the portal serves it: migrations, then the seed on a
+// database that has never been seeded. The seed itself is the caller's (scripts/start.ts
+// passes prisma/seed.ts): lib never imports from prisma/ or scripts/, which sit above it.
 import { randomBytes } from "node:crypto";
-import { seedDatabase } from "../../prisma/seed";
+import { settings } from "../env";
 import { migrate } from "./migrate";
-import { createPrismaClient } from "./prisma";
+import { createPrismaClient, type Db } from "./prisma";
+
+export type TSeed = (db: Db, opts: { demo: boolean }) => Promise<unknown>;
 
 export async function prepareDatabase(
   url: string,
-  opts: { demo: boolean; log?: (m: string) => void },
+  opts: { demo: boolean; seed: TSeed; log?: (m: string) => void },
 ): Promise<{ migrated: string[]; seeded: boolean }> {
   const log = opts.log ?? (() => {});
   const { applied } = await migrate(url, log);
@@ -16,7 +19,7 @@ export async function prepareDatabase(
     const seeded = await db.systemSetting.findUnique({ where: { key: "seed_version" } });
     if (seeded) return { migrated: applied, seeded: false };
     log(opts.demo ? "seeding the source documents and the demo accounts…" : "seeding the source documents…");
-    await seedDatabase(db, { demo: opts.demo });
+    await opts.seed(db, { demo: opts.demo });
     return { migrated: applied, seeded: true };
   } finally {
     await db.$disconnect();
@@ -28,7 +31,8 @@ export async function prepareDatabase(
  * generated on first start and kept in the database, so sessions survive restarts.
  */
 export async function ensureAuthSecret(url: string): Promise<string> {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const fromEnv = settings().NEXTAUTH_SECRET;
+  if (fromEnv) return fromEnv;
   const db = createPrismaClient(url, { max: 1 });
   try {
     const existing = await db.systemSetting.findUnique({ where: { key: "auth_secret" } });

@@ -8,7 +8,7 @@
  * Pure: plain numbers in, plain objects out.
  */
 import { isIsoDate, type Locale } from "./numbers";
-import type { TargetKind } from "./targets";
+import type { TargetAmounts } from "./targets";
 
 // ---------------------------------------------------------------------------
 // Statuses
@@ -75,19 +75,8 @@ export const AT_RISK_RATIO = 0.6;
 
 export type QualitativeStatus = "NOT_STARTED" | "IN_PROGRESS" | "DONE";
 
-export interface ProgressTarget {
-  kind: TargetKind;
-  /** Required amount: points (DECREASE_BY), level (REACH_*), count (COUNT), percent (SHARE_OF_PARENT). */
-  lower: number | null;
-  upper: number | null;
-  /** "trên …": met only strictly above the lower bound ("dưới …" for REACH_AT_MOST). */
-  strict: boolean;
-  baseline: number | null;
-  /** First and last calendar year of the period. */
-  periodStart: number;
-  periodEnd: number;
-  /** "hàng năm": judged in each year on its own. */
-  annual: boolean;
+/** A target as progress reads it (an approximate figure is judged on its number). */
+export interface ProgressTarget extends Omit<TargetAmounts, "approximate"> {
   /** QUALITATIVE targets only: set by hand. */
   qualitativeStatus?: QualitativeStatus | null;
 }

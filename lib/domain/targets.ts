@@ -31,7 +31,8 @@ export function isTargetKind(s: string): s is TargetKind {
   return (TARGET_KINDS as readonly string[]).includes(s);
 }
 
-export interface TargetSpec {
+/** What a target promises, in numbers: the one declaration of a target's numeric shape. */
+export interface TargetAmounts {
   kind: TargetKind;
   /** Required amount: points for DECREASE_BY, level for REACH_*, count for COUNT, percent for SHARE_OF_PARENT. */
   lower: number | null;
@@ -42,10 +43,14 @@ export interface TargetSpec {
   /** "khoảng …": the source gives an approximate figure. */
   approximate: boolean;
   baseline: number | null;
+  /** First and last calendar year of the period. */
   periodStart: number;
   periodEnd: number;
   /** "hàng năm": recurring, judged in each year of the period. */
   annual: boolean;
+}
+
+export interface TargetSpec extends TargetAmounts {
   /** "%", "người", "hộ", … (pass the English unit when describing in English). */
   measureUnit: string;
   /** The indicator's name (pass the English name when describing in English). */

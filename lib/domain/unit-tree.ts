@@ -1,0 +1,99 @@
+/**
+ * The tree of administrative units: the one walk of parents, children and successors.
+ * Two questions are asked of it, and they differ on purpose (docs/domain.md):
+ * - `isWithin`: is a unit the given one or below it, by parents only. Jurisdiction: an officer
+ *   of a province works in its districts, never in a unit merged into it.
+ * - `scope`: the unit, every unit below it, and the units merged into it (with theirs). What a
+ *   unit stands for when the public filters: a successor shows its predecessors' plans.
+ * A tree is built once per list of units (memoised on the array), so asking is cheap.
+ * Pure: no imports.
+ */
+
+export type TUnitNode = {
+  id: string;
+  parentId: string | null;
+  successorId?: string | null;
+  level?: string;
+  validFrom?: Date | null;
+  validTo?: Date | null;
+};
+
+/** A loop guard: no real tree is this deep. */
+const MAX_DEPTH = 12;
+
+export class UnitTree<U extends TUnitNode> {
+  readonly byId = new Map<string, U>();
+  private readonly children = new Map<string, U[]>();
+  private readonly predecessors = new Map<string, U[]>();
+
+  constructor(units: readonly U[]) {
+    for (const u of units) this.byId.set(u.id, u);
+    for (const u of units) {
+      if (u.parentId) this.children.set(u.parentId, [...(this.children.get(u.parentId) ?? []), u]);
+      if (u.successorId) this.predecessors.set(u.successorId, [...(this.predecessors.get(u.successorId) ?? []), u]);
+    }
+  }
+
+  get(id: string | null | undefined): U | undefined {
+    return id ? this.byId.get(id) : undefined;
+  }
+
+  /** Ancestors from the top down, the unit itself excluded. */
+  ancestors(id: string): U[] {
+    const out: U[] = [];
+    let p = this.get(this.get(id)?.parentId);
+    while (p && out.length < MAX_DEPTH) {
+      out.unshift(p);
+      p = this.get(p.parentId);
+    }
+    return out;
+  }
+
+  /** True when `id` is `ancestorId` or lies below it (parents only). */
+  isWithin(id: string, ancestorId: string): boolean {
+    let cur = this.get(id);
+    for (let depth = 0; cur && depth < MAX_DEPTH; depth++) {
+      if (cur.id === ancestorId) return true;
+      cur = this.get(cur.parentId);
+    }
+    return false;
+  }
+
+  /** The unit, every unit below it, and the units merged into it with theirs. */
+  scope(rootId: string): Set<string> {
+    const scope = new Set<string>();
+    const stack = [rootId];
+    while (stack.length) {
+      const id = stack.pop()!;
+      if (scope.has(id)) continue;
+      scope.add(id);
+      for (const c of this.children.get(id) ?? []) stack.push(c.id);
+      for (const p of this.predecessors.get(id) ?? []) stack.push(p.id);
+    }
+    return scope;
+  }
+
+  /** The province a unit belongs to (itself for a province); the unit itself when it has none above the nation. */
+  provinceOf(id: string): U | undefined {
+    const unit = this.get(id);
+    if (!unit || unit.level === "PROVINCE") return unit;
+    return this.ancestors(id).find((a) => a.level === "PROVINCE") ?? unit;
+  }
+}
+
+const trees = new WeakMap<readonly TUnitNode[], UnitTree<TUnitNode>>();
+
+/** The tree of a list of units, built once per list. */
+export function unitTree<U extends TUnitNode>(units: readonly U[]): UnitTree<U> {
+  let t = trees.get(units);
+  if (!t) {
+    t = new UnitTree(units);
+    trees.set(units, t);
+  }
+  return t as unknown as UnitTree<U>;
+}
+
+/** True when the unit existed in that year (validity by calendar year, either end open). */
+export function validInYear(unit: Pick<TUnitNode, "validFrom" | "validTo">, year: number): boolean {
+  return (!unit.validFrom || unit.validFrom.getUTCFullYear() <= year) && (!unit.validTo || unit.validTo.getUTCFullYear() >= year);
+}
