@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { TPlanStatusRow } from "@/lib/data/overview";
 import { formatNumber } from "@/lib/domain/numbers";
-import { statusLabel } from "@/lib/domain/progress";
+import { statusLabel } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locale";
 import { STATUS_DISPLAY_ORDER } from "./status-summary";
 import { messages } from "@/lib/i18n/messages";

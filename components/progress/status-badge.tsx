@@ -1,4 +1,5 @@
-import { statusLabel, type ProgressStatus } from "@/lib/domain/progress";
+import type { ProgressStatus } from "@/lib/domain/progress";
+import { statusLabel } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locale";
 
 /** Status shown with a symbol and words, never by colour alone. */

@@ -1,4 +1,5 @@
-import { statusLabel, type ProgressStatus } from "@/lib/domain/progress";
+import type { ProgressStatus } from "@/lib/domain/progress";
+import { statusLabel } from "@/lib/i18n/messages";
 import { formatNumber } from "@/lib/domain/numbers";
 import type { TStatusCounts } from "@/lib/data/overview";
 import type { Locale } from "@/lib/i18n/locale";

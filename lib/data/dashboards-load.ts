@@ -2,7 +2,7 @@ import "server-only";
 // Loads dashboard tables for downloads (published data only). The shaping itself is
 // in ./dashboards (pure, unit-tested); this file only reads.
 import type { TSheet } from "../api/xlsx";
-import { statusLabel } from "../domain/progress";
+import { statusLabel } from "../i18n/messages";
 import { planTable, indicatorTrends, trendRows } from "./dashboards";
 import { getPublishedPlan } from "./plans";
 import { listTargetProgress } from "./progress";

@@ -4,7 +4,8 @@ import "server-only";
 // their own: every required/achieved/percent/status comes from the Progress object.
 import { groupQualifier, WHOLE_POPULATION, type GroupRef } from "../domain/groups";
 import { formatNumber } from "../domain/numbers";
-import { STATUS_ORDER, statusLabel, statusTone, type Progress, type ProgressStatus } from "../domain/progress";
+import { STATUS_ORDER, statusTone, type Progress, type ProgressStatus } from "../domain/progress";
+import { statusLabel } from "../i18n/messages";
 import type { Locale } from "../i18n/locale";
 import type { TTargetRow } from "./plans";
 import { describeTargetRow, ownResults } from "./target-view";

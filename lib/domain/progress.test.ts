@@ -2,12 +2,12 @@
  * The project's progress rules ("Progress and status"), row by row, using the
  * targets of the seed sources (58/KH-UBND, 199/KH-UBND, Bạc Liêu 2024, Sóc Trăng 2021–2025).
  */
+import { statusLabel } from "../i18n/messages";
 import { describe, expect, it } from "vitest";
 import {
   STATUS_ORDER,
   computeProgress,
   roundHalfAwayFromZero,
-  statusLabel,
   statusTone,
   type Progress,
   type ProgressResult,

@@ -34,19 +34,6 @@ export function isProgressStatus(s: string): s is ProgressStatus {
   return (STATUS_ORDER as readonly string[]).includes(s);
 }
 
-const STATUS_LABELS: Record<ProgressStatus, Record<Locale, string>> = {
-  no_data: { vi: "Chưa có số liệu", en: "No data" },
-  on_track: { vi: "Đúng tiến độ", en: "On track" },
-  at_risk: { vi: "Có nguy cơ", en: "At risk" },
-  off_track: { vi: "Chậm tiến độ", en: "Off track" },
-  met: { vi: "Đạt", en: "Met" },
-  exceeded: { vi: "Vượt", en: "Exceeded" },
-  missed: { vi: "Không đạt", en: "Missed" },
-};
-
-export function statusLabel(status: ProgressStatus, locale: Locale = "vi"): string {
-  return STATUS_LABELS[status][locale];
-}
 
 /** A colour family for badges and charts: good (met, exceeded, on track), warning, bad, neutral. */
 export function statusTone(status: ProgressStatus): "good" | "warning" | "bad" | "neutral" {

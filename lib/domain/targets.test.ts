@@ -3,7 +3,6 @@ import {
   TARGET_KINDS,
   describeTarget,
   isTargetKind,
-  targetKindLabel,
   validateTargetSpec,
   validateTargetSpecDetailed,
   type TargetSpec,
@@ -39,11 +38,6 @@ describe("target kinds", () => {
     ]);
     expect(isTargetKind("COUNT")).toBe(true);
     expect(isTargetKind("count")).toBe(false);
-  });
-
-  it.each(TARGET_KINDS)("%s has labels in both languages", (kind) => {
-    expect(targetKindLabel(kind, "vi")).not.toBe("");
-    expect(targetKindLabel(kind, "en")).not.toBe("");
   });
 });
 

@@ -63,23 +63,6 @@ export interface TargetSpec extends TargetAmounts {
 }
 
 // ---------------------------------------------------------------------------
-// Labels
-// ---------------------------------------------------------------------------
-
-const KIND_LABELS: Record<TargetKind, Record<Locale, string>> = {
-  DECREASE_BY: { vi: "Giảm (điểm %)", en: "Decrease by" },
-  REACH_AT_MOST: { vi: "Giảm xuống còn", en: "Reach at most" },
-  REACH_AT_LEAST: { vi: "Đạt tối thiểu", en: "Reach at least" },
-  COUNT: { vi: "Số lượng trong kỳ", en: "Count over the period" },
-  SHARE_OF_PARENT: { vi: "Tỷ lệ trong chỉ tiêu cha", en: "Share of parent target" },
-  QUALITATIVE: { vi: "Định tính", en: "Qualitative" },
-};
-
-export function targetKindLabel(kind: TargetKind, locale: Locale = "vi"): string {
-  return KIND_LABELS[kind][locale];
-}
-
-// ---------------------------------------------------------------------------
 // Validation
 // ---------------------------------------------------------------------------
 

@@ -1,5 +1,16 @@
+import type { ProgressStatus } from "../domain/progress";
 // Interface text, Vietnamese first. Every key exists in both languages (checked by the type).
 const vi = {
+  /** Progress statuses (lib/domain/progress), as people read them. */
+  statuses: {
+    no_data: "Chưa có số liệu",
+    on_track: "Đúng tiến độ",
+    at_risk: "Có nguy cơ",
+    off_track: "Chậm tiến độ",
+    met: "Đạt",
+    exceeded: "Vượt",
+    missed: "Không đạt",
+  } satisfies Record<ProgressStatus, string>,
   siteName: "Cổng theo dõi mục tiêu giảm nghèo",
   siteTagline: "Kế hoạch, chỉ tiêu và kết quả giảm nghèo bền vững của các địa phương",
   skipToContent: "Bỏ qua, đến nội dung chính",
@@ -213,6 +224,15 @@ const vi = {
 export type Dict = typeof vi;
 
 const en: Dict = {
+  statuses: {
+    no_data: "No data",
+    on_track: "On track",
+    at_risk: "At risk",
+    off_track: "Off track",
+    met: "Met",
+    exceeded: "Exceeded",
+    missed: "Missed",
+  },
   siteName: "Poverty Reduction Targets Portal",
   siteTagline: "Provinces' sustainable poverty-reduction plans, targets and results",
   skipToContent: "Skip to main content",

@@ -3,6 +3,7 @@
 // side by side, the English typed after the Vietnamese so a missing key does not compile);
 // lib/i18n/messages.test.ts checks that the languages have the same keys and placeholders.
 // Server code reads the locale from the request with getMessages() (lib/i18n/server.ts).
+import type { ProgressStatus } from "../domain/progress";
 import { accountsMessages } from "./accounts";
 import { authoringMessages } from "./authoring";
 import { compareMessages } from "./compare";
@@ -41,6 +42,11 @@ export type TMessages = (typeof catalogue)["vi"];
 /** Every text in the reader's language. */
 export function messages(locale: Locale): TMessages {
   return catalogue[locale] as TMessages;
+}
+
+/** A progress status in the reader's language. */
+export function statusLabel(status: ProgressStatus, locale: Locale = "vi"): string {
+  return catalogue[locale].common.statuses[status];
 }
 
 /** The catalogue as data, for the parity test. */
