@@ -1,29 +1,11 @@
 // HTTP plumbing of the API: one error shape, CSV output, and a wrapper that
 // turns any unexpected failure into a JSON error without a stack trace.
 import { NextResponse } from "next/server";
+import { AppError, httpStatusOf, type TErrorKind } from "../errors";
+import { problemBilingual } from "../i18n/problems";
 
-export type ApiErrorCode =
-  | "bad_request"
-  | "unauthorized"
-  | "forbidden"
-  | "not_found"
-  | "method_not_allowed"
-  | "conflict"
-  | "too_large"
-  | "invalid"
-  | "unavailable";
-
-const STATUS: Record<ApiErrorCode, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  conflict: 409,
-  too_large: 413,
-  invalid: 422,
-  unavailable: 503,
-};
+/** The API's error codes are the error model's kinds (lib/errors.ts), with their HTTP statuses. */
+export type ApiErrorCode = TErrorKind;
 
 export class ApiError extends Error {
   constructor(
@@ -36,7 +18,7 @@ export class ApiError extends Error {
 }
 
 export function apiError(code: ApiErrorCode, message: string, details?: unknown) {
-  return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status: STATUS[code] });
+  return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status: httpStatusOf(code) });
 }
 
 export function withApiErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
@@ -45,6 +27,11 @@ export function withApiErrors<A extends unknown[]>(handler: (...args: A) => Prom
       return await handler(...args);
     } catch (e) {
       if (e instanceof ApiError) return apiError(e.code, e.message, e.details);
+      // Any expected failure of the data layer, in both languages (the API's readers are either).
+      if (e instanceof AppError) {
+        const messages = e.problems.map((p) => problemBilingual(p));
+        return apiError(e.kind, messages.length ? messages.join(" ") : problemBilingual({ code: e.kind === "forbidden" ? "forbidden" : e.kind === "not_found" ? "not_found" : "unexpected" }));
+      }
       console.error("API error:", e);
       return apiError("unavailable", "Hệ thống tạm thời không xử lý được yêu cầu. / The service could not handle the request; try again later.");
     }
