@@ -1,7 +1,13 @@
 import { formatNumber, type Locale } from "@/lib/domain/numbers";
 import { messages } from "@/lib/i18n/messages";
 
-/** The table alternative of a chart (server-rendered): same labels and numbers. */
+type TColumn = { label: string; values: (number | null)[]; texts?: string[] };
+
+/**
+ * The table alternative of a chart (server-rendered): same labels and numbers. One row per
+ * label and one column per series, or (`seriesAsRows`, for many or long series names and few
+ * years) the other way round.
+ */
 export function ChartDataTable({
   caption,
   labels,
@@ -15,48 +21,18 @@ export function ChartDataTable({
   labels: string[];
   labelHeader: string;
   /** `texts`: the cells already in words ("khoảng 25.000 người", "từ 2 đến 3 điểm %"), shown instead of the bare numbers. */
-  columns: { label: string; values: (number | null)[]; texts?: string[] }[];
+  columns: TColumn[];
   locale: Locale;
   extra?: { label: string; cells: React.ReactNode[] };
-  /** One row per series and one column per label (for many or long series names, few years). */
   seriesAsRows?: boolean;
 }) {
   const d = messages(locale).dashboards;
-  const fmt = (v: number | null | undefined) => formatNumber(v ?? null, { locale, maxFractionDigits: 2 });
-  if (seriesAsRows) {
-    return (
-      <details className="chart-table">
-        <summary>{d.showAsTable}</summary>
-        <div className="table-wrap">
-          <table>
-            <caption>{caption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{d.seriesHeader}</th>
-                {labels.map((l) => (
-                  <th scope="col" className="num" key={l}>
-                    {l}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {columns.map((c) => (
-                <tr key={c.label}>
-                  <th scope="row">{c.label}</th>
-                  {labels.map((l, i) => (
-                    <td className="num" key={l}>
-                      {c.texts?.[i] ?? fmt(c.values[i])}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
-    );
-  }
+  const cell = (c: TColumn, i: number) => c.texts?.[i] ?? formatNumber(c.values[i] ?? null, { locale, maxFractionDigits: 2 });
+  // Rows and columns of the table, whichever way round.
+  const rows = seriesAsRows
+    ? columns.map((c) => ({ key: c.label, head: c.label, cells: labels.map((_, i) => cell(c, i)), extra: undefined }))
+    : labels.map((l, i) => ({ key: l, head: l, cells: columns.map((c) => cell(c, i)), extra: extra?.cells[i] }));
+  const headers = seriesAsRows ? labels : columns.map((c) => c.label);
   return (
     <details className="chart-table">
       <summary>{d.showAsTable}</summary>
@@ -65,25 +41,25 @@ export function ChartDataTable({
           <caption>{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">{labelHeader}</th>
-              {columns.map((c) => (
-                <th scope="col" className="num" key={c.label}>
-                  {c.label}
+              <th scope="col">{seriesAsRows ? d.seriesHeader : labelHeader}</th>
+              {headers.map((h) => (
+                <th scope="col" className="num" key={h}>
+                  {h}
                 </th>
               ))}
-              {extra && <th scope="col">{extra.label}</th>}
+              {!seriesAsRows && extra && <th scope="col">{extra.label}</th>}
             </tr>
           </thead>
           <tbody>
-            {labels.map((l, i) => (
-              <tr key={l}>
-                <th scope="row">{l}</th>
-                {columns.map((c) => (
-                  <td className="num" key={c.label}>
-                    {c.texts?.[i] ?? fmt(c.values[i])}
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <th scope="row">{r.head}</th>
+                {r.cells.map((c, i) => (
+                  <td className="num" key={headers[i]}>
+                    {c}
                   </td>
                 ))}
-                {extra && <td>{extra.cells[i]}</td>}
+                {!seriesAsRows && extra && <td>{r.extra}</td>}
               </tr>
             ))}
           </tbody>

@@ -8,6 +8,25 @@ import type { Prisma } from "../generated/prisma/client";
 import { withTargetNumbers } from "./decimal";
 import { targetSelect } from "./plans";
 import { progressOf } from "./target-view";
+import type { Progress } from "../domain/progress";
+
+/** One target's progress as the API and the dashboards list it. */
+export type TProgressRow = {
+  targetId: string;
+  planId: string;
+  planCode: string | null;
+  indicatorCode: string | null;
+  /** The population group the target counts ("all" for the whole unit). */
+  groupCode: string;
+  unitCode: string;
+  progress: Progress;
+};
+
+type TProgressRowSource = { id: string; planId: string; plan: { code: string | null }; indicator: { code: string } | null; group: { code: string }; unit: { code: string } };
+
+export function progressRowOf(t: TProgressRowSource, progress: Progress): TProgressRow {
+  return { targetId: t.id, planId: t.planId, planCode: t.plan.code, indicatorCode: t.indicator?.code ?? null, groupCode: t.group.code, unitCode: t.unit.code, progress };
+}
 
 const progressSelect = {
   ...targetSelect,

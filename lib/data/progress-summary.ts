@@ -13,7 +13,7 @@ import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
 import { STATUS_ORDER, type Progress, type ProgressStatus } from "../domain/progress";
 import { emptyStatusCounts, type TStatusCountsLike } from "./dashboards";
-import { computeTargetProgress } from "./progress-compute";
+import { computeTargetProgress, progressRowOf } from "./progress-compute";
 
 const REFRESH_LOCK = 72707370;
 const BATCH = 500;
@@ -170,13 +170,5 @@ export async function readSummaryProgress(where: Prisma.TargetWhereInput, asOf: 
   const late = new Map(
     missing.length ? (await computeTargetProgress({ id: { in: missing } }, asOf)).map((c) => [c.target.id, c.progress]) : [],
   );
-  return targets.map((t) => ({
-    targetId: t.id,
-    planId: t.planId,
-    planCode: t.plan.code,
-    indicatorCode: t.indicator?.code ?? null,
-    groupCode: t.group.code,
-    unitCode: t.unit.code,
-    progress: late.get(t.id) ?? (t.progressSummary!.progress as unknown as Progress),
-  }));
+  return targets.map((t) => progressRowOf(t, late.get(t.id) ?? (t.progressSummary!.progress as unknown as Progress)));
 }

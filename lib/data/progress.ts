@@ -7,22 +7,13 @@ import type { Prisma } from "../generated/prisma/client";
 import type { Progress } from "../domain/progress";
 import { cachedPublic } from "../cache/public";
 import { isoDateInTimeZone } from "../domain/numbers";
-import { computeTargetProgress } from "./progress-compute";
+import { computeTargetProgress, progressRowOf, type TProgressRow } from "./progress-compute";
 import { readSummaryProgress, summaryUsable } from "./progress-summary";
 import { unitScopeByCode } from "./units";
 
 export type TProgressFilter = { unit?: string; year?: number; indicator?: string; asOf: string };
 
-export type TProgressRow = {
-  targetId: string;
-  planId: string;
-  planCode: string | null;
-  indicatorCode: string | null;
-  /** The population group the target counts ("all" for the whole unit). */
-  groupCode: string;
-  unitCode: string;
-  progress: Progress;
-};
+export type { TProgressRow };
 
 /** The published-target filter of the API and dashboards, in SQL terms; null for an unknown unit. */
 export async function progressWhere(filter: Omit<TProgressFilter, "asOf">): Promise<Prisma.TargetWhereInput | null> {
@@ -43,15 +34,7 @@ async function loadListTargetProgress(filter: TProgressFilter): Promise<TProgres
   const rows =
     (await summaryUsable(filter.asOf, isoDateInTimeZone()))
       ? await readSummaryProgress(where, filter.asOf)
-      : (await computeTargetProgress(where, filter.asOf)).map(({ target: t, progress }) => ({
-          targetId: t.id,
-          planId: t.planId,
-          planCode: t.plan.code,
-          indicatorCode: t.indicator?.code ?? null,
-          groupCode: t.group.code,
-          unitCode: t.unit.code,
-          progress,
-        }));
+      : (await computeTargetProgress(where, filter.asOf)).map(({ target, progress }) => progressRowOf(target, progress));
   if (!filter.year) return rows;
   return rows.map((r) => ({ ...r, progress: r.progress.yearly?.find((y) => y.year === filter.year) ?? r.progress }));
 }
