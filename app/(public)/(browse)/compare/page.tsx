@@ -11,6 +11,7 @@ import { getLocale } from "@/lib/i18n/server";
 import { ZCompareSort, ZGroupCode, ZIndicatorCode, ZYear, type TCompareSort } from "@/lib/validation/compare";
 import styles from "./compare.module.css";
 import { messages } from "@/lib/i18n/messages";
+import { SelectField } from "@/components/ui/select-field";
 
 export const dynamic = "force-dynamic";
 
@@ -153,28 +154,8 @@ export default async function ComparePage({ searchParams }: Props) {
               ))}
             </select>
           </div>
-          {group && (
-            <div>
-              <label htmlFor="group">{c.group}</label>
-              <select id="group" name="group" defaultValue={group.code}>
-                {indicator.groups.map((g) => (
-                  <option key={g.code} value={g.code}>
-                    {groupName(g, locale)}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          <div>
-            <label htmlFor="year">{c.year}</label>
-            <select id="year" name="year" defaultValue={year !== undefined ? String(year) : ""}>
-              {years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
+          {group && <SelectField id="group" label={c.group} value={group.code} options={indicator.groups.map((g) => ({ value: g.code, label: groupName(g, locale) }))} />}
+          <SelectField id="year" label={c.year} value={year !== undefined ? String(year) : ""} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
           <input type="hidden" name="sort" value={sort} />
           <div className="actions">
             <button type="submit" className="button">

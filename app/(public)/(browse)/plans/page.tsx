@@ -10,6 +10,7 @@ import { listUnitsWithPlans } from "@/lib/data/units";
 import { formatNumber } from "@/lib/domain/numbers";
 import { getMessages } from "@/lib/i18n/server";
 import { planFilterInput, ZPlanFilter, type TPlanFilter } from "@/lib/validation/plans";
+import { SelectField } from "@/components/ui/select-field";
 
 export const dynamic = "force-dynamic";
 
@@ -58,40 +59,15 @@ export default async function PlansPage({ searchParams }: Props) {
             {t.plans.searchHint}
           </p>
         </div>
-        <div>
-          <label htmlFor="unit">{t.plans.unit}</label>
-          <select id="unit" name="unit" defaultValue={filter.unit ?? ""}>
-            <option value="">{t.plans.any}</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.code}>
-                {unitName(u, locale)}
-                {u.validTo ? ` (${t.units.beforeMerger})` : ""}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="year">{t.plans.year}</label>
-          <select id="year" name="year" defaultValue={filter.year ? String(filter.year) : ""}>
-            <option value="">{t.plans.any}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="type">{t.plans.type}</label>
-          <select id="type" name="type" defaultValue={filter.type ?? ""}>
-            <option value="">{t.plans.any}</option>
-            {DOCUMENT_TYPES.map((ty) => (
-              <option key={ty} value={ty}>
-                {t.docTypes[ty]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="unit"
+          label={t.plans.unit}
+          value={filter.unit ?? ""}
+          any={t.plans.any}
+          options={units.map((u) => ({ value: u.code, label: `${unitName(u, locale)}${u.validTo ? ` (${t.units.beforeMerger})` : ""}` }))}
+        />
+        <SelectField id="year" label={t.plans.year} value={filter.year ? String(filter.year) : ""} any={t.plans.any} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
+        <SelectField id="type" label={t.plans.type} value={filter.type ?? ""} any={t.plans.any} options={DOCUMENT_TYPES.map((ty) => ({ value: ty, label: t.docTypes[ty] }))} />
         <div className="actions">
           <button type="submit" className="button">
             {t.plans.submit}

@@ -6,6 +6,7 @@ import { listAudit } from "@/lib/data/audit";
 import { formatDate, formatNumber, isIsoDate } from "@/lib/domain/numbers";
 import { getMessages } from "@/lib/i18n/server";
 import { ZSearchText } from "@/lib/validation/plans";
+import { SelectField } from "@/components/ui/select-field";
 
 export const dynamic = "force-dynamic";
 
@@ -107,17 +108,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <label htmlFor="q">{m.q}</label>
           <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} maxLength={200} />
         </div>
-        <div>
-          <label htmlFor="entity">{m.entity}</label>
-          <select id="entity" name="entity" defaultValue={filter.entity ?? ""}>
-            <option value="">{m.any}</option>
-            {ENTITIES.map((e) => (
-              <option key={e} value={e}>
-                {e}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="entity" label={m.entity} value={filter.entity ?? ""} any={m.any} options={ENTITIES.map((e) => ({ value: e, label: e }))} />
         <div>
           <label htmlFor="from">{m.from}</label>
           <input id="from" name="from" type="date" defaultValue={filter.from ?? ""} />
