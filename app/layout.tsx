@@ -11,6 +11,7 @@ import { SignOutButton } from "@/components/ui/sign-out-button";
 import { getActor } from "@/lib/auth/session";
 import { getMessages } from "@/lib/i18n/server";
 import { messages } from "@/lib/i18n/messages";
+import { setLocaleAction } from "./actions/locale";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getMessages();
@@ -47,7 +48,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <Link href="/sign-in">{t.auth.signIn}</Link>
               )}
               <Suspense fallback={null}>
-                <LanguageSwitch locale={locale} label={t.switchTo} ariaLabel={t.switchToLabel} />
+                <LanguageSwitch locale={locale} label={t.switchTo} ariaLabel={t.switchToLabel} setLocale={setLocaleAction} />
               </Suspense>
             </div>
           </div>

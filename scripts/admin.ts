@@ -20,8 +20,10 @@ import { parseArgs } from "node:util";
 import { embeddedDataExists, readLiveLock } from "../lib/db/embedded";
 import { dataDir, openDatabase } from "../lib/db/open";
 import { createPrismaClient, type Db } from "../lib/db/prisma";
+import { settings } from "../lib/env";
+import { isAppError } from "../lib/errors";
+import { problemBilingual } from "../lib/i18n/problems";
 import {
-  AccountError,
   createAccountWith,
   listAccountsWith,
   requireAccountByEmail,
@@ -110,7 +112,7 @@ const describe = (a: TAccount) => `${a.email} (${roleLabel[a.role]}${a.unit ? `,
 const day = (d: Date | null) => (d ? d.toISOString().replace("T", " ").slice(0, 16) : "-");
 
 async function run(db: Db, command: string, args: string[], o: TOptions): Promise<void> {
-  const ctx: TAccountsCtx = { db, actor: null, actorLabel: "cli" };
+  const ctx: TAccountsCtx = { db, actor: null, actorLabel: "cli", source: "cli" };
   const [arg] = args as [string];
   switch (command) {
     case "token create": {
@@ -182,7 +184,7 @@ async function main(): Promise<number> {
     say(USAGE);
     return 0;
   }
-  if (!process.env.DATABASE_URL && !readLiveLock(dataDir()) && !embeddedDataExists(dataDir())) {
+  if (!settings().DATABASE_URL && !readLiveLock(dataDir()) && !embeddedDataExists(dataDir())) {
     say(`admin: there is no database yet in ${dataDir()}: run \`npm start\` once (it creates and seeds it), or set DATABASE_URL.`);
     return 1;
   }
@@ -196,9 +198,10 @@ async function main(): Promise<number> {
       say(`admin: ${e.message}\n\n${USAGE}`);
       return 2;
     }
-    if (e instanceof AccountError) {
-      const details = e.fieldErrors ? Object.entries(e.fieldErrors).flatMap(([f, ms]) => ms.map((m) => `  ${f}: ${m}`)) : [];
-      say(`admin: ${e.message}${details.length > 1 ? `\n${details.join("\n")}` : ""}`);
+    if (isAppError(e) && e.problems.length) {
+      // Refused (lib/errors.ts): each problem in both languages, with its field when there are several.
+      const details = e.problems.map((p) => `  ${p.field ?? "-"}: ${problemBilingual(p)}`);
+      say(`admin: ${problemBilingual(e.problems[0]!)}${details.length > 1 ? `\n${details.join("\n")}` : ""}`);
       return 1;
     }
     const code = (e as { code?: string }).code;

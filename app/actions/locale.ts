@@ -1,10 +1,15 @@
 "use server";
+// The language switch. A signed-out visitor uses it too, so it does not run on defineAction
+// (lib/actions/pipeline.ts), whose first step refuses anyone signed out; it has the same shape,
+// (previous state, form) → TActionState, without the actor step. It cannot be refused: an
+// unknown language reads as Vietnamese and a foreign address as "/". It sets the cookie and
+// returns to the same page (redirect() ends the action, so it never answers with a state).
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/locale";
+import type { TActionState } from "@/lib/validation/action-state";
 
-/** Switches the interface language and returns to the same page. */
-export async function setLocaleAction(formData: FormData) {
+export async function setLocaleAction(_prev: TActionState, formData: FormData): Promise<TActionState> {
   const locale = toLocale(String(formData.get("locale") ?? ""));
   const back = String(formData.get("back") ?? "/");
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 60 * 60 * 24 * 365, sameSite: "lax" });

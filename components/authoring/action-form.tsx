@@ -1,11 +1,11 @@
 "use client";
-import { submitKeepingValues } from "@/components/forms/keep-values";
 // A one-button form for a workflow step (publish, reopen with reason, delete), with its outcome announced.
+import { submitKeepingValues } from "@/components/forms/keep-values";
 import { useActionState } from "react";
-import type { TActionState } from "@/app/(workspace)/workspace/plans/authoring-actions";
+import { INITIAL_ACTION_STATE, type TFormAction } from "@/lib/validation/action-state";
 
 type Props = {
-  action: (prev: TActionState, form: FormData) => Promise<TActionState>;
+  action: TFormAction;
   hidden: Record<string, string>;
   label: string;
   pendingLabel: string;
@@ -16,7 +16,7 @@ type Props = {
 };
 
 export function ActionForm({ action, hidden, label, pendingLabel, reasonLabel, hint, variant = "primary", idPrefix }: Props) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   return (
     <form action={formAction} onSubmit={submitKeepingValues(formAction)} className="action-form">
       {Object.entries(hidden).map(([k, v]) => (
@@ -26,7 +26,7 @@ export function ActionForm({ action, hidden, label, pendingLabel, reasonLabel, h
         <div>
           <label htmlFor={`${idPrefix}-reason`}>{reasonLabel}</label>
           <input id={`${idPrefix}-reason`} name="reason" type="text" minLength={5} maxLength={1000} {...(state.fieldErrors?.reason ? { "aria-invalid": true } : {})} />
-          {state.fieldErrors?.reason && <p className="field-error">{state.fieldErrors.reason}</p>}
+          {state.fieldErrors?.reason?.length ? <p className="field-error">{state.fieldErrors.reason[0]}</p> : null}
         </div>
       )}
       {hint && <p className="hint">{hint}</p>}

@@ -1,7 +1,8 @@
 "use client";
+// A plan's document facts, citations and tasks (create and edit); the action comes from the page.
 import { submitKeepingValues } from "@/components/forms/keep-values";
 import { useActionState, useState } from "react";
-import type { TActionState } from "@/app/(workspace)/workspace/plans/authoring-actions";
+import { INITIAL_ACTION_STATE, type TFormAction } from "@/lib/validation/action-state";
 import { errProps, FieldError } from "./field";
 import type { TMessages } from "@/lib/i18n/messages";
 
@@ -29,16 +30,18 @@ type Props = {
   m: TMessages["authoring"];
   docTypes: Record<string, string>;
   units: { code: string; name: string; current: boolean }[];
+  /** Appended in parentheses to a unit that ceased to exist in the July 2025 reorganisation. */
+  beforeMerger: string;
   programmes: { code: string; name: string }[];
   values: TPlanFormValues;
-  action: (prev: TActionState, form: FormData) => Promise<TActionState>;
+  action: TFormAction;
   hidden?: Record<string, string>;
   submitLabel: string;
   disabled?: boolean;
 };
 
-export function PlanForm({ m, docTypes, units, programmes, values, action, hidden, submitLabel, disabled }: Props) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
+export function PlanForm({ m, docTypes, units, beforeMerger, programmes, values, action, hidden, submitLabel, disabled }: Props) {
+  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   const [citations, setCitations] = useState<Citation[]>(values.citations);
   const [tasks, setTasks] = useState<Task[]>(values.tasks);
   const fe = state.fieldErrors;
@@ -93,7 +96,7 @@ export function PlanForm({ m, docTypes, units, programmes, values, action, hidde
               {units.map((u) => (
                 <option key={u.code} value={u.code}>
                   {u.name}
-                  {u.current ? "" : " (trước 7/2025)"}
+                  {u.current ? "" : ` (${beforeMerger})`}
                 </option>
               ))}
             </select>

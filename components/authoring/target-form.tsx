@@ -1,10 +1,10 @@
 "use client";
-import { submitKeepingValues } from "@/components/forms/keep-values";
 // Adds or edits a target. The preview and the problems list use the same pure
 // functions as the server (describeTarget, validateTargetSpec), so what the
-// officer reads here is what the portal will show.
+// officer reads here is what the portal will show. The action comes from the page.
+import { submitKeepingValues } from "@/components/forms/keep-values";
 import { useActionState, useMemo, useState } from "react";
-import type { TActionState } from "@/app/(workspace)/workspace/plans/authoring-actions";
+import { INITIAL_ACTION_STATE, type TFormAction } from "@/lib/validation/action-state";
 import { groupName, groupQualifier } from "@/lib/domain/groups";
 import { parseVietnameseNumber } from "@/lib/domain/numbers";
 import { describeTarget, TARGET_KINDS, validateTargetSpec, type TargetKind } from "@/lib/domain/targets";
@@ -42,7 +42,7 @@ type Props = {
   groups: { code: string; name: string; nameEn: string }[];
   parents: { id: string; label: string }[];
   values: TTargetFormValues;
-  action: (prev: TActionState, form: FormData) => Promise<TActionState>;
+  action: TFormAction;
   submitLabel: string;
   idPrefix: string;
 };
@@ -54,7 +54,7 @@ const num = (s: string): number | null => {
 };
 
 export function TargetForm({ m, locale, planId, indicators, units, groups, parents, values, action, submitLabel, idPrefix }: Props) {
-  const [state, formAction, pending] = useActionState(action, { ok: false });
+  const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   const [v, setV] = useState(values);
   const set = (k: keyof TTargetFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
     setV({ ...v, [k]: e.target instanceof HTMLInputElement && e.target.type === "checkbox" ? e.target.checked : e.target.value });
@@ -84,16 +84,16 @@ export function TargetForm({ m, locale, planId, indicators, units, groups, paren
       .filter((k) => v[k].trim() !== "" && !parseVietnameseNumber(v[k]).ok)
       .map((k) => {
         const r = parseVietnameseNumber(v[k]);
-        return r.ok ? "" : `${m[k]}: ${r.error}`;
+        return r.ok ? "" : `${m[k]}: ${locale === "en" ? r.errorEn : r.error}`;
       });
-    const problems = [...malformed, ...validateTargetSpec(spec, "vi")];
+    const problems = [...malformed, ...validateTargetSpec(spec, locale)];
     return { text: malformed.length ? null : describeTarget(spec, locale), problems };
   }, [v, indicators, groups, locale, m]);
 
   const input = (k: keyof TTargetFormValues, label: string, opts: { inputMode?: "decimal" | "numeric" } = {}) => (
     <div>
       <label htmlFor={id(k)}>{label}</label>
-      <input id={id(k)} name={k} value={String(v[k])} onChange={set(k)} inputMode={opts.inputMode} {...errProps(id(k), fe ? { [id(k)]: fe[k] ?? "" } : undefined)} />
+      <input id={id(k)} name={k} value={String(v[k])} onChange={set(k)} inputMode={opts.inputMode} {...errProps(id(k), { [id(k)]: fe?.[k] ?? [] })} />
       <FieldError id={`${id(k)}-error`} error={fe?.[k]} />
     </div>
   );

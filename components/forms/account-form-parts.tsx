@@ -1,7 +1,7 @@
 "use client";
 // Small pieces shared by the account forms: a field's errors, the form's
 // announcement (aria-live) and a secret shown once with a copy button.
-import { startTransition, useId, useRef, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { TActionState } from "@/lib/validation/action-state";
 import styles from "./account-forms.module.css";
 
@@ -12,20 +12,6 @@ export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
       {errors.join(" ")}
     </p>
   );
-}
-
-/**
- * onSubmit for forms with selects that must keep what was chosen when the server
- * refuses: React resets a form after its action, which would put controlled selects
- * out of step with their state. Without JavaScript the form still posts its action.
- */
-export function submitWithoutReset(action: (fd: FormData) => void) {
-  return (e: React.FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const submitter = (e.nativeEvent as SubmitEvent).submitter;
-    const fd = new FormData(e.currentTarget, submitter ?? undefined);
-    startTransition(() => action(fd));
-  };
 }
 
 /** aria-describedby / aria-invalid for an input with a hint and maybe errors. */

@@ -3,15 +3,14 @@
 // ends (this one too): the cookie is dropped and the person is sent to sign in.
 import { signOut } from "next-auth/react";
 import { useActionState, useEffect } from "react";
-import { changePasswordAction } from "@/app/(workspace)/workspace/account/actions";
-import { INITIAL_ACTION_STATE } from "@/lib/validation/action-state";
+import { INITIAL_ACTION_STATE, type TFormAction } from "@/lib/validation/action-state";
 import { describedBy, FieldErrors, FormStatus } from "./account-form-parts";
 import styles from "./account-forms.module.css";
 
 type Messages = { current: string; next: string; confirm: string; nextHint: string; submit: string; saving: string; endsSessions: string; signInAgain: string };
 
-export function ChangePasswordForm({ m, signInHref }: { m: Messages; signInHref: string }) {
-  const [state, action, pending] = useActionState(changePasswordAction, INITIAL_ACTION_STATE);
+export function ChangePasswordForm({ m, signInHref, change }: { m: Messages; signInHref: string; change: TFormAction }) {
+  const [state, action, pending] = useActionState(change, INITIAL_ACTION_STATE);
 
   useEffect(() => {
     // The session is already over on the server; drop its cookie too.

@@ -1,10 +1,10 @@
 "use client";
 // Create an account (administrators). Without a password one is generated and shown once.
 import { useActionState } from "react";
-import { createUserAction } from "@/app/(workspace)/workspace/admin/users/actions";
-import type { TSecretActionState } from "@/lib/validation/action-state";
-import { describedBy, FieldErrors, FormStatus, SecretOnce, submitWithoutReset, type TSecretMessages } from "./account-form-parts";
+import type { TFormAction, TSecretActionState } from "@/lib/validation/action-state";
+import { describedBy, FieldErrors, FormStatus, SecretOnce, type TSecretMessages } from "./account-form-parts";
 import styles from "./account-forms.module.css";
+import { submitKeepingValues } from "./keep-values";
 import { RoleUnitFields, type TRoleUnitMessages, type TUnitOption } from "./role-unit-fields";
 
 type Messages = TRoleUnitMessages & {
@@ -19,8 +19,8 @@ type Messages = TRoleUnitMessages & {
 
 const INITIAL: TSecretActionState = { ok: false };
 
-export function CreateUserForm({ m, units }: { m: Messages; units: TUnitOption[] }) {
-  const [state, action, pending] = useActionState(createUserAction, INITIAL);
+export function CreateUserForm({ m, units, create }: { m: Messages; units: TUnitOption[]; create: TFormAction<TSecretActionState> }) {
+  const [state, action, pending] = useActionState(create, INITIAL);
   const v = state.ok ? {} : (state.values ?? {});
   const email = describedBy("email", state);
   const name = describedBy("name", state);
@@ -28,7 +28,7 @@ export function CreateUserForm({ m, units }: { m: Messages; units: TUnitOption[]
   return (
     <div className="stack">
       {/* key: a fresh, empty form after each account created */}
-      <form key={state.ok ? state.message : "form"} action={action} onSubmit={submitWithoutReset(action)} className={`card ${styles.formWide}`} noValidate>
+      <form key={state.ok ? state.message : "form"} action={action} onSubmit={submitKeepingValues(action)} className={`card ${styles.formWide}`} noValidate>
         <div className={styles.field}>
           <label htmlFor="new-email">{m.email}</label>
           <input id="new-email" name="email" type="email" autoComplete="off" required maxLength={200} defaultValue={v.email} className={email.hasError ? styles.invalid : undefined} {...email.props} />

@@ -2,11 +2,11 @@
 // Per-account forms on the account management page: change role and unit,
 // disable or enable, reset the password (the new one is shown once).
 import { useActionState } from "react";
-import { resetPasswordAction, setUserDisabledAction, updateUserAction } from "@/app/(workspace)/workspace/admin/users/actions";
 import type { TRole } from "@/lib/auth/permissions";
-import { INITIAL_ACTION_STATE, type TSecretActionState } from "@/lib/validation/action-state";
-import { FormStatus, SecretOnce, submitWithoutReset, type TSecretMessages } from "./account-form-parts";
+import { INITIAL_ACTION_STATE, type TFormAction, type TSecretActionState } from "@/lib/validation/action-state";
+import { FormStatus, SecretOnce, type TSecretMessages } from "./account-form-parts";
 import styles from "./account-forms.module.css";
+import { submitKeepingValues } from "./keep-values";
 import { RoleUnitFields, type TRoleUnitMessages, type TUnitOption } from "./role-unit-fields";
 
 export function UserEditForm({
@@ -15,16 +15,18 @@ export function UserEditForm({
   unitCode,
   units,
   m,
+  update,
 }: {
   id: string;
   role: TRole;
   unitCode: string;
   units: TUnitOption[];
   m: TRoleUnitMessages & { save: string; saving: string };
+  update: TFormAction;
 }) {
-  const [state, action, pending] = useActionState(updateUserAction, INITIAL_ACTION_STATE);
+  const [state, action, pending] = useActionState(update, INITIAL_ACTION_STATE);
   return (
-    <form action={action} onSubmit={submitWithoutReset(action)} className={styles.formWide} noValidate>
+    <form action={action} onSubmit={submitKeepingValues(action)} className={styles.formWide} noValidate>
       <input type="hidden" name="id" value={id} />
       <RoleUnitFields key={`${role}|${unitCode}`} idPrefix={`edit-${id}`} units={units} m={m} state={state} defaultRole={role} defaultUnit={unitCode} />
       <div className={styles.full}>
@@ -39,8 +41,8 @@ export function UserEditForm({
   );
 }
 
-export function UserStatusForm({ id, disabled, label, m }: { id: string; disabled: boolean; label: string; m: { disable: string; enable: string; saving: string } }) {
-  const [state, action, pending] = useActionState(setUserDisabledAction, INITIAL_ACTION_STATE);
+export function UserStatusForm({ id, disabled, label, m, setDisabled }: { id: string; disabled: boolean; label: string; m: { disable: string; enable: string; saving: string }; setDisabled: TFormAction }) {
+  const [state, action, pending] = useActionState(setDisabled, INITIAL_ACTION_STATE);
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
@@ -55,8 +57,8 @@ export function UserStatusForm({ id, disabled, label, m }: { id: string; disable
 
 const INITIAL_SECRET: TSecretActionState = { ok: false };
 
-export function ResetPasswordForm({ id, label, m }: { id: string; label: string; m: { reset: string; saving: string; secret: TSecretMessages } }) {
-  const [state, action, pending] = useActionState(resetPasswordAction, INITIAL_SECRET);
+export function ResetPasswordForm({ id, label, m, reset }: { id: string; label: string; m: { reset: string; saving: string; secret: TSecretMessages }; reset: TFormAction<TSecretActionState> }) {
+  const [state, action, pending] = useActionState(reset, INITIAL_SECRET);
   return (
     <div className="stack">
       <form action={action}>

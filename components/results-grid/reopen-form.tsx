@@ -1,18 +1,17 @@
 "use client";
 // "Mở lại": a disclosure with the reason for unlocking one approved result.
-// Shown only to those who may reopen; the server action checks again.
+// Shown only to those who may reopen; the server action (a prop) checks again.
 import { useActionState, useId } from "react";
-import { reopenResultAction } from "@/app/(workspace)/workspace/plans/[id]/results/actions";
 import type { Locale } from "@/lib/i18n/locale";
-import styles from "./grid.module.css";
-import type { TReopenActionState } from "./types";
 import { messages } from "@/lib/i18n/messages";
+import { INITIAL_ACTION_STATE, type TActionState, type TFormAction } from "@/lib/validation/action-state";
+import styles from "./grid.module.css";
 
-const INITIAL: TReopenActionState = { ok: false };
+type Props = { locale: Locale; planId: string; resultId: string; version: number; label: string; reopen: TFormAction<TActionState> };
 
-export function ReopenForm({ locale, planId, resultId, version, label }: { locale: Locale; planId: string; resultId: string; version: number; label: string }) {
+export function ReopenForm({ locale, planId, resultId, version, label, reopen }: Props) {
   const m = messages(locale).grid;
-  const [state, action, pending] = useActionState(reopenResultAction, INITIAL);
+  const [state, action, pending] = useActionState(reopen, INITIAL_ACTION_STATE);
   const uid = useId();
   const reasonError = state.fieldErrors?.reason?.[0];
   return (

@@ -1,8 +1,7 @@
 // Shapes shared by the result grid (client) and its server actions and page.
 // Everything here is plain data: numbers and dates arrive already formatted.
+import type { TResultStatus } from "@/lib/domain/results";
 import type { TActionState } from "@/lib/validation/action-state";
-
-export type TGridStatus = "DRAFT" | "SUBMITTED" | "PUBLISHED";
 
 /** A row's identity in forms and messages: "targetId|unitCode|year". */
 export const rowKeyOf = (targetId: string, unitCode: string, year: number | string) => `${targetId}|${unitCode}|${year}`;
@@ -12,7 +11,7 @@ export type TConflictView = {
   code: "version_conflict" | "version_required" | "locked" | "invalid_status";
   value: string;
   version: number;
-  status: TGridStatus;
+  status: TResultStatus;
   who: string | null;
   at: string;
 };
@@ -24,24 +23,28 @@ export type TRowError = { message: string; field?: string; conflict?: TConflictV
 export const FIELD_SEP = "#";
 
 /**
- * The house ActionState (lib/validation/action-state.ts): `fieldErrors` is keyed by
- * "rowKey#field" (or the bare row key); `conflicts` carries, per row key, what is
+ * The one action state (lib/validation/action-state.ts) with the grid's extras: `fieldErrors`
+ * is keyed by "rowKey#field" (or the bare row key); `conflicts` carries, per row key, what is
  * stored now when someone else changed it or it was approved meanwhile.
  */
-export type TGridActionState = TActionState & {
+export type TGridActionState = TActionState & TGridExtras;
+
+export type TGridExtras = {
   conflicts?: Record<string, TConflictView & { message: string }>;
   /** Messages not tied to a row. */
   details?: string[];
   /** After a save: rows saved but worth checking (key = row key; field = the input concerned). */
   warnings?: TGridWarningView[];
-  /** Changes on every answer, so the same message is announced again. */
-  seq?: number;
 };
 
 /** A warning of the write path on one row, in the reader's language. */
 export type TGridWarningView = { key: string; field: "value" | "baseline"; code: string; message: string };
 
-export type TReopenActionState = TActionState & { seq?: number };
+/** The grid's form: every input of every row belongs to it (the `form` attribute). */
+export const GRID_FORM_ID = "results-grid-form";
+
+/** Columns of the grid's table. */
+export const GRID_COLS = 8;
 
 export type THistoryEntryView = {
   id: string;
@@ -52,6 +55,9 @@ export type THistoryEntryView = {
   status: string | null;
   reason: string | null;
 };
+
+/** The history of one result, as the page gives it; `entries` is null when the actor may not read it. */
+export type THistoryView = { resultId: string; entries: THistoryEntryView[] | null; title: string };
 
 /** The target a group of rows belongs to. */
 export type TGridTargetView = {
@@ -81,7 +87,7 @@ export type TGridRowView = {
     baselineInput: string;
     note: string;
     evidenceUrl: string;
-    status: TGridStatus;
+    status: TResultStatus;
     version: number;
     isDemo: boolean;
     enteredBy: string | null;

@@ -2,56 +2,39 @@
 // Upload of a filled-in result sheet. The server checks every row before writing
 // anything; this form shows "Đã nhập N dòng" (with the rows worth checking, when the
 // write path warns about some) or the table of row errors (nothing is written then),
-// and announces the outcome in an aria-live region.
+// and announces the outcome in an aria-live region. The action comes from the page; the
+// report's errors and warnings are codes with parameters, said here in the reader's language.
 import { useActionState, useState } from "react";
 import { formatNumber } from "@/lib/domain/numbers";
-import { rowWarningMessage } from "@/lib/i18n/spreadsheets";
-import type { TImportState } from "@/lib/spreadsheets/grid-file";
-import styles from "./import-form.module.css";
+import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
-
-type Messages = {
-  fileLabel: string;
-  fileHint: string;
-  publishLabel: string;
-  publishHint: string;
-  submit: string;
-  submitting: string;
-  tooLarge: string;
-  /** With "{u}" (unchanged rows) and "{b}" (empty rows). */
-  skipped: string;
-  errorsCaption: string;
-  colLine: string;
-  colField: string;
-  colMessage: string;
-};
+import { problemText } from "@/lib/i18n/problems";
+import { rowWarningMessage } from "@/lib/i18n/spreadsheets";
+import type { TImportState } from "@/lib/spreadsheets/report";
+import type { TFormAction } from "@/lib/validation/action-state";
+import styles from "./import-form.module.css";
 
 type Props = {
-  locale: "vi" | "en";
-  action: (prev: TImportState, formData: FormData) => Promise<TImportState>;
+  locale: Locale;
+  action: TFormAction<TImportState>;
+  planId: string;
   canPublish: boolean;
   maxBytes: number;
-  m: Messages;
 };
 
 const INITIAL: TImportState = { ok: false };
 
-export function ImportForm({ locale, action, canPublish, maxBytes, m }: Props) {
+export function ImportForm({ locale, action, planId, canPublish, maxBytes }: Props) {
   const [state, formAction, pending] = useActionState(action, INITIAL);
   const [localError, setLocalError] = useState<string | null>(null);
-  const fileError = localError ?? state.fieldErrors?.file?.[0] ?? null;
-  const report = state.report;
-  const errors = report?.errors ?? [];
-  const warnings = state.ok ? (report?.warnings ?? []) : [];
   const t = messages(locale).spreadsheets;
-  const skipped =
-    report && (report.unchanged > 0 || report.blank > 0) ? m.skipped.replace("{u}", formatNumber(report.unchanged, { locale })).replace("{b}", formatNumber(report.blank, { locale })) : null;
+  const fileError = localError ?? state.fieldErrors?.file?.[0] ?? null;
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
     if (file && file.size > maxBytes) {
       e.preventDefault();
-      setLocalError(m.tooLarge);
+      setLocalError(problemText({ code: "file_too_large", params: { limit: maxBytes } }, locale));
       return;
     }
     setLocalError(null);
@@ -59,8 +42,9 @@ export function ImportForm({ locale, action, canPublish, maxBytes, m }: Props) {
 
   return (
     <form action={formAction} onSubmit={onSubmit} className={`card ${styles.form}`} noValidate>
+      <input type="hidden" name="planId" value={planId} />
       <div>
-        <label htmlFor="import-file">{m.fileLabel}</label>
+        <label htmlFor="import-file">{t.fileLabel}</label>
         <input
           id="import-file"
           name="file"
@@ -73,7 +57,7 @@ export function ImportForm({ locale, action, canPublish, maxBytes, m }: Props) {
           onChange={() => setLocalError(null)}
         />
         <p id="import-file-hint" className="hint">
-          {m.fileHint}
+          {t.fileHint}
         </p>
         {fileError && (
           <p id="import-file-error" role="alert" className={`form-error ${styles.fieldError}`}>
@@ -85,30 +69,45 @@ export function ImportForm({ locale, action, canPublish, maxBytes, m }: Props) {
         <div className={styles.check}>
           <input id="import-publish" name="publish" type="checkbox" aria-describedby="import-publish-hint" />
           <div>
-            <label htmlFor="import-publish">{m.publishLabel}</label>
+            <label htmlFor="import-publish">{t.publishLabel}</label>
             <p id="import-publish-hint" className="hint">
-              {m.publishHint}
+              {t.publishHint}
             </p>
           </div>
         </div>
       )}
       <div>
         <button type="submit" className="button" disabled={pending} aria-describedby="import-status">
-          {pending ? m.submitting : m.submit}
+          {pending ? t.submitting : t.submit}
         </button>
       </div>
 
+      <Outcome state={state} pending={pending} locale={locale} />
+    </form>
+  );
+}
+
+/** The answer: the message and what was skipped (announced), then the rows worth checking or the errors. */
+function Outcome({ state, pending, locale }: { state: TImportState; pending: boolean; locale: Locale }) {
+  const t = messages(locale).spreadsheets;
+  const n = (x: number) => formatNumber(x, { locale });
+  const report = state.report;
+  const errors = report?.errors ?? [];
+  const warnings = state.ok ? (report?.warnings ?? []) : [];
+  const skipped = report && (report.unchanged > 0 || report.blank > 0) ? t.skipped(n(report.unchanged), n(report.blank)) : null;
+  return (
+    <>
       <div id="import-status" role="status" aria-live="polite" className={styles.status}>
         {!pending && state.message && <p className={state.ok ? "form-ok" : "form-error"}>{state.message}</p>}
         {!pending && state.ok && skipped && <p className="muted">{skipped}</p>}
-        {!pending && warnings.length > 0 && <p className={styles.warningsTitle}>{t.warningsTitle(formatNumber(new Set(warnings.map((w) => w.line)).size, { locale }))}</p>}
+        {!pending && warnings.length > 0 && <p className={styles.warningsTitle}>{t.warningsTitle(n(new Set(warnings.map((w) => w.line)).size))}</p>}
       </div>
 
       {!pending && warnings.length > 0 && (
         <LineMessages
           className={`${styles.errors} ${styles.warnings}`}
           caption={t.warningsCaption}
-          headers={[m.colLine, m.colField, t.colWarning]}
+          headers={[t.colLine, t.colField, t.colWarning]}
           rows={warnings.map((w, i) => ({ key: `${w.line}-${w.code}-${i}`, line: w.line, field: w.field, message: rowWarningMessage(w, locale), code: w.code }))}
           data-warnings={warnings.length}
         />
@@ -117,12 +116,12 @@ export function ImportForm({ locale, action, canPublish, maxBytes, m }: Props) {
       {!pending && errors.length > 0 && (
         <LineMessages
           className={`${styles.errors}`}
-          caption={m.errorsCaption}
-          headers={[m.colLine, m.colField, m.colMessage]}
-          rows={errors.map((e, i) => ({ key: `${e.line}-${e.field ?? ""}-${i}`, line: e.line, field: e.field ?? null, message: e.message }))}
+          caption={t.errorsCaption}
+          headers={[t.colLine, t.colField, t.colMessage]}
+          rows={errors.map((e, i) => ({ key: `${e.line}-${e.field ?? ""}-${i}`, line: e.line, field: e.field ?? null, message: problemText(e, locale) }))}
         />
       )}
-    </form>
+    </>
   );
 }
 

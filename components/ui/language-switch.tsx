@@ -1,14 +1,17 @@
 "use client";
 import { usePathname, useSearchParams } from "next/navigation";
-import { setLocaleAction } from "@/app/actions/locale";
+import { useActionState } from "react";
 import type { Locale } from "@/lib/i18n/locale";
+import { INITIAL_ACTION_STATE, type TFormAction } from "@/lib/validation/action-state";
 
-export function LanguageSwitch({ locale, label, ariaLabel }: { locale: Locale; label: string; ariaLabel: string }) {
+/** Switches the interface language and comes back to the same page; the action comes from the layout (app/actions/locale.ts). */
+export function LanguageSwitch({ locale, label, ariaLabel, setLocale }: { locale: Locale; label: string; ariaLabel: string; setLocale: TFormAction }) {
+  const [, action] = useActionState(setLocale, INITIAL_ACTION_STATE);
   const pathname = usePathname();
   const search = useSearchParams().toString();
   const other = locale === "vi" ? "en" : "vi";
   return (
-    <form action={setLocaleAction} className="lang-switch">
+    <form action={action} className="lang-switch">
       <input type="hidden" name="locale" value={other} />
       <input type="hidden" name="back" value={search ? `${pathname}?${search}` : pathname} />
       <button type="submit" aria-label={ariaLabel} lang={other}>

@@ -8,21 +8,24 @@ import "server-only";
 //   4. one error model: an AppError thrown or a TFailure returned becomes messages in the
 //      reader's language (lib/i18n/problems.ts); anything else is logged and answered
 //      generically, never with a stack trace;
-//   5. on success, the paths whose data changed are revalidated.
+//   5. on success, the paths whose data changed are revalidated, and the person is sent to
+//      the answer's `next` page when it names one.
 //
 // Every action answers with TActionState (plus the extra fields of its form, if any).
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { AppError, type TFailure, type TProblem } from "../errors";
 import { clientIpFrom } from "../auth/client-ip";
-import { ForbiddenError, type TActor } from "../auth/permissions";
+import type { TActor } from "../auth/permissions";
 import { getActor } from "../auth/session";
-import { inLocale, type Locale } from "../i18n/locale";
+import type { Locale } from "../i18n/locale";
 import { messages, type TMessages } from "../i18n/messages";
 import { problemText } from "../i18n/problems";
 import { getLocale } from "../i18n/server";
 import type { TActionState } from "../validation/action-state";
+import { zodProblems } from "../validation/fields";
 
 export type TActionContext = { actor: TActor; locale: Locale; m: TMessages; ip: string | null };
 
@@ -78,51 +81,52 @@ export function problemsToState(problems: TProblem[], locale: Locale, fallback: 
   return { message, ...(Object.keys(fieldErrors).length ? { fieldErrors } : {}) };
 }
 
-/** A zod error's messages ("tiếng Việt / English") in the reader's language, by field. */
-export function zodFieldErrors(error: z.ZodError, locale: Locale): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) (out[issue.path.length ? String(issue.path[0]) : "_"] ??= []).push(inLocale(issue.message, locale));
-  return out;
-}
 
 const isFailure = (x: unknown): x is TFailure => typeof x === "object" && x !== null && (x as TFailure).ok === false && Array.isArray((x as TFailure).problems);
 
 /** Builds a server action (prev state, form) → state from its spec. */
 export function defineAction<I, X = object>(spec: TActionSpec<I, X>): (prev: TAnswer<X>, fd: FormData) => Promise<TAnswer<X>> {
   return async (_prev, fd) => {
-    let locale: Locale = "vi";
-    const refuse = (state: Omit<TActionState, "ok">): TAnswer<X> =>
-      ({ ok: false, ...state, ...(spec.keepValues ? { values: keptValues(fd) } : {}), seq: nextSeq() }) as unknown as TAnswer<X>;
-    try {
-      const [actor, loc, h] = await Promise.all([getActor(), getLocale(), headers()]);
-      locale = loc;
-      const m = messages(locale);
-      if (!actor) return refuse({ message: problemText({ code: "signed_out" }, locale) });
-
-      let input: I;
-      if (typeof spec.input === "function") {
-        const parsed = spec.input(fd, locale);
-        if (!parsed.ok) return refuse({ message: parsed.problem ? problemText(parsed.problem, locale) : problemText({ code: "bad_form" }, locale), ...(parsed.fieldErrors ? { fieldErrors: parsed.fieldErrors } : {}) });
-        input = parsed.data;
-      } else {
-        const parsed = spec.input.safeParse(formToObject(fd));
-        if (!parsed.success) {
-          const fieldErrors = zodFieldErrors(parsed.error, locale);
-          return refuse({ message: Object.values(fieldErrors)[0]?.[0] ?? problemText({ code: "bad_form" }, locale), fieldErrors });
-        }
-        input = parsed.data;
-      }
-
-      const answer = await spec.run(input, { actor, locale, m, ip: clientIpFrom(h) });
-      if (isFailure(answer)) return refuse(problemsToState(answer.problems, locale, problemText({ code: answer.kind === "forbidden" ? "forbidden" : "unexpected" }, locale)));
-      if (answer.ok) for (const path of spec.revalidate?.(input) ?? []) revalidatePath(path);
-      return { ...answer, seq: nextSeq() };
-    } catch (e) {
-      if (e instanceof AppError) return refuse(problemsToState(e.problems.length ? e.problems : [{ code: e.kind === "not_found" ? "not_found" : "forbidden" }], locale, problemText({ code: "unexpected" }, locale)));
-      if (e instanceof ForbiddenError) return refuse({ message: problemText({ code: "forbidden" }, locale) });
-      // Unexpected: logged on the server, answered generically.
-      console.error("server action failed:", e);
-      return refuse({ message: problemText({ code: "unexpected" }, locale) });
-    }
+    const state = await answer(spec, fd);
+    // redirect() throws: it is called once the answer is final, outside the pipeline's catch.
+    if (state.ok && state.next) redirect(state.next);
+    return state;
   };
+}
+
+async function answer<I, X>(spec: TActionSpec<I, X>, fd: FormData): Promise<TAnswer<X>> {
+  let locale: Locale = "vi";
+  const refuse = (state: Omit<TActionState, "ok">): TAnswer<X> =>
+    ({ ok: false, ...state, ...(spec.keepValues ? { values: keptValues(fd) } : {}), seq: nextSeq() }) as unknown as TAnswer<X>;
+  try {
+    const [actor, loc, h] = await Promise.all([getActor(), getLocale(), headers()]);
+    locale = loc;
+    const m = messages(locale);
+    if (!actor) return refuse({ message: problemText({ code: "signed_out" }, locale) });
+
+    let input: I;
+    if (typeof spec.input === "function") {
+      const parsed = spec.input(fd, locale);
+      if (!parsed.ok) return refuse({ message: parsed.problem ? problemText(parsed.problem, locale) : problemText({ code: "bad_form" }, locale), ...(parsed.fieldErrors ? { fieldErrors: parsed.fieldErrors } : {}) });
+      input = parsed.data;
+    } else {
+      const parsed = spec.input.safeParse(formToObject(fd));
+      if (!parsed.success) {
+        return refuse(problemsToState(zodProblems(parsed.error), locale, problemText({ code: "bad_form" }, locale)));
+      }
+      input = parsed.data;
+    }
+
+    const answer = await spec.run(input, { actor, locale, m, ip: clientIpFrom(h) });
+    if (isFailure(answer)) return refuse(problemsToState(answer.problems, locale, problemText({ code: answer.kind === "forbidden" ? "forbidden" : "unexpected" }, locale)));
+    if (answer.ok) for (const path of spec.revalidate?.(input) ?? []) revalidatePath(path);
+    return { ...answer, seq: nextSeq() };
+  } catch (e) {
+    // Next's own signals (notFound(), a redirect from deeper code) are not failures.
+    unstable_rethrow(e);
+    if (e instanceof AppError) return refuse(problemsToState(e.problems.length ? e.problems : [{ code: e.kind === "not_found" ? "not_found" : "forbidden" }], locale, problemText({ code: "unexpected" }, locale)));
+      // Unexpected: logged on the server, answered generically.
+    console.error("server action failed:", e);
+    return refuse({ message: problemText({ code: "unexpected" }, locale) });
+  }
 }

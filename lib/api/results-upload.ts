@@ -5,8 +5,11 @@
 // and JSON strings stay text, so THE number parser reads them with the target's
 // measure ("18,000" for a count is refused as ambiguous; JSON numbers are not).
 //
-// The 200 answer: { data: saved rows, warnings: [{ row, line?, field, code, message, params }] }.
-import type { TSaveOutcome, TSavedResult } from "../data/results-write";
+// The answers: 200 { data: saved rows, warnings: [{ row, line?, field, code, message, params }] },
+// or for a refused batch { error: { code, message, details: [{ row, line?, field?, code, message, current? }] } }.
+// Messages are the problem texts in both languages ("tiếng Việt / English", problemBilingual).
+import type { TRefused, TSaveOutcome, TSavedResult } from "../data/results-write";
+import { problemBilingual } from "../i18n/problems";
 import { ApiError } from "./http";
 import { parseCsv } from "./csv-parse";
 
@@ -104,29 +107,7 @@ export function rowsFromCsv(text: string, maxRows: number): { rows: Record<strin
   }
   const [header, ...records] = parsed.records;
   if (!header) throw new ApiError("bad_request", "Tệp CSV trống: cần một dòng tiêu đề và các dòng dữ liệu / the CSV is empty: it needs a header row and data rows");
-
-  const byLower = new Map<string, string>(RESULT_COLUMNS.map((c) => [c.toLowerCase(), c]));
-  const columns: string[] = [];
-  const problems: string[] = [];
-  header.fields.forEach((raw, i) => {
-    const name = raw.trim();
-    const col = byLower.get(name.toLowerCase());
-    if (!col) {
-      if (name === "" && i === header.fields.length - 1) return; // a trailing delimiter
-      problems.push(`cột không hỗ trợ “${name.slice(0, 40)}” / unknown column “${name.slice(0, 40)}”`);
-    } else if (columns.includes(col)) {
-      problems.push(`cột “${col}” lặp lại / column “${col}” appears twice`);
-    }
-    columns.push(col ?? "");
-  });
-  for (const c of REQUIRED_COLUMNS) if (!columns.includes(c)) problems.push(`thiếu cột “${c}” / missing column “${c}”`);
-  if (problems.length > 0) {
-    throw new ApiError(
-      "invalid",
-      `Dòng tiêu đề CSV không hợp lệ: ${problems.join("; ")}. Các cột: ${RESULT_COLUMNS.join(", ")} / invalid CSV header`,
-      [{ row: null, line: header.line, message: problems.join("; ") }],
-    );
-  }
+  const columns = columnsOf(header);
   const width = columns.filter((c) => c !== "").length;
 
   const rows: Record<string, string>[] = [];
@@ -163,6 +144,33 @@ export function rowsFromCsv(text: string, maxRows: number): { rows: Record<strin
     );
   }
   return { rows, lines };
+}
+
+/** The header row's columns, in order ("" for a trailing empty one); refused when one is unknown, repeated or missing. */
+function columnsOf(header: { fields: string[]; line: number }): string[] {
+  const byLower = new Map<string, string>(RESULT_COLUMNS.map((c) => [c.toLowerCase(), c]));
+  const columns: string[] = [];
+  const problems: string[] = [];
+  header.fields.forEach((raw, i) => {
+    const name = raw.trim();
+    const col = byLower.get(name.toLowerCase());
+    if (!col) {
+      if (name === "" && i === header.fields.length - 1) return; // a trailing delimiter
+      problems.push(`cột không hỗ trợ “${name.slice(0, 40)}” / unknown column “${name.slice(0, 40)}”`);
+    } else if (columns.includes(col)) {
+      problems.push(`cột “${col}” lặp lại / column “${col}” appears twice`);
+    }
+    columns.push(col ?? "");
+  });
+  for (const c of REQUIRED_COLUMNS) if (!columns.includes(c)) problems.push(`thiếu cột “${c}” / missing column “${c}”`);
+  if (problems.length > 0) {
+    throw new ApiError(
+      "invalid",
+      `Dòng tiêu đề CSV không hợp lệ: ${problems.join("; ")}. Các cột: ${RESULT_COLUMNS.join(", ")} / invalid CSV header`,
+      [{ row: null, line: header.line, message: problems.join("; ") }],
+    );
+  }
+  return columns;
 }
 
 const NUMBER_COLUMNS = new Set(["value", "baseline"]);
@@ -221,17 +229,27 @@ export type TUploadWarning = {
   params: Record<string, unknown>;
 };
 
+/** CSV only: the line of the file a row of the batch starts on. */
+const lineOf = (upload: Pick<TUpload, "lines">, row: number) => (upload.lines ? { line: upload.lines[row] ?? null } : {});
+
 /** The 200 answer of a saved batch: the rows as saved and the warnings (an empty array when none). */
 export function savedAnswer(outcome: Extract<TSaveOutcome, { ok: true }>, upload: Pick<TUpload, "lines">): { data: TSavedResult[]; warnings: TUploadWarning[] } {
   return {
     data: outcome.saved,
-    warnings: outcome.warnings.map((w) => ({
-      row: w.row,
-      ...(upload.lines ? { line: upload.lines[w.row] ?? null } : {}),
-      field: w.field,
-      code: w.code,
-      message: w.message,
-      params: w.params,
-    })),
+    warnings: outcome.warnings.map((w) => ({ row: w.row, ...lineOf(upload, w.row), field: w.field, code: w.code, message: problemBilingual(w), params: w.params })),
   };
+}
+
+/** A refused batch's error: its kind, a summary (how many rows, nothing saved) and each row's problems. */
+export function refusedError(outcome: TRefused, upload: Pick<TUpload, "lines">): ApiError {
+  const rows = new Set(outcome.errors.map((e) => e.row)).size;
+  const details = outcome.errors.map((e) => ({
+    row: e.row,
+    ...lineOf(upload, e.row),
+    ...(e.field ? { field: e.field } : {}),
+    code: e.code,
+    message: problemBilingual(e),
+    ...(e.current ? { current: e.current } : {}),
+  }));
+  return new ApiError(outcome.kind, problemBilingual({ code: `batch_${outcome.kind}`, params: { rows } }), details);
 }

@@ -6,14 +6,19 @@
 //
 // Every change is written with its audit row in one short transaction (`tx` only
 // inside it). Snapshots in the audit log never contain the password hash.
+//
+// Refusals are the one error model (lib/errors.ts): an AppError with a kind and problem
+// codes (texts in lib/i18n/problems/accounts.ts), never a sentence; the web pages show
+// them in the reader's language, the command line in both.
+import type { z } from "zod";
 import { AppError } from "../errors";
-import { inLocale } from "../i18n/locale";
 import { randomBytes, randomUUID } from "node:crypto";
 import { hashPassword, verifyPassword } from "../auth/password";
 import type { TActor, TRole } from "../auth/permissions";
 import type { Db } from "../db/prisma";
 import type { Prisma } from "../generated/prisma/client";
-import { writeAudit, type TAuditInput } from "./audit-write";
+import { writeAudit, type TAuditInput, type TAuditSource } from "./audit-write";
+import { zodProblems } from "../validation/fields";
 import { ZEmail, ZOwnPasswordChange, ZPasswordReset, ZUserCreate, ZUserUpdate, type TUserCreateInput, type TUserUpdateInput } from "../validation/accounts";
 
 // ---------------------------------------------------------------------------
@@ -31,6 +36,8 @@ export type TAccountsCtx = {
   /** Who acts: the signed-in actor (web) or null with actorLabel "cli" (command line). */
   actor: TActor | null;
   actorLabel: string;
+  /** How the change came in: the account pages ("web") or the operators' command line ("cli"). */
+  source: TAuditSource;
   ip?: string | null;
   /** Defaults to writeAuditRow (plain JSON snapshots). */
   audit?: TAuditWriter;
@@ -44,7 +51,7 @@ export const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 export async function audited<T>(ctx: TAccountsCtx, fn: (tx: Prisma.TransactionClient, audit: (row: Omit<TAuditRow, "actor" | "actorLabel" | "ip">) => Promise<void>) => Promise<T>): Promise<T> {
   const write = ctx.audit ?? writeAuditRow;
   return ctx.db.$transaction(
-    (tx) => fn(tx, (row) => write(tx, { ...row, actor: ctx.actor, actorLabel: ctx.actorLabel, ip: ctx.ip ?? null })),
+    (tx) => fn(tx, (row) => write(tx, { ...row, actor: ctx.actor, actorLabel: ctx.actorLabel, source: ctx.source, ip: ctx.ip ?? null })),
     TX_OPTIONS,
   );
 }
@@ -53,41 +60,12 @@ export async function audited<T>(ctx: TAccountsCtx, fn: (tx: Prisma.TransactionC
 // Errors
 // ---------------------------------------------------------------------------
 
-export type TAccountErrorCode =
-  | "invalid"
-  | "not_found"
-  | "duplicate_email"
-  | "unit_not_found"
-  | "unit_level"
-  | "last_admin"
-  | "self"
-  | "wrong_password"
-  | "disabled"
-  | "too_many_tokens";
-
-/** An expected failure with a message for the user (Vietnamese / English) and, when it is about one field, its name. */
-export class AccountError extends AppError {
-  constructor(
-    readonly code: TAccountErrorCode,
-    message: string,
-    readonly field?: string,
-    readonly fieldErrors?: Record<string, string[]>,
-  ) {
-    const kind = code === "not_found" || code === "unit_not_found" ? "not_found" : code === "last_admin" || code === "duplicate_email" ? "conflict" : "invalid";
-    const text = (m: string) => ({ message: inLocale(m, "vi"), messageEn: inLocale(m, "en") });
-    super(kind, fieldErrors ? Object.entries(fieldErrors).flatMap(([f, ms]) => ms.map((m) => ({ code: "invalid_field", field: f === "_" ? undefined : f, params: text(m) }))) : { code: "invalid_field", field, params: text(message) });
-    this.message = message;
-    this.name = "AccountError";
-  }
+/** Input the schema refuses: one problem per field, with the schema's message. */
+function invalid(error: z.ZodError): AppError {
+  return new AppError("invalid", zodProblems(error));
 }
 
-function invalid(error: { issues: { path: PropertyKey[]; message: string }[] }): AccountError {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const i of error.issues) (fieldErrors[i.path.length ? String(i.path[0]) : "_"] ??= []).push(i.message);
-  const first = error.issues[0];
-  const field = first?.path.length ? String(first.path[0]) : undefined;
-  return new AccountError("invalid", first?.message ?? "Dữ liệu không hợp lệ / invalid input", field, fieldErrors);
-}
+export const accountNotFound = () => new AppError("not_found", { code: "account_not_found" });
 
 // ---------------------------------------------------------------------------
 // Reading
@@ -152,18 +130,18 @@ export async function getAccountWith(db: Db, id: string): Promise<TAccount | nul
   return u ? shapeAccount(u) : null;
 }
 
-/** The account with this email (any case), or an AccountError "not_found" naming it. */
+/** The account with this email (any case), or an AppError "not_found" naming it. */
 export async function requireAccountByEmail(db: Db, emailIn: string): Promise<TAccount> {
   const parsed = ZEmail.safeParse(emailIn);
-  if (!parsed.success) throw new AccountError("invalid", `“${String(emailIn).slice(0, 200)}”: ${parsed.error.issues[0]?.message ?? "invalid"}`, "email");
+  if (!parsed.success) throw new AppError("invalid", { code: "invalid_email", field: "email", params: { email: String(emailIn).slice(0, 200) } });
   const u = await db.user.findUnique({ where: { email: parsed.data }, select: accountSelect });
-  if (!u) throw new AccountError("not_found", `Không có tài khoản ${parsed.data} / no account with the email ${parsed.data}`, "email");
+  if (!u) throw new AppError("not_found", { code: "no_account_with_email", field: "email", params: { email: parsed.data } });
   return shapeAccount(u);
 }
 
 async function requireAccount(db: Db | Prisma.TransactionClient, id: string) {
   const u = await db.user.findUnique({ where: { id }, select: accountSelect });
-  if (!u) throw new AccountError("not_found", "Không tìm thấy tài khoản / no such account");
+  if (!u) throw accountNotFound();
   return u;
 }
 
@@ -171,24 +149,19 @@ async function requireAccount(db: Db | Prisma.TransactionClient, id: string) {
 // Rules shared by create and update
 // ---------------------------------------------------------------------------
 
-const LEVEL_OF_ROLE: Record<Exclude<TRole, "ADMIN">, { level: "PROVINCE" | "DISTRICT"; vi: string; en: string }> = {
-  PROVINCIAL_OFFICER: { level: "PROVINCE", vi: "cán bộ cấp tỉnh cần một đơn vị cấp tỉnh", en: "a provincial officer needs a province" },
-  DISTRICT_STAFF: { level: "DISTRICT", vi: "cán bộ cấp huyện cần một đơn vị cấp huyện", en: "district staff need a district" },
-};
+const LEVEL_OF_ROLE: Record<Exclude<TRole, "ADMIN">, "PROVINCE" | "DISTRICT"> = { PROVINCIAL_OFFICER: "PROVINCE", DISTRICT_STAFF: "DISTRICT" };
 
 /** The unit id for a role: none for administrators, a province or district that exists otherwise. */
 async function unitForRole(db: Db, role: TRole, unitCode: string | null): Promise<string | null> {
+  const field = "unitCode";
   if (role === "ADMIN") {
-    if (unitCode) throw new AccountError("unit_level", "Quản trị viên phụ trách cả nước, không gắn với đơn vị / an administrator covers the whole country and has no unit", "unitCode");
+    if (unitCode) throw new AppError("invalid", { code: "unit_for_admin", field });
     return null;
   }
-  const rule = LEVEL_OF_ROLE[role];
-  if (!unitCode) throw new AccountError("unit_level", `Thiếu đơn vị: ${rule.vi} / a unit is required: ${rule.en}`, "unitCode");
+  if (!unitCode) throw new AppError("invalid", { code: "unit_required", field, params: { role } });
   const unit = await db.adminUnit.findUnique({ where: { code: unitCode }, select: { id: true, name: true, level: true } });
-  if (!unit) throw new AccountError("unit_not_found", `Không có đơn vị hành chính mã “${unitCode}” / no administrative unit with the code ${unitCode}`, "unitCode");
-  if (unit.level !== rule.level) {
-    throw new AccountError("unit_level", `${unit.name} không phù hợp: ${rule.vi} / ${unit.name} does not fit: ${rule.en}`, "unitCode");
-  }
+  if (!unit) throw new AppError("not_found", { code: "unit_not_found", field, params: { code: unitCode } });
+  if (unit.level !== LEVEL_OF_ROLE[role]) throw new AppError("invalid", { code: "unit_level", field, params: { unit: unit.name, role } });
   return unit.id;
 }
 
@@ -196,9 +169,7 @@ async function unitForRole(db: Db, role: TRole, unitCode: string | null): Promis
 async function assertNotLastAdmin(tx: Prisma.TransactionClient, user: { id: string; role: TRole; disabled: boolean }) {
   if (user.role !== "ADMIN" || user.disabled) return;
   const others = await tx.user.count({ where: { role: "ADMIN", disabled: false, id: { not: user.id } } });
-  if (others === 0) {
-    throw new AccountError("last_admin", "Đây là quản trị viên cuối cùng đang hoạt động; hãy tạo quản trị viên khác trước / this is the last active administrator; create another one first");
-  }
+  if (others === 0) throw new AppError("conflict", { code: "last_admin" });
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -222,9 +193,8 @@ export async function createAccountWith(ctx: TAccountsCtx, input: TUserCreateInp
   if (!parsed.success) throw invalid(parsed.error);
   const d = parsed.data;
   const unitId = await unitForRole(ctx.db, d.role, d.unitCode);
-  if (await ctx.db.user.findUnique({ where: { email: d.email }, select: { id: true } })) {
-    throw new AccountError("duplicate_email", `Đã có tài khoản ${d.email} / an account with the email ${d.email} already exists`, "email");
-  }
+  const duplicate = () => new AppError("conflict", { code: "duplicate_email", field: "email", params: { email: d.email } });
+  if (await ctx.db.user.findUnique({ where: { email: d.email }, select: { id: true } })) throw duplicate();
   const generated = d.password === undefined;
   const password = d.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
@@ -235,7 +205,7 @@ export async function createAccountWith(ctx: TAccountsCtx, input: TUserCreateInp
       await audit({ action: "user.create", entity: "user", entityId: id, before: null, after: snapshot(u) });
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new AccountError("duplicate_email", `Đã có tài khoản ${d.email} / an account with the email ${d.email} already exists`, "email");
+    if (isUniqueViolation(e)) throw duplicate();
     throw e;
   }
   return { account: shapeAccount(await requireAccount(ctx.db, id)), password, generated };
@@ -247,9 +217,7 @@ export async function updateAccountWith(ctx: TAccountsCtx, id: string, input: TU
   if (!parsed.success) throw invalid(parsed.error);
   const d = parsed.data;
   const unitId = await unitForRole(ctx.db, d.role, d.unitCode);
-  if (ctx.actor?.id === id && d.role !== ctx.actor.role) {
-    throw new AccountError("self", "Bạn không thể tự đổi vai trò của mình / you cannot change your own role", "role");
-  }
+  if (ctx.actor?.id === id && d.role !== ctx.actor.role) throw new AppError("invalid", { code: "own_role", field: "role" });
   await audited(ctx, async (tx, audit) => {
     const before = await requireAccount(tx, id);
     if (d.role !== "ADMIN") await assertNotLastAdmin(tx, before);
@@ -261,7 +229,7 @@ export async function updateAccountWith(ctx: TAccountsCtx, id: string, input: TU
 
 /** Disables (sessions and tokens stop working at once) or enables an account. */
 export async function setAccountDisabledWith(ctx: TAccountsCtx, id: string, disabled: boolean): Promise<TAccount> {
-  if (disabled && ctx.actor?.id === id) throw new AccountError("self", "Bạn không thể tự khóa tài khoản của mình / you cannot disable your own account");
+  if (disabled && ctx.actor?.id === id) throw new AppError("invalid", { code: "own_disable" });
   await audited(ctx, async (tx, audit) => {
     const before = await requireAccount(tx, id);
     if (before.disabled === disabled) return;
@@ -303,10 +271,8 @@ export async function changeOwnPasswordWith(ctx: TAccountsCtx, id: string, input
   const parsed = ZOwnPasswordChange.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
   const user = await ctx.db.user.findUnique({ where: { id }, select: { passwordHash: true, disabled: true, passwordChangedAt: true } });
-  if (!user || user.disabled) throw new AccountError("disabled", "Tài khoản không tồn tại hoặc đã bị khóa / the account does not exist or is disabled");
-  if (!(await verifyPassword(parsed.data.current, user.passwordHash))) {
-    throw new AccountError("wrong_password", "Mật khẩu hiện tại không đúng / the current password is wrong", "current");
-  }
+  if (!user || user.disabled) throw new AppError("invalid", { code: "account_unavailable" });
+  if (!(await verifyPassword(parsed.data.current, user.passwordHash))) throw new AppError("invalid", { code: "wrong_password", field: "current" });
   const passwordHash = await hashPassword(parsed.data.next);
   const changedAt = new Date();
   await audited(ctx, async (tx, audit) => {

@@ -4,9 +4,9 @@ import "server-only";
 // logic in lib/data/accounts-core.ts, every change audited with writeAudit.
 import { assertCan, type TActor } from "../auth/permissions";
 import { db } from "../db/client";
+import { AppError } from "../errors";
 import type { TUserCreateInput, TUserUpdateInput } from "../validation/accounts";
 import {
-  AccountError,
   changeOwnPasswordWith,
   createAccountWith,
   getAccountWith,
@@ -20,10 +20,11 @@ import {
 } from "./accounts-core";
 import { actorLabelOf, writeAudit } from "./audit";
 
-export { AccountError, type TAccount, type TPasswordOutcome } from "./accounts-core";
+export type { TAccount, TPasswordOutcome } from "./accounts-core";
 
-function ctxOf(actor: TActor, ip?: string | null): TAccountsCtx {
-  return { db: db(), actor, actorLabel: `${actorLabelOf(actor)} [web]`, ip: ip ?? null, audit: writeAudit };
+/** The shared logic's context for a signed-in actor of the web app (lib/data/tokens.ts uses it too). */
+export function ctxOf(actor: TActor, ip?: string | null): TAccountsCtx {
+  return { db: db(), actor, actorLabel: actorLabelOf(actor), source: "web", ip: ip ?? null, audit: writeAudit };
 }
 
 export async function listAccounts(actor: TActor | null): Promise<TAccount[]> {
@@ -59,6 +60,6 @@ export async function getOwnAccount(actor: TActor | null): Promise<TAccount | nu
 
 /** Changes the actor's own password; all their sessions end, this one included. */
 export async function changeOwnPassword(actor: TActor | null, input: { current: unknown; next: unknown; confirm: unknown }, opts: { ip?: string | null } = {}): Promise<void> {
-  if (!actor) throw new AccountError("disabled", "Phiên đăng nhập đã hết / your session has ended");
+  if (!actor) throw new AppError("unauthorized", { code: "signed_out" });
   return changeOwnPasswordWith(ctxOf(actor, opts.ip), actor.id, input);
 }

@@ -2,32 +2,32 @@ import "server-only";
 // Authoring plans and their targets: parse → authorize → workflow checks → one
 // transaction with an audit row. Plans and targets go draft → published; a
 // published plan is locked until an officer reopens it with a reason.
+// A refusal is a TFailure (lib/errors.ts): a kind and problem codes, texts in
+// lib/i18n/problems/plans.ts; field problems name their field ("citations.0.issuer").
 import { randomUUID } from "node:crypto";
 import { can, type TActor } from "../auth/permissions";
 import { db } from "../db/client";
+import { failure, type TFailure, type TProblem } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
 import { planSearchText } from "../domain/text";
 import { validateTargetSpecDetailed } from "../domain/targets";
 import { WHOLE_POPULATION } from "../domain/groups";
-import { fieldErrorsOf, ZPlanInput, ZTargetInput } from "../validation/plans-write";
+import { zodProblems } from "../validation/fields";
+import { ZPlanInput, ZTargetInput } from "../validation/plans-write";
 import { getGroupByCode, listGroups } from "./groups";
 import { writeAudit } from "./audit";
 import { targetSelect } from "./plans";
 import { listUnits, unitAncestors, type TUnit } from "./units";
 
-export type TWriteOutcome =
-  | { ok: true; id: string }
-  | { ok: false; status: 403 | 404 | 409 | 422; message: string; fieldErrors?: Record<string, string> };
+export type TWriteOutcome = { ok: true; id: string } | TFailure;
 
-const forbidden = (): TWriteOutcome => ({ ok: false, status: 403, message: "Bạn không có quyền soạn kế hoạch cho đơn vị này." });
-const notFound = (): TWriteOutcome => ({ ok: false, status: 404, message: "Không tìm thấy kế hoạch." });
-const invalid = (fieldErrors: Record<string, string>, message = "Vui lòng sửa các ô được đánh dấu."): TWriteOutcome => ({ ok: false, status: 422, message, fieldErrors });
-const locked = (): TWriteOutcome => ({ ok: false, status: 409, message: "Kế hoạch đã công bố nên đang bị khóa; mở lại (nêu lý do) trước khi sửa." });
-const stale = (): TWriteOutcome => ({
-  ok: false,
-  status: 409,
-  message: "Người khác vừa sửa kế hoạch này sau khi bạn mở trang. Tải lại trang để xem bản mới; thay đổi của bạn chưa được lưu.",
-});
+const forbidden = () => failure("forbidden", { code: "plan_forbidden" });
+const notFound = () => failure("not_found", { code: "plan_not_found" });
+const locked = () => failure("conflict", { code: "plan_locked" });
+const stale = () => failure("conflict", { code: "plan_stale" });
+/** Input refused, field by field. */
+const invalid = (problems: TProblem[]) => failure("invalid", problems);
+const invalidField = (field: string, code: string) => invalid([{ code, field }]);
 
 /** The account as stored now: a session cannot claim more than the account has. */
 async function currentActor(actor: TActor): Promise<TActor | null> {
@@ -96,12 +96,12 @@ export async function createPlan(sessionActor: TActor, raw: unknown): Promise<TW
   const actor = await currentActor(sessionActor);
   if (!actor) return forbidden();
   const parsed = ZPlanInput.safeParse(raw);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(zodProblems(parsed.error));
   const input = parsed.data;
   const { units, unit, programme } = await resolvePlanRefs(input);
-  if (!unit) return invalid({ issuerUnitCode: "Không có đơn vị với mã này" });
+  if (!unit) return invalidField("issuerUnitCode", "no_unit_with_code");
   if (!can(actor, "plan.edit", units, unit.id)) return forbidden();
-  if (input.programmeCode && !programme) return invalid({ programmeCode: "Không có chương trình với mã này" });
+  if (input.programmeCode && !programme) return invalidField("programmeCode", "no_programme_with_code");
   const id = `plan-${randomUUID()}`;
   const data = planColumns(input, unit, units, programme?.id ?? null);
   try {
@@ -111,7 +111,7 @@ export async function createPlan(sessionActor: TActor, raw: unknown): Promise<TW
       await writeAudit(tx, { actor, action: "plan.create", entity: "plan", entityId: id, after: { ...data, citations: input.citations, tasks: input.tasks } });
     });
   } catch (e) {
-    if (duplicateCode(e)) return invalid({ code: "Đơn vị này đã có văn bản cùng số hiệu trong năm ban hành" });
+    if (duplicateCode(e)) return invalidField("code", "duplicate_document_code");
     throw e;
   }
   return { ok: true, id };
@@ -148,12 +148,12 @@ export async function updatePlan(sessionActor: TActor, id: string, raw: unknown,
   const units = await listUnits();
   if (!can(actor, "plan.edit", units, before.issuerUnitId)) return forbidden();
   const parsed = ZPlanInput.safeParse(raw);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(zodProblems(parsed.error));
   const input = parsed.data;
   const { unit, programme } = await resolvePlanRefs(input);
-  if (!unit) return invalid({ issuerUnitCode: "Không có đơn vị với mã này" });
+  if (!unit) return invalidField("issuerUnitCode", "no_unit_with_code");
   if (!can(actor, "plan.edit", units, unit.id)) return forbidden();
-  if (input.programmeCode && !programme) return invalid({ programmeCode: "Không có chương trình với mã này" });
+  if (input.programmeCode && !programme) return invalidField("programmeCode", "no_programme_with_code");
   if (before.status === "PUBLISHED") return locked();
   if (before.updatedAt.toISOString() !== expectedUpdatedAt) return stale();
   const data = planColumns(input, unit, units, programme?.id ?? null);
@@ -167,7 +167,7 @@ export async function updatePlan(sessionActor: TActor, id: string, raw: unknown,
     });
     return ok ? { ok: true, id } : stale();
   } catch (e) {
-    if (duplicateCode(e)) return invalid({ code: "Đơn vị này đã có văn bản cùng số hiệu trong năm ban hành" });
+    if (duplicateCode(e)) return invalidField("code", "duplicate_document_code");
     throw e;
   }
 }
@@ -178,9 +178,8 @@ export async function publishPlan(sessionActor: TActor, id: string): Promise<TWr
   if (!actor) return forbidden();
   const plan = await db().plan.findUnique({ where: { id }, select: { id: true, status: true, issuerUnitId: true } });
   if (!plan) return notFound();
-  if (!can(actor, "plan.publish", await listUnits(), plan.issuerUnitId))
-    return { ok: false, status: 403, message: "Bạn không có quyền công bố kế hoạch này (cần cán bộ cấp tỉnh hoặc quản trị viên)." };
-  if (plan.status === "PUBLISHED") return { ok: false, status: 409, message: "Kế hoạch đã được công bố." };
+  if (!can(actor, "plan.publish", await listUnits(), plan.issuerUnitId)) return failure("forbidden", { code: "publish_forbidden" });
+  if (plan.status === "PUBLISHED") return failure("conflict", { code: "plan_published" });
   await db().$transaction(async (tx) => {
     const now = new Date();
     await tx.plan.update({ where: { id }, data: { status: "PUBLISHED", publishedAt: now } });
@@ -190,16 +189,18 @@ export async function publishPlan(sessionActor: TActor, id: string): Promise<TWr
   return { ok: true, id };
 }
 
+const REOPEN_REASON_MIN = 5;
+
 /** Takes a published plan back to draft (its targets too), with a reason kept in the audit log. */
 export async function reopenPlan(sessionActor: TActor, id: string, reason: string): Promise<TWriteOutcome> {
   const actor = await currentActor(sessionActor);
   if (!actor) return forbidden();
   const why = reason.trim();
-  if (why.length < 5) return invalid({ reason: "Nêu lý do mở lại (ít nhất 5 ký tự)" });
+  if (why.length < REOPEN_REASON_MIN) return invalid([{ code: "reopen_reason", field: "reason", params: { min: REOPEN_REASON_MIN } }]);
   const plan = await db().plan.findUnique({ where: { id }, select: { id: true, status: true, issuerUnitId: true } });
   if (!plan) return notFound();
   if (!can(actor, "plan.publish", await listUnits(), plan.issuerUnitId)) return forbidden();
-  if (plan.status !== "PUBLISHED") return { ok: false, status: 409, message: "Kế hoạch chưa công bố nên không cần mở lại." };
+  if (plan.status !== "PUBLISHED") return failure("conflict", { code: "plan_not_published" });
   await db().$transaction(async (tx) => {
     await tx.plan.update({ where: { id }, data: { status: "DRAFT", publishedAt: null } });
     await tx.target.updateMany({ where: { planId: id }, data: { status: "DRAFT" } });
@@ -218,29 +219,29 @@ export async function saveTarget(sessionActor: TActor, planId: string, targetId:
   if (!can(actor, "plan.edit", units, plan.issuerUnitId)) return forbidden();
   if (plan.status === "PUBLISHED") return locked();
   const existing = targetId ? plan.targets.find((t) => t.id === targetId) : undefined;
-  if (targetId && !existing) return { ok: false, status: 404, message: "Không tìm thấy chỉ tiêu trong kế hoạch này." };
+  if (targetId && !existing) return failure("not_found", { code: "target_not_in_plan" });
   const parsed = ZTargetInput.safeParse(raw);
-  if (!parsed.success) return invalid(fieldErrorsOf(parsed.error));
+  if (!parsed.success) return invalid(zodProblems(parsed.error));
   const input = parsed.data;
   const unit = units.find((u) => u.code === input.unitCode);
-  if (!unit) return invalid({ unitCode: "Không có đơn vị với mã này" });
-  if (!can(actor, "plan.edit", units, unit.id)) return invalid({ unitCode: "Đơn vị này nằm ngoài phạm vi của bạn" });
+  if (!unit) return invalidField("unitCode", "no_unit_with_code");
+  if (!can(actor, "plan.edit", units, unit.id)) return invalidField("unitCode", "unit_out_of_scope");
   const indicator = input.indicatorCode
     ? await db().indicator.findUnique({ where: { code: input.indicatorCode }, select: { id: true, name: true, measureUnit: true } })
     : null;
-  if (input.indicatorCode && !indicator) return invalid({ indicatorCode: "Không có chỉ tiêu này trong danh mục" });
-  if (input.kind !== "QUALITATIVE" && !indicator) return invalid({ indicatorCode: "Chỉ tiêu định lượng cần chọn chỉ tiêu trong danh mục" });
+  if (input.indicatorCode && !indicator) return invalidField("indicatorCode", "indicator_not_found");
+  if (input.kind !== "QUALITATIVE" && !indicator) return invalidField("indicatorCode", "indicator_required");
   const group = await getGroupByCode(input.groupCode ?? WHOLE_POPULATION);
-  if (!group) return invalid({ groupCode: "Không có nhóm đối tượng này trong danh mục" });
+  if (!group) return invalidField("groupCode", "group_not_found");
   // "Trong đó": the parent is another target of the same plan, and no cycle.
   if (input.parentId) {
     const byId = new Map(plan.targets.map((t) => [t.id, t]));
-    if (!byId.has(input.parentId) || input.parentId === targetId) return invalid({ parentId: "Chỉ tiêu cha phải là một chỉ tiêu khác của kế hoạch này" });
+    if (!byId.has(input.parentId) || input.parentId === targetId) return invalidField("parentId", "parent_not_in_plan");
     for (let p = byId.get(input.parentId), depth = 0; p && depth < 20; p = p.parentId ? byId.get(p.parentId) : undefined, depth++) {
-      if (p.id === targetId) return invalid({ parentId: "Không thể chọn chỉ tiêu con làm chỉ tiêu cha" });
+      if (p.id === targetId) return invalidField("parentId", "parent_cycle");
     }
   }
-  if (input.kind === "SHARE_OF_PARENT" && !input.parentId) return invalid({ parentId: "Chỉ tiêu tỷ lệ cần chọn chỉ tiêu cha" });
+  if (input.kind === "SHARE_OF_PARENT" && !input.parentId) return invalidField("parentId", "parent_required");
   // What the target promises, as validated and as stored.
   const spec = {
     kind: input.kind,
@@ -256,7 +257,10 @@ export async function saveTarget(sessionActor: TActor, planId: string, targetId:
     equivalentUnit: input.equivalentUnit ?? null,
   };
   const issues = validateTargetSpecDetailed({ ...spec, measureUnit: indicator?.measureUnit ?? "", indicatorName: indicator?.name ?? "" });
-  if (issues.length) return invalid(Object.fromEntries(issues.map((i) => [i.field === "indicatorName" ? "indicatorCode" : i.field, i.message])));
+  // The target's own rules speak both languages already (lib/domain/targets.ts, shared with the form's preview).
+  if (issues.length) {
+    return invalid(issues.map((i) => ({ code: "invalid_field", field: i.field === "indicatorName" ? "indicatorCode" : i.field, params: { message: i.message, messageEn: i.messageEn } })));
+  }
   const data = { ...spec, indicatorId: indicator?.id ?? null, groupId: group.id, unitId: unit.id, parentId: input.parentId ?? null, statement: input.statement };
   const id = targetId ?? `target-${randomUUID()}`;
   await db().$transaction(async (tx) => {
@@ -281,11 +285,11 @@ export async function deleteTarget(sessionActor: TActor, targetId: string): Prom
     where: { id: targetId },
     select: { id: true, planId: true, plan: { select: { status: true, issuerUnitId: true } }, _count: { select: { results: true, children: true } } },
   });
-  if (!t) return { ok: false, status: 404, message: "Không tìm thấy chỉ tiêu." };
+  if (!t) return failure("not_found", { code: "target_not_found" });
   if (!can(actor, "plan.edit", await listUnits(), t.plan.issuerUnitId)) return forbidden();
   if (t.plan.status === "PUBLISHED") return locked();
-  if (t._count.children > 0) return { ok: false, status: 409, message: "Chỉ tiêu này có chỉ tiêu con (“trong đó”); xóa các chỉ tiêu con trước." };
-  if (t._count.results > 0) return { ok: false, status: 409, message: "Chỉ tiêu đã có kết quả nên không xóa được." };
+  if (t._count.children > 0) return failure("conflict", { code: "target_has_children" });
+  if (t._count.results > 0) return failure("conflict", { code: "target_has_results" });
   await db().$transaction(async (tx) => {
     const before = await tx.target.findUnique({ where: { id: targetId } });
     await tx.target.delete({ where: { id: targetId } });

@@ -7,8 +7,10 @@ import type { TActor } from "../auth/permissions";
 import { generateToken, hashToken, looksLikeToken } from "../auth/tokens";
 import type { Db } from "../db/prisma";
 import type { Prisma } from "../generated/prisma/client";
+import { AppError } from "../errors";
 import { ZTokenName } from "../validation/accounts";
-import { AccountError, audited, type TAccountsCtx } from "./accounts-core";
+import { zodProblems } from "../validation/fields";
+import { accountNotFound, audited, type TAccountsCtx } from "./accounts-core";
 
 /** Most tokens one account may hold at once (not revoked). */
 export const MAX_ACTIVE_TOKENS = 20;
@@ -34,20 +36,15 @@ export type TCreatedToken = { id: string; token: string; prefix: string; name: s
 /** Creates a token for an enabled account; the clear token is returned here and never again. */
 export async function createTokenWith(ctx: TAccountsCtx, userId: string, nameIn: unknown): Promise<TCreatedToken> {
   const name = ZTokenName.safeParse(nameIn);
-  if (!name.success) throw new AccountError("invalid", name.error.issues[0]?.message ?? "invalid", "name", { name: name.error.issues.map((i) => i.message) });
+  if (!name.success) throw new AppError("invalid", zodProblems(name.error, "name"));
   const user = await ctx.db.user.findUnique({ where: { id: userId }, select: { id: true, disabled: true, email: true } });
-  if (!user) throw new AccountError("not_found", "Không tìm thấy tài khoản / no such account");
-  if (user.disabled) throw new AccountError("disabled", `Tài khoản ${user.email} đã bị khóa / the account ${user.email} is disabled`);
+  if (!user) throw accountNotFound();
+  if (user.disabled) throw new AppError("invalid", { code: "account_disabled", params: { email: user.email } });
   const { token, tokenHash, prefix } = generateToken();
   const id = `token-${randomUUID()}`;
   await audited(ctx, async (tx, audit) => {
     const active = await tx.apiToken.count({ where: { userId, revokedAt: null } });
-    if (active >= MAX_ACTIVE_TOKENS) {
-      throw new AccountError(
-        "too_many_tokens",
-        `Mỗi tài khoản có tối đa ${MAX_ACTIVE_TOKENS} token đang dùng; hãy thu hồi token cũ / an account holds at most ${MAX_ACTIVE_TOKENS} active tokens; revoke an old one`,
-      );
-    }
+    if (active >= MAX_ACTIVE_TOKENS) throw new AppError("invalid", { code: "too_many_tokens", params: { max: MAX_ACTIVE_TOKENS } });
     const t = await tx.apiToken.create({ data: { id, userId, name: name.data, tokenHash, prefix }, select: tokenSelect });
     await audit({ action: "token.create", entity: "api_token", entityId: id, before: null, after: snapshot(t) });
   });
@@ -66,7 +63,7 @@ export type TRevokeOutcome = { token: TTokenInfo; alreadyRevoked: boolean };
  * else's is "not found", so ids cannot be probed). Revoking twice changes nothing.
  */
 export async function revokeTokenWith(ctx: TAccountsCtx, id: string, opts: { ownerId?: string } = {}): Promise<TRevokeOutcome> {
-  const notFound = () => new AccountError("not_found", `Không tìm thấy token “${String(id).slice(0, 80)}” / no such token`);
+  const notFound = () => new AppError("not_found", { code: "token_not_found", params: { id: String(id).slice(0, 80) } });
   if (typeof id !== "string" || !/^[A-Za-z0-9_-]{1,80}$/.test(id)) throw notFound();
   return audited(ctx, async (tx, audit) => {
     const before = await tx.apiToken.findUnique({ where: { id }, select: tokenSelect });

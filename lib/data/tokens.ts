@@ -5,15 +5,10 @@ import "server-only";
 import { assertCan, can, type TActor } from "../auth/permissions";
 import { bearerToken } from "../auth/tokens";
 import { db } from "../db/client";
-import type { TAccountsCtx } from "./accounts-core";
-import { actorLabelOf, writeAudit } from "./audit";
+import { ctxOf } from "./accounts";
 import { actorFromTokenWith, createTokenWith, listTokensWith, revokeTokenWith, type TCreatedToken, type TRevokeOutcome, type TTokenInfo } from "./tokens-core";
 
 export type { TCreatedToken, TTokenInfo } from "./tokens-core";
-
-function ctxOf(actor: TActor, ip?: string | null): TAccountsCtx {
-  return { db: db(), actor, actorLabel: `${actorLabelOf(actor)} [web]`, ip: ip ?? null, audit: writeAudit };
-}
 
 /** A new token for the actor's own account. The clear token is in the answer, and nowhere else, ever. */
 export async function createToken(actor: TActor | null, name: string, opts: { ip?: string | null } = {}): Promise<TCreatedToken> {

@@ -268,6 +268,20 @@ function ambiguousThousands(raw: string, sign: number, intPart: string, fracPart
   );
 }
 
+/** A parse error's message for the reader: Vietnamese or English. */
+export function parseErrorText(e: ParseError<string>, locale: Locale): string {
+  return locale === "en" ? e.errorEn : e.error;
+}
+
+/**
+ * Why `input` is not a number (for `opts.measure`, as parseVietnameseNumber reads it), in the
+ * reader's language; null when it is one. Problems carry the typed text and the screen says it.
+ */
+export function numberErrorText(input: string, locale: Locale, opts: ParseNumberOptions = {}): string | null {
+  const parsed = parseVietnameseNumber(input, opts);
+  return parsed.ok ? null : parseErrorText(parsed, locale);
+}
+
 /**
  * Parse a range "2–2,5", "2 - 2,5", "3 – 3,5", "2%–3%": two Vietnamese numbers separated by a
  * dash (hyphen, en dash, em dash), with or without spaces. The separator is a dash that follows a
@@ -477,6 +491,21 @@ export function formatDate(d: Date | string | null | undefined, opts: { timeZone
   if (Number.isNaN(d.getTime())) return NO_VALUE;
   const iso = opts.timeZone ? isoDateInTimeZone(d, opts.timeZone) : d.toISOString().slice(0, 10);
   return formatDate(iso);
+}
+
+const VIETNAM_TIME_ZONE = "Asia/Ho_Chi_Minh";
+let clockFormat: Intl.DateTimeFormat | undefined;
+
+/**
+ * An instant as "dd/mm/yyyy HH:mm" in Vietnam's time zone (when a result or an account was
+ * changed). A Date or a timestamp string; `empty` (default "—") for a missing or invalid one.
+ */
+export function formatDateTime(d: Date | string | null | undefined, empty: string = NO_VALUE): string {
+  if (d === null || d === undefined || d === "") return empty;
+  const date = d instanceof Date ? d : new Date(d);
+  if (Number.isNaN(date.getTime())) return empty;
+  clockFormat ??= new Intl.DateTimeFormat("en-GB", { timeZone: VIETNAM_TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return `${formatDate(date, { timeZone: VIETNAM_TIME_ZONE })} ${clockFormat.format(date)}`;
 }
 
 /** The calendar date ("YYYY-MM-DD") of an instant in a time zone; default now in Vietnam. */

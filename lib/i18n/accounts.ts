@@ -1,6 +1,6 @@
 // Interface text of the account pages (own account, API tokens, account
-// management), Vietnamese first. Kept apart from dictionary.ts; plain strings
-// only where they are handed to client components.
+// management), Vietnamese first; refusals are problem codes (lib/i18n/problems/accounts.ts).
+// Plain strings only where they are handed to client components.
 import type { Locale } from "./locale";
 
 const vi = {
@@ -24,9 +24,7 @@ const vi = {
     active: "Đang hoạt động",
     disabled: "Đã khóa",
     saving: "Đang lưu…",
-    sessionEnded: "Phiên đăng nhập đã hết. Hãy đăng nhập lại.",
     forbidden: "Bạn không có quyền thực hiện thao tác này.",
-    unexpected: "Hệ thống chưa xử lý được yêu cầu. Hãy thử lại sau.",
     secretOnce: "Chỉ hiển thị một lần: hãy sao chép và cất giữ ngay. Sau khi rời trang sẽ không xem lại được.",
     copy: "Sao chép",
     copied: "Đã sao chép",
@@ -126,9 +124,7 @@ const en: TAccountsDict = {
     active: "Active",
     disabled: "Disabled",
     saving: "Saving…",
-    sessionEnded: "Your session has ended. Please sign in again.",
     forbidden: "You are not allowed to do this.",
-    unexpected: "The request could not be handled. Please try again later.",
     secretOnce: "Shown only once: copy it and keep it safe now. It cannot be shown again after you leave this page.",
     copy: "Copy",
     copied: "Copied",

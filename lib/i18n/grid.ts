@@ -97,9 +97,6 @@ const vi = {
     failed: (n: number) => `Chưa lưu được: ${n} dòng có lỗi. Không có gì được ghi. Xem thông báo ở từng dòng.`,
     forbidden: "Bạn không có quyền thực hiện thao tác này với một số dòng. Không có gì được ghi.",
     conflict: "Có người khác vừa thay đổi kết quả. Không có gì bị ghi đè; hãy xem giá trị hiện tại ở từng dòng.",
-    signedOut: "Phiên đăng nhập đã kết thúc. Hãy đăng nhập lại rồi thử lại; không có gì được ghi.",
-    badForm: "Biểu mẫu gửi lên không hợp lệ. Hãy tải lại trang rồi thử lại; không có gì được ghi.",
-    unexpected: "Hệ thống chưa xử lý được yêu cầu. Vui lòng thử lại sau ít phút; không có gì được ghi.",
   },
   warningsTitle: "Đã lưu, nhưng nên kiểm tra lại",
   warning: {
@@ -220,9 +217,6 @@ const en: TResultsGridText = {
     failed: (n) => `Not saved: ${n} row${n === 1 ? " has an error" : "s have errors"}. Nothing was written. See the message on each row.`,
     forbidden: "You are not allowed to do this for some rows. Nothing was written.",
     conflict: "Someone else has just changed a result. Nothing was overwritten; see the current value on each row.",
-    signedOut: "Your session has ended. Sign in again and retry; nothing was written.",
-    badForm: "The form sent is not valid. Reload the page and retry; nothing was written.",
-    unexpected: "The portal could not handle the request. Please retry in a few minutes; nothing was written.",
   },
   warningsTitle: "Saved, but worth checking",
   warning: {

@@ -9,12 +9,23 @@ import { resultsProblems } from "./problems/results";
 import { spreadsheetsProblems } from "./problems/spreadsheets";
 import type { TProblemTexts } from "./problems/types";
 
+/** What was refused, for the "forbidden" text of a result write ("gửi duyệt", "mở lại"…). */
+const CHANGE_VI: Record<string, string> = { submit: "gửi duyệt", publish: "duyệt và công bố", reopen: "mở lại" };
+const CHANGE_EN: Record<string, string> = { submit: "submit", publish: "approve and publish", reopen: "reopen" };
+
 const vi = {
   unexpected: () => "Có lỗi ngoài dự kiến; chưa có gì được lưu. Hãy thử lại sau.",
   unavailable: () => "Hệ thống tạm thời không xử lý được yêu cầu; hãy thử lại sau.",
   signed_out: () => "Phiên đăng nhập đã hết. Hãy đăng nhập lại.",
-  forbidden: () => "Bạn không có quyền thực hiện thao tác này.",
-  not_found: () => "Không tìm thấy.",
+  forbidden: (p: TParams) =>
+    p.account === "missing"
+      ? "Tài khoản không tồn tại hoặc đã bị khóa"
+      : p.unitName !== undefined && p.unitName !== null
+        ? `Bạn không có quyền ${CHANGE_VI[String(p.change)] ?? "nhập"} kết quả của ${p.unitName}`
+        : p.change === "reopen"
+          ? "Bạn không có quyền mở lại kết quả này"
+          : "Bạn không có quyền thực hiện thao tác này.",
+  not_found: (p: TParams) => (p.id !== undefined && p.id !== null ? `Không tìm thấy kết quả “${p.id}”` : "Không tìm thấy."),
   bad_form: () => "Biểu mẫu gửi lên không hợp lệ; hãy tải lại trang rồi thử lại.",
   invalid_field: (p: TParams) => String(p.message ?? "Giá trị không hợp lệ."),
 } satisfies TProblemTexts;
@@ -25,8 +36,15 @@ const en: TProblemTexts<TCommonCode> = {
   unexpected: () => "Something unexpected went wrong; nothing was saved. Please try again later.",
   unavailable: () => "The service could not handle the request; try again later.",
   signed_out: () => "Your session has ended. Please sign in again.",
-  forbidden: () => "You are not allowed to do this.",
-  not_found: () => "Not found.",
+  forbidden: (p) =>
+    p.account === "missing"
+      ? "The account does not exist or is disabled"
+      : p.unitNameEn !== undefined && p.unitNameEn !== null
+        ? `You may not ${CHANGE_EN[String(p.change)] ?? "enter"} results for ${p.unitNameEn}`
+        : p.change === "reopen"
+          ? "You are not allowed to reopen this result"
+          : "You are not allowed to do this.",
+  not_found: (p) => (p.id !== undefined && p.id !== null ? `No result “${p.id}”` : "Not found."),
   bad_form: () => "The submitted form is not valid; reload the page and try again.",
   invalid_field: (p) => String(p.messageEn ?? p.message ?? "Invalid value."),
 };

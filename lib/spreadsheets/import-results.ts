@@ -1,6 +1,6 @@
 import "server-only";
-// Importing a filled-in result sheet for one plan: read the file (grid-file.ts), keep the
-// rows of this plan's grid that change something, and hand them to THE write path,
+// Importing a filled-in result sheet for one plan: read the file (read-file.ts), keep the
+// rows of this plan's grid that change something (match.ts), and hand them to THE write path,
 // saveResults, which checks every row (permissions per row, ranges, periods, sub-target
 // ≤ parent, versions, "18,000" for a count) before it writes all of them in one
 // transaction, or nothing. A written file may come back with warnings at their rows.
@@ -8,7 +8,9 @@ import "server-only";
 // integration tests both come through here.
 import type { TActor } from "../auth/permissions";
 import { listResultsForGrid, MAX_BATCH_ROWS, saveResults } from "../data/results-write";
-import { batchOf, parseGridFile, rowErrorsOf, rowWarningsOf, selectChangedRows, type TFileError, type TImportReport } from "./grid-file";
+import { batchOf, selectChangedRows } from "./match";
+import { parseGridFile, type TFileError } from "./read-file";
+import { rowErrorsOf, rowWarningsOf, type TImportReport } from "./report";
 
 export type TImportOutcome =
   | { ok: true; report: TImportReport }
@@ -34,7 +36,7 @@ export async function importResultsFile(
   const { rows, unchanged } = selectChangedRows(parsed.rows, grid);
   const base = { format: parsed.format, unchanged, blank: parsed.blank };
   if (rows.length === 0) return { ok: true, report: { ...base, imported: 0, errors: [], warnings: [] } };
-  if (rows.length > MAX_BATCH_ROWS) return { ok: false, reason: "file", error: { code: "too_many_changes", limit: MAX_BATCH_ROWS } };
+  if (rows.length > MAX_BATCH_ROWS) return { ok: false, reason: "file", error: { code: "file_too_many_changes", params: { limit: MAX_BATCH_ROWS } } };
 
   const outcome = await saveResults(actor, batchOf(rows), { publish: opts.publish ?? false, ...(opts.ip ? { ip: opts.ip } : {}), source: "import" });
   if (outcome.ok) {
@@ -42,5 +44,5 @@ export async function importResultsFile(
     // Warnings (saved, but worth a second look) go with the summary, at their file rows.
     return { ok: true, report: { ...base, imported: outcome.saved.length, errors: [], warnings: rowWarningsOf(rows, outcome.warnings) } };
   }
-  return { ok: false, reason: "rows", report: { ...base, imported: 0, status: outcome.status, errors: rowErrorsOf(rows, outcome.errors), warnings: [] } };
+  return { ok: false, reason: "rows", report: { ...base, imported: 0, kind: outcome.kind, errors: rowErrorsOf(rows, outcome.errors), warnings: [] } };
 }

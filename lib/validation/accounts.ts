@@ -117,18 +117,3 @@ export const ZTokenName = z
   .max(100, { error: "Tên token tối đa 100 ký tự / the token name has at most 100 characters" })
   .refine(noControl, { error: "Tên token chứa ký tự điều khiển / the token name contains control characters" });
 
-/** Field → messages, the `fieldErrors` of an ActionState. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "_";
-    (out[key] ??= []).push(issue.message);
-  }
-  return out;
-}
-
-/** The first message of a zod error, for one-line outputs (command line). */
-export function firstMessage(error: z.ZodError): string {
-  const i = error.issues[0];
-  return i ? (i.path.length ? `${String(i.path[0])}: ${i.message}` : i.message) : "invalid";
-}

@@ -10,6 +10,8 @@ export type TActionState = {
   values?: Record<string, string>;
   /** A fresh number per answer (set by the action pipeline), so a form reacts to two equal answers in a row. */
   seq?: number;
+  /** On success, the page to go to next (the pipeline redirects there). */
+  next?: string;
 };
 
 /** An ActionState that also carries a secret shown exactly once (a new token or password). */

@@ -3,6 +3,8 @@
 // "Thiếu … / … is required" messages.
 import { z } from "zod";
 import { ID_PATTERN } from "../domain/ids";
+import type { TProblem } from "../errors";
+import { inLocale } from "../i18n/locale";
 import { parseVietnameseNumber } from "../domain/numbers";
 
 /** A record id as posted by a form or a request. */
@@ -31,7 +33,7 @@ export function vietnameseNumber(vi: string, en: string) {
       } else {
         const parsed = parseVietnameseNumber(v);
         if (!parsed.ok) {
-          ctx.addIssue({ code: "custom", message: parsed.error, params: { code: "invalid_number", parserCode: parsed.code } });
+          ctx.addIssue({ code: "custom", message: `${parsed.error} / ${parsed.errorEn}`, params: { code: "invalid_number", parserCode: parsed.code } });
           return z.NEVER;
         }
         value = parsed.value;
@@ -66,3 +68,16 @@ export function wholeNumber(vi: string, en: string, min: number, max: number) {
     );
 }
 
+/**
+ * A zod error as the error model's problems (lib/errors.ts), for a data function to throw or return:
+ * one per issue, about its field (the issue's path, "citations.0.issuer"; `field` when the schema is
+ * a single value), with the schema's message — the one bilingual text, "tiếng Việt / English" — in
+ * both languages under the common code "invalid_field". Every write schema's failures go through
+ * here (accounts, tokens, plans and targets); server actions parse with lib/actions/pipeline.ts.
+ */
+export function zodProblems(error: z.ZodError, field?: string): TProblem[] {
+  return error.issues.map((i) => {
+    const at = i.path.length ? i.path.map(String).join(".") : field;
+    return { code: "invalid_field", ...(at ? { field: at } : {}), params: { message: inLocale(i.message, "vi"), messageEn: inLocale(i.message, "en") } };
+  });
+}

@@ -149,7 +149,7 @@ describe("npm run admin -- user …", () => {
       [["user", "create", "cli-x@demo.gov.vn", "--name", "X", "--role", "boss"], /admin, provincial or district/],
       [["user", "create", "cli-x@demo.gov.vn", "--name", "X", "--role", "provincial", "--unit", "999"], /999/],
       [["user", "create", "cli-x@demo.gov.vn", "--name", "X", "--role", "provincial", "--unit", "942"], /needs a province/],
-      [["user", "create", "not-an-email", "--name", "X", "--role", "admin"], /invalid email/],
+      [["user", "create", "not-an-email", "--name", "X", "--role", "admin"], /invalid email/i],
       [["user", "disable", "nobody@demo.gov.vn"], /nobody@demo\.gov\.vn/],
     ];
     // Independent and refused before any write: run side by side.

@@ -2,11 +2,12 @@
 // every mutating function of lib/data/results-write.ts × every demo role × a result in
 // the actor's own jurisdiction or another one. The table below is the expectation,
 // written out by hand (not derived from lib/auth/permissions), so a change of the
-// rules shows up here. A denial must answer 403 and leave the database unchanged.
+// rules shows up here. A denial must answer "forbidden" and leave the database unchanged.
 import { afterEach, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { publishResults, reopenResult, saveResults, submitResults } from "@/lib/data/results-write";
+import type { TResultStatus } from "@/lib/domain/results";
 import { demoActor } from "./helpers";
 
 const actor = demoActor;
@@ -38,7 +39,7 @@ const EXPECTED: Record<TOperation, Record<TActorKey, [boolean, boolean]>> = {
 };
 
 /** The stored state each operation starts from, and the status it leads to when allowed. */
-const FIXTURE: Record<TOperation, { start: "DRAFT" | "SUBMITTED" | "PUBLISHED" | null; end: "DRAFT" | "SUBMITTED" | "PUBLISHED" }> = {
+const FIXTURE: Record<TOperation, { start: TResultStatus | null; end: TResultStatus }> = {
   save: { start: null, end: "DRAFT" },
   saveAndPublish: { start: null, end: "PUBLISHED" },
   submit: { start: "DRAFT", end: "SUBMITTED" },
@@ -121,7 +122,7 @@ describe("authorization matrix of the result write path", () => {
       const audit = await db().auditLog.findFirstOrThrow({ where: { entity: "result", entityId: after[0]!.id }, orderBy: { id: "desc" } });
       expect(audit.actorId).toBe(ACTORS[who].id);
     } else {
-      expect(outcome, JSON.stringify(outcome)).toMatchObject({ ok: false, status: 403 });
+      expect(outcome, JSON.stringify(outcome)).toMatchObject({ ok: false, kind: "forbidden" });
       if (!outcome.ok) expect(outcome.errors.every((e) => e.code === "forbidden" || e.code === "forbidden_publish")).toBe(true);
       expect(await stored()).toEqual(before);
       expect(await db().auditLog.count()).toBe(auditBefore);

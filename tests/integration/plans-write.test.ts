@@ -63,13 +63,13 @@ describe("plan authoring", () => {
   });
 
   it("refuses other provinces, district staff, and malformed input with field messages", async () => {
-    expect(await createPlan(sonla, planInput())).toMatchObject({ ok: false, status: 403 });
-    expect(await createPlan(chauthanh, planInput({ issuerUnitCode: "942" }))).toMatchObject({ ok: false, status: 403 });
+    expect(await createPlan(sonla, planInput())).toMatchObject({ ok: false, kind: "forbidden" });
+    expect(await createPlan(chauthanh, planInput({ issuerUnitCode: "942" }))).toMatchObject({ ok: false, kind: "forbidden" });
     const bad = await createPlan(soctrang, planInput({ code: "77 KH UBND", issuedOn: "31/02/2024", periodEnd: "2023" }));
     expect(bad.ok).toBe(false);
     if (bad.ok) return;
-    expect(bad.status).toBe(422);
-    expect(Object.keys(bad.fieldErrors ?? {})).toEqual(expect.arrayContaining(["code", "issuedOn"]));
+    expect(bad.kind).toBe("invalid");
+    expect(bad.problems.map((p) => p.field)).toEqual(expect.arrayContaining(["code", "issuedOn"]));
   });
 
   it("adds targets with Vietnamese numbers and sub-targets, validates them, then publishes and locks", async () => {
@@ -82,13 +82,13 @@ describe("plan authoring", () => {
     const sub = await saveTarget(soctrang, plan, null, targetInput({ indicatorCode: "labour-export", lower: "30", parentId: jobs.id, statement: "trong đó xuất khẩu lao động 30 người" }));
     expect(sub).toMatchObject({ ok: true });
     const rate = await saveTarget(soctrang, plan, null, targetInput({ indicatorCode: "poor-rate", kind: "DECREASE_BY", lower: "2,5", upper: "2", statement: "giảm 2,5–2%" }));
-    expect(rate).toMatchObject({ ok: false, status: 422 });
+    expect(rate).toMatchObject({ ok: false, kind: "invalid" });
     const malformed = await saveTarget(soctrang, plan, null, targetInput({ indicatorCode: "jobs", lower: "1.20" }));
-    expect(malformed).toMatchObject({ ok: false, status: 422 });
-    if (!malformed.ok) expect(malformed.fieldErrors?.lower).toBeTruthy();
-    expect(await saveTarget(sonla, plan, null, targetInput({ indicatorCode: "jobs" }))).toMatchObject({ ok: false, status: 403 });
+    expect(malformed).toMatchObject({ ok: false, kind: "invalid" });
+    if (!malformed.ok) expect(malformed.problems.some((p) => p.field === "lower")).toBe(true);
+    expect(await saveTarget(sonla, plan, null, targetInput({ indicatorCode: "jobs" }))).toMatchObject({ ok: false, kind: "forbidden" });
 
-    expect(await publishPlan(chauthanh, plan)).toMatchObject({ ok: false, status: 403 });
+    expect(await publishPlan(chauthanh, plan)).toMatchObject({ ok: false, kind: "forbidden" });
     expect(await publishPlan(soctrang, plan)).toMatchObject({ ok: true });
     const published = await getPublishedPlan(plan);
     expect(published?.targets).toHaveLength(2);
@@ -96,19 +96,19 @@ describe("plan authoring", () => {
 
     // Locked while published: no edits, no new targets, no deletions.
     const edit = await getPlanForEdit(soctrang, plan);
-    expect(await updatePlan(soctrang, plan, planInput({ title: "Đổi tên khi đã công bố" }), edit!.updatedAt.toISOString())).toMatchObject({ status: 409 });
-    expect(await saveTarget(soctrang, plan, null, targetInput({ indicatorCode: "jobs" }))).toMatchObject({ status: 409 });
-    expect(await deleteTarget(soctrang, jobs.id)).toMatchObject({ status: 409 });
+    expect(await updatePlan(soctrang, plan, planInput({ title: "Đổi tên khi đã công bố" }), edit!.updatedAt.toISOString())).toMatchObject({ kind: "conflict" });
+    expect(await saveTarget(soctrang, plan, null, targetInput({ indicatorCode: "jobs" }))).toMatchObject({ kind: "conflict" });
+    expect(await deleteTarget(soctrang, jobs.id)).toMatchObject({ kind: "conflict" });
 
     // Reopening needs a reason, and takes the plan off the public side.
-    expect(await reopenPlan(soctrang, plan, "")).toMatchObject({ ok: false, status: 422 });
+    expect(await reopenPlan(soctrang, plan, "")).toMatchObject({ ok: false, kind: "invalid" });
     expect(await reopenPlan(soctrang, plan, "Sửa số liệu theo văn bản điều chỉnh")).toMatchObject({ ok: true });
     expect(await getPublishedPlan(plan)).toBeNull();
     const reopenAudit = await db().auditLog.findFirst({ where: { entityId: plan, action: "plan.reopen" } });
     expect(reopenAudit?.reason).toBe("Sửa số liệu theo văn bản điều chỉnh");
 
     // A parent with children cannot be deleted before them.
-    expect(await deleteTarget(soctrang, jobs.id)).toMatchObject({ status: 409 });
+    expect(await deleteTarget(soctrang, jobs.id)).toMatchObject({ kind: "conflict" });
   });
 
   it("refuses the second of two editors who loaded the same version", async () => {
@@ -116,7 +116,7 @@ describe("plan authoring", () => {
     const loaded = (await getPlanForEdit(soctrang, plan))!.updatedAt.toISOString();
     expect(await updatePlan(soctrang, plan, planInput({ title: "Bản sửa của người thứ nhất (kiểm thử)" }), loaded)).toMatchObject({ ok: true });
     const second = await updatePlan(soctrang, plan, planInput({ title: "Bản sửa của người thứ hai (kiểm thử)" }), loaded);
-    expect(second).toMatchObject({ ok: false, status: 409 });
+    expect(second).toMatchObject({ ok: false, kind: "conflict" });
     const now = await db().plan.findUniqueOrThrow({ where: { id: plan } });
     expect(now.title).toBe("Bản sửa của người thứ nhất (kiểm thử)");
   });

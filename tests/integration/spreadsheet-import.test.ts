@@ -9,8 +9,14 @@ import { toCsv } from "@/lib/api/http";
 import type { TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { listResultsForGrid } from "@/lib/data/results-write";
-import { buildGridWorkbook, CSV_COLUMNS, DATA_SHEET, GRID_COLUMNS, gridCsvRows } from "@/lib/spreadsheets/grid-file";
+import type { Locale } from "@/lib/i18n/locale";
+import { messages } from "@/lib/i18n/messages";
+import { problemText } from "@/lib/i18n/problems";
+import { rowWarningMessage } from "@/lib/i18n/spreadsheets";
+import { buildGridWorkbook, gridCsvRows } from "@/lib/spreadsheets/export";
+import { CSV_COLUMNS, GRID_COLUMNS } from "@/lib/spreadsheets/format";
 import { importResultsFile } from "@/lib/spreadsheets/import-results";
+import type { TRowError } from "@/lib/spreadsheets/report";
 import { tableCounts, withPg, demoActor } from "./helpers";
 
 const actor = demoActor;
@@ -26,6 +32,10 @@ const TRAINING = "target-58-vocational-training";
 const CERTIFIED = "target-58-trained-certified";
 
 const col = (key: string) => GRID_COLUMNS.findIndex((c) => c.key === key) + 1;
+const DATA_SHEET = messages("vi").spreadsheets.workbook.dataSheet;
+
+/** The report's errors as a reader sees them (Vietnamese unless told). */
+const said = (errors: TRowError[], locale: Locale = "vi") => errors.map((e) => ({ line: e.line, ...(e.field ? { field: e.field } : {}), message: problemText(e, locale) }));
 
 let seededResultIds: Set<string>;
 beforeAll(async () => {
@@ -40,12 +50,12 @@ afterEach(async () => {
 
 const counts = () => withPg(tableCounts);
 
-/** The officer's exported XLSX, with `fill` applied per target id (value, and other columns by key). */
-async function filledXlsx(who: TActor, fill: Record<string, Record<string, ExcelJS.CellValue>>): Promise<Uint8Array> {
+/** The officer's exported XLSX (in `locale`), with `fill` applied per target id (value, and other columns by key). */
+async function filledXlsx(who: TActor, fill: Record<string, Record<string, ExcelJS.CellValue>>, locale: Locale = "vi"): Promise<Uint8Array> {
   const grid = (await listResultsForGrid(who, PLAN))!;
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(await buildGridWorkbook(grid)) as unknown as ExcelJS.Buffer);
-  const ws = wb.getWorksheet(DATA_SHEET)!;
+  await wb.xlsx.load(Buffer.from(await buildGridWorkbook(grid, { locale })) as unknown as ExcelJS.Buffer);
+  const ws = wb.getWorksheet(messages(locale).spreadsheets.workbook.dataSheet)!;
   ws.eachRow((row, n) => {
     if (n === 1) return;
     const values = fill[String(row.getCell(col("targetId")).value)];
@@ -118,7 +128,7 @@ describe("importing a filled-in XLSX", () => {
     expect(after.result).toBe(before.result! + 6);
     const audit = await db().auditLog.findMany({ where: { entity: "result", entityId: { in: [...saved.values()].map((r) => r.id) } } });
     expect(audit).toHaveLength(6);
-    expect(audit.every((a) => a.action === "result.create" && a.actorId === "user-soctrang" && a.actorLabel.includes("[import]") && a.ip === "10.1.2.3")).toBe(true);
+    expect(audit.every((a) => a.action === "result.create" && a.actorId === "user-soctrang" && a.source === "import" && !a.actorLabel.includes("[") && a.ip === "10.1.2.3")).toBe(true);
 
     // The new export carries the stored values and versions: importing it again writes nothing.
     const again = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, {})));
@@ -131,13 +141,19 @@ describe("importing a filled-in XLSX", () => {
     expect((await planResults()).get(JOBS)).toMatchObject({ value: 2500, version: 2, note: "Báo cáo tổng kết năm 2023" });
   });
 
+  it("imports the English export as it does the Vietnamese one: the column keys are the same", async () => {
+    const out = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, GOOD, "en")));
+    expect(out, JSON.stringify(out)).toEqual({ ok: true, report: { format: "xlsx", imported: 6, unchanged: 0, blank: 0, errors: [], warnings: [] } });
+    expect(await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, {}, "en")))).toMatchObject({ ok: true, report: { imported: 0, unchanged: 6 } });
+  });
+
   it("rejects the whole file for one malformed number (“2.40”) and writes nothing", async () => {
     const before = await counts();
     const out = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, { ...GOOD, [JOBS]: { value: "2.40" } })));
     expect(out.ok).toBe(false);
     if (out.ok || out.reason !== "rows") throw new Error(JSON.stringify(out));
-    expect(out.report).toMatchObject({ imported: 0, status: 422 });
-    expect(out.report.errors).toEqual([{ line: 4, field: "value", message: expect.stringContaining("“2.40”") }]);
+    expect(out.report).toMatchObject({ imported: 0, kind: "invalid" });
+    expect(said(out.report.errors)).toEqual([{ line: 4, field: "value", message: expect.stringContaining("“2.40”") }]);
     expect(await counts()).toEqual(before);
   });
 
@@ -145,7 +161,7 @@ describe("importing a filled-in XLSX", () => {
     const before = await counts();
     const out = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, { ...GOOD, [LABOUR_EXPORT]: { value: 3000 } })));
     if (out.ok || out.reason !== "rows") throw new Error(JSON.stringify(out));
-    expect(out.report.errors).toEqual([{ line: 5, field: "value", message: expect.stringContaining("vượt quá kết quả của chỉ tiêu cha") }]);
+    expect(said(out.report.errors)).toEqual([{ line: 5, field: "value", message: expect.stringContaining("vượt quá kết quả của chỉ tiêu cha") }]);
     expect(await counts()).toEqual(before);
   });
 
@@ -157,7 +173,7 @@ describe("importing a filled-in XLSX", () => {
       xlsx(await filledXlsx(socTrang, { ...GOOD, [POOR_RATE]: { value: new Date(Date.UTC(2023, 3, 1)) }, [CERTIFIED]: { value: 137 } })),
     );
     if (out.ok || out.reason !== "rows") throw new Error(JSON.stringify(out));
-    expect(out.report.errors).toEqual([
+    expect(said(out.report.errors)).toEqual([
       { line: 2, field: "value", message: expect.stringContaining("ngày tháng") },
       { line: 7, field: "value", message: expect.stringContaining("từ 0 đến 100") },
     ]);
@@ -173,7 +189,8 @@ describe("importing a filled-in XLSX", () => {
     const before = await counts();
     const out = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, { [TRAINING]: { value: 360 } })));
     if (out.ok || out.reason !== "rows") throw new Error(JSON.stringify(out));
-    expect(out.report).toMatchObject({ status: 409, errors: [{ line: 6, message: expect.stringContaining("đã được duyệt, cần mở lại") }] });
+    expect(out.report.kind).toBe("conflict");
+    expect(said(out.report.errors)).toMatchObject([{ line: 6, message: expect.stringContaining("đã được duyệt, cần mở lại") }]);
     expect(await counts()).toEqual(before);
   });
 
@@ -183,7 +200,7 @@ describe("importing a filled-in XLSX", () => {
     const out = await importResultsFile(sonLa, PLAN, xlsx(file));
     if (out.ok || out.reason !== "rows") throw new Error(JSON.stringify(out));
     expect(out.report.errors).toHaveLength(6);
-    expect(out.report.errors.every((e) => e.field === "targetId" && e.message.includes("không thuộc phạm vi bạn được nhập"))).toBe(true);
+    expect(said(out.report.errors).every((e) => e.field === "targetId" && e.message.includes("không thuộc phạm vi bạn được nhập"))).toBe(true);
     expect(await counts()).toEqual(before);
   });
 });
@@ -198,19 +215,16 @@ describe("“18,000” for a count, and warnings", () => {
     const before = await counts();
     const fromCsv = await importResultsFile(socTrang, PLAN, csv(await filledCsv(socTrang, { [JOBS]: { value: "2.400" }, [TRAINING]: { value: "18,000" } })));
     if (fromCsv.ok || fromCsv.reason !== "rows") throw new Error(JSON.stringify(fromCsv));
-    expect(fromCsv.report).toMatchObject({ imported: 0, status: 422 });
-    expect(fromCsv.report.errors).toEqual([
-      {
-        line: 6,
-        field: "value",
-        message: expect.stringMatching(/^“18,000” không rõ nghĩa: theo cách viết Việt Nam là 18 \(mười tám\), theo cách viết tiếng Anh là 18\.000 \(mười tám nghìn\)\..* \/ "18,000" is ambiguous/),
-      },
+    expect(fromCsv.report).toMatchObject({ imported: 0, kind: "invalid" });
+    expect(said(fromCsv.report.errors)).toEqual([
+      { line: 6, field: "value", message: expect.stringMatching(/^“18,000” không rõ nghĩa: theo cách viết Việt Nam là 18 \(mười tám\), theo cách viết tiếng Anh là 18\.000 \(mười tám nghìn\)\./) },
     ]);
+    expect(said(fromCsv.report.errors, "en")).toEqual([{ line: 6, field: "value", message: expect.stringMatching(/^"18,000" is ambiguous/) }]);
     expect(await counts()).toEqual(before);
 
     const fromXlsx = await importResultsFile(socTrang, PLAN, xlsx(await filledXlsx(socTrang, { ...GOOD, [LABOUR_EXPORT]: { value: "20,000" } })));
     if (fromXlsx.ok || fromXlsx.reason !== "rows") throw new Error(JSON.stringify(fromXlsx));
-    expect(fromXlsx.report.errors).toEqual([{ line: 5, field: "value", message: expect.stringContaining("theo cách viết Việt Nam là 20 (hai mươi), theo cách viết tiếng Anh là 20.000") }]);
+    expect(said(fromXlsx.report.errors)).toEqual([{ line: 5, field: "value", message: expect.stringContaining("theo cách viết Việt Nam là 20 (hai mươi), theo cách viết tiếng Anh là 20.000") }]);
     expect(await counts()).toEqual(before);
 
     // A numeric XLSX cell is a number, never ambiguous; a rate reads "18,000" as eighteen.
@@ -226,7 +240,7 @@ describe("“18,000” for a count, and warnings", () => {
     const before = await counts();
     const out = await importResultsFile(socTrang, PLAN, csv(await filledCsv(socTrang, { [TRAINING]: { value: "18,000" } })));
     if (out.ok || out.reason !== "rows") throw new Error(JSON.stringify(out));
-    expect(out.report.errors).toEqual([{ line: 6, field: "value", message: expect.stringContaining("không rõ nghĩa") }]);
+    expect(said(out.report.errors)).toEqual([{ line: 6, field: "value", message: expect.stringContaining("không rõ nghĩa") }]);
     expect(await counts()).toEqual(before);
   });
 
@@ -241,9 +255,9 @@ describe("“18,000” for a count, and warnings", () => {
         field: "value",
         code: "exceeds_parent_unit",
         params: expect.objectContaining({ targetId: JOBS, unitCode: "942", value: 3000, parentUnitCode: "94", parentValue: 2400 }),
-        message: expect.stringContaining("lớn hơn kết quả của đơn vị cấp trên Tỉnh Sóc Trăng (2.400)"),
       },
     ]);
+    expect(rowWarningMessage(out.report.warnings[0]!, "vi")).toContain("lớn hơn kết quả của đơn vị cấp trên Tỉnh Sóc Trăng (2.400)");
     expect((await planResults()).get(JOBS)).toMatchObject({ value: 3000, status: "DRAFT" });
   });
 });
@@ -274,8 +288,8 @@ describe("importing a filled-in CSV", () => {
     const otherPlan = { targetId: "target-199-labour-export", unitCode: "14", year: 2022, value: "40" };
     const out = await importResultsFile(socTrang, PLAN, csv(await filledCsv(socTrang, { [JOBS]: { value: "2.400" }, [TRAINING]: { value: "350" } }, [sonLaRow, otherPlan])));
     if (out.ok || out.reason !== "rows") throw new Error(JSON.stringify(out));
-    expect(out.report.status).toBe(403);
-    expect(out.report.errors).toEqual([
+    expect(out.report.kind).toBe("forbidden");
+    expect(said(out.report.errors)).toEqual([
       { line: 8, field: "unitCode", message: expect.stringContaining("không có quyền nhập kết quả của Tỉnh Sơn La") },
       { line: 9, field: "targetId", message: expect.stringContaining("không thuộc kế hoạch này") },
     ]);
@@ -283,14 +297,15 @@ describe("importing a filled-in CSV", () => {
 
     const bad = await importResultsFile(socTrang, PLAN, csv(await filledCsv(socTrang, { [JOBS]: { value: "2.400" }, [LABOUR_EXPORT]: { value: "1,234.5" } })));
     if (bad.ok || bad.reason !== "rows") throw new Error(JSON.stringify(bad));
-    expect(bad.report).toMatchObject({ status: 422, errors: [{ line: 5, field: "value", message: expect.stringContaining("kiểu tiếng Anh") }] });
+    expect(bad.report.kind).toBe("invalid");
+    expect(said(bad.report.errors)).toMatchObject([{ line: 5, field: "value", message: expect.stringContaining("kiểu tiếng Anh") }]);
     expect(await counts()).toEqual(before);
   });
 
   it("refuses a file with unknown columns before reading any row", async () => {
     const text = "targetId,unitCode,year,value,soTien\r\ntarget-58-jobs,942,2023,2.400,5\r\n";
     const out = await importResultsFile(socTrang, PLAN, csv(new TextEncoder().encode(text)));
-    expect(out).toEqual({ ok: false, reason: "file", error: { code: "unknown_columns", columns: ["soTien"] } });
+    expect(out).toEqual({ ok: false, reason: "file", error: { code: "file_unknown_columns", params: { columns: "soTien" } } });
   });
 
   it("answers not found for a plan that does not exist", async () => {

@@ -1,6 +1,52 @@
-// Problem texts of the accounts area, by code (lib/errors.ts; rendered by lib/i18n/problems.ts).
+// Problem texts of the accounts area (accounts and personal access tokens), by code
+// (lib/errors.ts; rendered by lib/i18n/problems.ts). Thrown by lib/data/accounts-core.ts and
+// lib/data/tokens-core.ts; shown by the account pages and printed by the operators' command line.
+import type { TParams } from "../../errors";
 import type { TProblemTexts } from "./types";
 
-const vi = {} satisfies TProblemTexts;
+/** What a role needs for a unit (the param `role`: "PROVINCIAL_OFFICER" | "DISTRICT_STAFF"). */
+const UNIT_RULE = {
+  vi: { PROVINCIAL_OFFICER: "cán bộ cấp tỉnh cần một đơn vị cấp tỉnh", DISTRICT_STAFF: "cán bộ cấp huyện cần một đơn vị cấp huyện" },
+  en: { PROVINCIAL_OFFICER: "a provincial officer needs a province", DISTRICT_STAFF: "district staff need a district" },
+};
+const rule = (locale: "vi" | "en", role: TParams[string] | undefined) => (role === "DISTRICT_STAFF" ? UNIT_RULE[locale].DISTRICT_STAFF : UNIT_RULE[locale].PROVINCIAL_OFFICER);
 
-export const accountsProblems: Record<"vi" | "en", TProblemTexts<keyof typeof vi>> = { vi, en: {} };
+const vi = {
+  invalid_email: (p: TParams) => `“${p.email}” không phải là địa chỉ thư điện tử hợp lệ`,
+  no_account_with_email: (p: TParams) => `Không có tài khoản ${p.email}`,
+  account_not_found: () => "Không tìm thấy tài khoản",
+  duplicate_email: (p: TParams) => `Đã có tài khoản ${p.email}`,
+  unit_for_admin: () => "Quản trị viên phụ trách cả nước, không gắn với đơn vị",
+  unit_required: (p: TParams) => `Thiếu đơn vị: ${rule("vi", p.role)}`,
+  unit_not_found: (p: TParams) => `Không có đơn vị hành chính mã “${p.code}”`,
+  unit_level: (p: TParams) => `${p.unit} không phù hợp: ${rule("vi", p.role)}`,
+  last_admin: () => "Đây là quản trị viên cuối cùng đang hoạt động; hãy tạo quản trị viên khác trước",
+  own_role: () => "Bạn không thể tự đổi vai trò của mình",
+  own_disable: () => "Bạn không thể tự khóa tài khoản của mình",
+  account_unavailable: () => "Tài khoản không tồn tại hoặc đã bị khóa",
+  account_disabled: (p: TParams) => `Tài khoản ${p.email} đã bị khóa`,
+  wrong_password: () => "Mật khẩu hiện tại không đúng",
+  too_many_tokens: (p: TParams) => `Mỗi tài khoản có tối đa ${p.max} token đang dùng; hãy thu hồi token cũ`,
+  token_not_found: (p: TParams) => `Không tìm thấy token “${p.id}”`,
+} satisfies TProblemTexts;
+
+const en: TProblemTexts<keyof typeof vi> = {
+  invalid_email: (p) => `“${p.email}” is not a valid email address`,
+  no_account_with_email: (p) => `There is no account with the email ${p.email}`,
+  account_not_found: () => "There is no such account",
+  duplicate_email: (p) => `An account with the email ${p.email} already exists`,
+  unit_for_admin: () => "An administrator covers the whole country and has no unit",
+  unit_required: (p) => `A unit is required: ${rule("en", p.role)}`,
+  unit_not_found: (p) => `There is no administrative unit with the code ${p.code}`,
+  unit_level: (p) => `${p.unit} does not fit: ${rule("en", p.role)}`,
+  last_admin: () => "This is the last active administrator; create another one first",
+  own_role: () => "You cannot change your own role",
+  own_disable: () => "You cannot disable your own account",
+  account_unavailable: () => "The account does not exist or is disabled",
+  account_disabled: (p) => `The account ${p.email} is disabled`,
+  wrong_password: () => "The current password is wrong",
+  too_many_tokens: (p) => `An account holds at most ${p.max} active tokens; revoke an old one`,
+  token_not_found: (p) => `There is no such token “${p.id}”`,
+};
+
+export const accountsProblems: Record<"vi" | "en", TProblemTexts<keyof typeof vi>> = { vi, en };

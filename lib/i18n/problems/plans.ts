@@ -1,6 +1,58 @@
-// Problem texts of the plans area, by code (lib/errors.ts; rendered by lib/i18n/problems.ts).
+// Problem texts of the plans area (authoring plans and their targets), by code (lib/errors.ts;
+// rendered by lib/i18n/problems.ts). Returned by lib/data/plans-write.ts; a target's own rules
+// (lib/domain/targets.ts) and the schemas' messages come as the common "invalid_field".
 import type { TProblemTexts } from "./types";
 
-const vi = {} satisfies TProblemTexts;
+const vi = {
+  fix_marked_fields: () => "Vui lòng sửa các ô được đánh dấu.",
+  plan_forbidden: () => "Bạn không có quyền soạn kế hoạch cho đơn vị này.",
+  publish_forbidden: () => "Bạn không có quyền công bố kế hoạch này (cần cán bộ cấp tỉnh hoặc quản trị viên).",
+  plan_not_found: () => "Không tìm thấy kế hoạch.",
+  plan_locked: () => "Kế hoạch đã công bố nên đang bị khóa; mở lại (nêu lý do) trước khi sửa.",
+  plan_stale: () => "Người khác vừa sửa kế hoạch này sau khi bạn mở trang. Tải lại trang để xem bản mới; thay đổi của bạn chưa được lưu.",
+  plan_published: () => "Kế hoạch đã được công bố.",
+  plan_not_published: () => "Kế hoạch chưa công bố nên không cần mở lại.",
+  reopen_reason: (p) => `Nêu lý do mở lại (ít nhất ${p.min} ký tự)`,
+  no_unit_with_code: () => "Không có đơn vị với mã này",
+  no_programme_with_code: () => "Không có chương trình với mã này",
+  duplicate_document_code: () => "Đơn vị này đã có văn bản cùng số hiệu trong năm ban hành",
+  target_not_found: () => "Không tìm thấy chỉ tiêu.",
+  target_not_in_plan: () => "Không tìm thấy chỉ tiêu trong kế hoạch này.",
+  unit_out_of_scope: () => "Đơn vị này nằm ngoài phạm vi của bạn",
+  indicator_not_found: () => "Không có chỉ tiêu này trong danh mục",
+  indicator_required: () => "Chỉ tiêu định lượng cần chọn chỉ tiêu trong danh mục",
+  group_not_found: () => "Không có nhóm đối tượng này trong danh mục",
+  parent_not_in_plan: () => "Chỉ tiêu cha phải là một chỉ tiêu khác của kế hoạch này",
+  parent_cycle: () => "Không thể chọn chỉ tiêu con làm chỉ tiêu cha",
+  parent_required: () => "Chỉ tiêu tỷ lệ cần chọn chỉ tiêu cha",
+  target_has_children: () => "Chỉ tiêu này có chỉ tiêu con (“trong đó”); xóa các chỉ tiêu con trước.",
+  target_has_results: () => "Chỉ tiêu đã có kết quả nên không xóa được.",
+} satisfies TProblemTexts;
 
-export const plansProblems: Record<"vi" | "en", TProblemTexts<keyof typeof vi>> = { vi, en: {} };
+const en: TProblemTexts<keyof typeof vi> = {
+  fix_marked_fields: () => "Please correct the marked fields.",
+  plan_forbidden: () => "You are not allowed to author plans for this unit.",
+  publish_forbidden: () => "You are not allowed to publish this plan (a provincial officer or an administrator is needed).",
+  plan_not_found: () => "Plan not found.",
+  plan_locked: () => "The plan is published and therefore locked; reopen it (giving a reason) before editing.",
+  plan_stale: () => "Someone else changed this plan after you opened the page. Reload the page to see the new version; your changes have not been saved.",
+  plan_published: () => "The plan is already published.",
+  plan_not_published: () => "The plan is not published, so it need not be reopened.",
+  reopen_reason: (p) => `Give a reason for reopening (at least ${p.min} characters)`,
+  no_unit_with_code: () => "There is no unit with this code",
+  no_programme_with_code: () => "There is no programme with this code",
+  duplicate_document_code: () => "This unit already has a document with this number in the year of issue",
+  target_not_found: () => "Target not found.",
+  target_not_in_plan: () => "There is no such target in this plan.",
+  unit_out_of_scope: () => "This unit is outside your jurisdiction",
+  indicator_not_found: () => "This indicator is not in the catalogue",
+  indicator_required: () => "A quantitative target needs an indicator from the catalogue",
+  group_not_found: () => "This population group is not in the catalogue",
+  parent_not_in_plan: () => "The parent target must be another target of this plan",
+  parent_cycle: () => "A sub-target cannot be chosen as the parent",
+  parent_required: () => "A share target needs a parent target",
+  target_has_children: () => "This target has sub-targets (“of which”); delete them first.",
+  target_has_results: () => "This target has results, so it cannot be deleted.",
+};
+
+export const plansProblems: Record<"vi" | "en", TProblemTexts<keyof typeof vi>> = { vi, en };

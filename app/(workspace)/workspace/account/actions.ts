@@ -1,28 +1,16 @@
 "use server";
-// Changing one's own password. Every session of the account ends, this one
-// included, so nothing is revalidated here: the form shows the outcome and
-// sends the person to the sign-in page.
-import { actionContext, actionFailure, localizeFieldErrors } from "@/lib/auth/action-context";
+// Changing one's own password (everyone signed in: the account is the resource, the actor
+// its owner). Every session of the account ends, this one included, so nothing is
+// revalidated here: the form shows the outcome and sends the person to the sign-in page.
+import type { z } from "zod";
+import { defineAction } from "@/lib/actions/pipeline";
 import { changeOwnPassword } from "@/lib/data/accounts";
-import type { TActionState } from "@/lib/validation/action-state";
-import { fieldErrorsOf, ZOwnPasswordChange } from "@/lib/validation/accounts";
+import { ZOwnPasswordChange } from "@/lib/validation/accounts";
 
-const text = (fd: FormData, key: string) => {
-  const v = fd.get(key);
-  return typeof v === "string" ? v : undefined;
-};
-
-export async function changePasswordAction(_prev: TActionState, fd: FormData): Promise<TActionState> {
-  const ctx = await actionContext();
-  if (!ctx.actor) return { ok: false, message: ctx.t.common.sessionEnded };
-  const input = { current: text(fd, "current"), next: text(fd, "next"), confirm: text(fd, "confirm") };
-  const parsed = ZOwnPasswordChange.safeParse(input);
-  if (!parsed.success) return { ok: false, fieldErrors: localizeFieldErrors(fieldErrorsOf(parsed.error), ctx.locale) };
-  // Everyone signed in may change their own password: the account is the resource, the actor its owner.
-  try {
-    await changeOwnPassword(ctx.actor, parsed.data, { ip: ctx.ip });
-    return { ok: true, message: ctx.t.account.changed };
-  } catch (e) {
-    return actionFailure(e, ctx);
-  }
-}
+export const changePasswordAction = defineAction<z.output<typeof ZOwnPasswordChange>>({
+  input: ZOwnPasswordChange,
+  run: async (input, { actor, ip, m }) => {
+    await changeOwnPassword(actor, input, { ip });
+    return { ok: true, message: m.accounts.account.changed };
+  },
+});

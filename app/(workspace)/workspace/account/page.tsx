@@ -6,6 +6,7 @@ import { requireActor } from "@/lib/auth/session";
 import { getOwnAccount } from "@/lib/data/accounts";
 import { getMessages } from "@/lib/i18n/server";
 import { messages } from "@/lib/i18n/messages";
+import { changePasswordAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -39,6 +40,7 @@ export default async function AccountPage() {
       </dl>
       <h2>{t.account.changePassword}</h2>
       <ChangePasswordForm
+        change={changePasswordAction}
         signInHref="/sign-in?callbackUrl=%2Fworkspace%2Faccount&notice=password-changed"
         m={{
           current: t.account.current,

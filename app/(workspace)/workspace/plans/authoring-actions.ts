@@ -1,23 +1,25 @@
 "use server";
-// Server actions of plan authoring. Each: session → parse FormData → data layer
-// (which authorizes per resource) → revalidate → result. Nothing here decides
-// permissions.
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/auth/session";
-import { createPlan, deleteTarget, publishPlan, reopenPlan, saveTarget, updatePlan, type TWriteOutcome } from "@/lib/data/plans-write";
+// Server actions of plan authoring, on the one pipeline (lib/actions/pipeline.ts): each reads
+// its form, calls a data function of lib/data/plans-write.ts (which validates, authorizes per
+// resource and answers a TFailure when it refuses) and says what happened; the pipeline
+// revalidates the plan's pages. Nothing here decides permissions.
+import { defineAction, type TParsed } from "@/lib/actions/pipeline";
+import { createPlan, deleteTarget, publishPlan, reopenPlan, saveTarget, updatePlan } from "@/lib/data/plans-write";
+import type { TFailure } from "@/lib/errors";
+import type { TActionState } from "@/lib/validation/action-state";
 
-export type TActionState = { ok: boolean; message?: string; fieldErrors?: Record<string, string>; savedAt?: number };
+/** The extra field of an answer that, on success, goes on to another page. */
 
-const signedOut: TActionState = { ok: false, message: "Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại." };
+/** The form as the data function takes it (it validates; nothing to refuse here). */
+const read =
+  <I>(fields: (fd: FormData) => I) =>
+  (fd: FormData): TParsed<I> => ({ ok: true, data: fields(fd) });
 
-function toState(r: TWriteOutcome, okMessage: string): TActionState {
-  return r.ok ? { ok: true, message: okMessage, savedAt: Date.now() } : { ok: false, message: r.message, fieldErrors: r.fieldErrors };
-}
+const text = (fd: FormData, key: string) => String(fd.get(key) ?? "");
 
 /** Lists arrive as JSON in one hidden field; bounded so a crafted post cannot flood the server. */
-function jsonList(form: FormData, name: string): unknown[] {
-  const raw = String(form.get(name) ?? "[]");
+function jsonList(fd: FormData, name: string): unknown[] {
+  const raw = text(fd, name) || "[]";
   if (raw.length > 200_000) return [];
   try {
     const v = JSON.parse(raw) as unknown;
@@ -27,8 +29,8 @@ function jsonList(form: FormData, name: string): unknown[] {
   }
 }
 
-function planFields(form: FormData) {
-  const f = (k: string) => String(form.get(k) ?? "");
+function planFields(fd: FormData) {
+  const f = (k: string) => text(fd, k);
   return {
     code: f("code"),
     type: f("type"),
@@ -42,90 +44,92 @@ function planFields(form: FormData) {
     programmeCode: f("programmeCode"),
     sourceUrl: f("sourceUrl"),
     sourceNote: f("sourceNote"),
-    citations: jsonList(form, "citations"),
-    tasks: jsonList(form, "tasks"),
+    citations: jsonList(fd, "citations"),
+    tasks: jsonList(fd, "tasks"),
   };
 }
 
-function refresh(planId: string) {
-  revalidatePath("/workspace");
-  revalidatePath(`/workspace/plans/${planId}/edit`);
-  revalidatePath(`/plans/${planId}`);
-  revalidatePath("/plans");
-  revalidatePath("/");
-}
-
-export async function createPlanAction(_prev: TActionState, form: FormData): Promise<TActionState> {
-  const actor = await getActor();
-  if (!actor) return signedOut;
-  const r = await createPlan(actor, planFields(form));
-  if (!r.ok) return toState(r, "");
-  refresh(r.id);
-  redirect(`/workspace/plans/${r.id}/edit?created=1`);
-}
-
-export async function updatePlanAction(_prev: TActionState, form: FormData): Promise<TActionState> {
-  const actor = await getActor();
-  if (!actor) return signedOut;
-  const id = String(form.get("planId") ?? "");
-  const r = await updatePlan(actor, id, planFields(form), String(form.get("updatedAt") ?? ""));
-  if (r.ok) refresh(id);
-  return toState(r, "Đã lưu kế hoạch.");
-}
-
-export async function publishPlanAction(_prev: TActionState, form: FormData): Promise<TActionState> {
-  const actor = await getActor();
-  if (!actor) return signedOut;
-  const id = String(form.get("planId") ?? "");
-  const r = await publishPlan(actor, id);
-  if (!r.ok) return toState(r, "");
-  refresh(id);
-  redirect(`/workspace/plans/${id}/edit?done=published`);
-}
-
-export async function reopenPlanAction(_prev: TActionState, form: FormData): Promise<TActionState> {
-  const actor = await getActor();
-  if (!actor) return signedOut;
-  const id = String(form.get("planId") ?? "");
-  const r = await reopenPlan(actor, id, String(form.get("reason") ?? ""));
-  if (!r.ok) return toState(r, "");
-  refresh(id);
-  redirect(`/workspace/plans/${id}/edit?done=reopened`);
-}
-
-export async function saveTargetAction(_prev: TActionState, form: FormData): Promise<TActionState> {
-  const actor = await getActor();
-  if (!actor) return signedOut;
-  const planId = String(form.get("planId") ?? "");
-  const targetId = String(form.get("targetId") ?? "") || null;
-  const f = (k: string) => String(form.get(k) ?? "");
-  const r = await saveTarget(actor, planId, targetId, {
+function targetFields(fd: FormData) {
+  const f = (k: string) => text(fd, k);
+  return {
     indicatorCode: f("indicatorCode"),
     unitCode: f("unitCode"),
     groupCode: f("groupCode"),
     kind: f("kind"),
     lower: f("lower"),
     upper: f("upper"),
-    strict: form.get("strict") === "on",
-    approximate: form.get("approximate") === "on",
+    strict: fd.get("strict") === "on",
+    approximate: fd.get("approximate") === "on",
     baseline: f("baseline"),
     periodStart: f("periodStart"),
     periodEnd: f("periodEnd"),
-    annual: form.get("annual") === "on",
+    annual: fd.get("annual") === "on",
     parentId: f("parentId"),
     equivalentValue: f("equivalentValue"),
     equivalentUnit: f("equivalentUnit"),
     statement: f("statement"),
-  });
-  if (r.ok) refresh(planId);
-  return toState(r, targetId ? "Đã lưu chỉ tiêu." : "Đã thêm chỉ tiêu.");
+  };
 }
 
-export async function deleteTargetAction(_prev: TActionState, form: FormData): Promise<TActionState> {
-  const actor = await getActor();
-  if (!actor) return signedOut;
-  const planId = String(form.get("planId") ?? "");
-  const r = await deleteTarget(actor, String(form.get("targetId") ?? ""));
-  if (r.ok) refresh(planId);
-  return toState(r, "Đã xóa chỉ tiêu.");
+/** Every page a plan shows on. */
+const planPaths = (planId: string) => ["/workspace", `/workspace/plans/${planId}/edit`, `/plans/${planId}`, "/plans", "/"];
+
+/** A refusal as the authoring forms show it: for invalid input, "fix the marked fields" above the fields' own messages. */
+function refused(r: TFailure): TFailure {
+  return r.kind === "invalid" && r.problems.every((p) => p.field) ? { ...r, problems: [{ code: "fix_marked_fields" }, ...r.problems] } : r;
 }
+
+export const createPlanAction = defineAction<ReturnType<typeof planFields>>({
+  input: read(planFields),
+  run: async (plan, { actor }) => {
+    const r = await createPlan(actor, plan);
+    return r.ok ? { ok: true, next: `/workspace/plans/${r.id}/edit?created=1` } : refused(r);
+  },
+  // A new plan's own pages have never been shown: nothing of them to revalidate.
+  revalidate: () => ["/workspace", "/plans", "/"],
+});
+
+export const updatePlanAction = defineAction<{ id: string; plan: ReturnType<typeof planFields>; updatedAt: string }>({
+  input: read((fd) => ({ id: text(fd, "planId"), plan: planFields(fd), updatedAt: text(fd, "updatedAt") })),
+  run: async ({ id, plan, updatedAt }, { actor, m }) => {
+    const r = await updatePlan(actor, id, plan, updatedAt);
+    return r.ok ? { ok: true, message: m.authoring.planSaved } : refused(r);
+  },
+  revalidate: ({ id }) => planPaths(id),
+});
+
+export const publishPlanAction = defineAction<{ id: string }>({
+  input: read((fd) => ({ id: text(fd, "planId") })),
+  run: async ({ id }, { actor }) => {
+    const r = await publishPlan(actor, id);
+    return r.ok ? { ok: true, next: `/workspace/plans/${id}/edit?done=published` } : refused(r);
+  },
+  revalidate: ({ id }) => planPaths(id),
+});
+
+export const reopenPlanAction = defineAction<{ id: string; reason: string }>({
+  input: read((fd) => ({ id: text(fd, "planId"), reason: text(fd, "reason") })),
+  run: async ({ id, reason }, { actor }) => {
+    const r = await reopenPlan(actor, id, reason);
+    return r.ok ? { ok: true, next: `/workspace/plans/${id}/edit?done=reopened` } : refused(r);
+  },
+  revalidate: ({ id }) => planPaths(id),
+});
+
+export const saveTargetAction = defineAction<{ planId: string; targetId: string | null; target: ReturnType<typeof targetFields> }>({
+  input: read((fd) => ({ planId: text(fd, "planId"), targetId: text(fd, "targetId") || null, target: targetFields(fd) })),
+  run: async ({ planId, targetId, target }, { actor, m }) => {
+    const r = await saveTarget(actor, planId, targetId, target);
+    return r.ok ? { ok: true, message: targetId ? m.authoring.targetSaved : m.authoring.targetAdded } : refused(r);
+  },
+  revalidate: ({ planId }) => planPaths(planId),
+});
+
+export const deleteTargetAction = defineAction<{ planId: string; targetId: string }>({
+  input: read((fd) => ({ planId: text(fd, "planId"), targetId: text(fd, "targetId") })),
+  run: async ({ targetId }, { actor, m }) => {
+    const r = await deleteTarget(actor, targetId);
+    return r.ok ? { ok: true, message: m.authoring.targetDeleted } : refused(r);
+  },
+  revalidate: ({ planId }) => planPaths(planId),
+});

@@ -10,10 +10,10 @@
 // { error: { code, message, details: [{ row, field?, code, message, line? }] } }.
 import { NextResponse } from "next/server";
 import { ApiError, apiError, withApiErrors } from "@/lib/api/http";
-import { readResultUpload, savedAnswer } from "@/lib/api/results-upload";
+import { readResultUpload, refusedError, savedAnswer } from "@/lib/api/results-upload";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { actorFromBearer } from "@/lib/data/tokens";
-import { MAX_BATCH_ROWS, saveResults, type TWriteError } from "@/lib/data/results-write";
+import { MAX_BATCH_ROWS, saveResults } from "@/lib/data/results-write";
 
 export const dynamic = "force-dynamic";
 
@@ -28,21 +28,6 @@ function unauthorized(hadHeader: boolean) {
   return res;
 }
 
-const SUMMARY: Record<403 | 409 | 422, { code: "forbidden" | "conflict" | "invalid"; text: (n: number) => string }> = {
-  403: {
-    code: "forbidden",
-    text: (n) => `Bạn không có quyền ghi ${n} dòng của lô này; không dòng nào được lưu / you may not write ${n} row(s) of this batch; nothing was saved`,
-  },
-  409: {
-    code: "conflict",
-    text: (n) => `${n} dòng xung đột với kết quả đã lưu (phiên bản hoặc đã duyệt); không dòng nào được lưu / ${n} row(s) conflict with stored results; nothing was saved`,
-  },
-  422: {
-    code: "invalid",
-    text: (n) => `${n} dòng có lỗi; không dòng nào được lưu / ${n} row(s) have errors; nothing was saved`,
-  },
-};
-
 export const POST = withApiErrors(async (req: Request) => {
   const authorization = req.headers.get("authorization");
   const actor = await actorFromBearer(authorization);
@@ -52,19 +37,8 @@ export const POST = withApiErrors(async (req: Request) => {
   if (upload.rows.length === 0) throw new ApiError("invalid", "Lô dữ liệu không có dòng nào / the batch has no rows");
 
   const outcome = await saveResults(actor, upload.rows, { ip: clientIpFrom(req.headers) ?? undefined, source: "api" });
-  if (outcome.ok) return NextResponse.json(savedAnswer(outcome, upload));
-
-  const rows = new Set(outcome.errors.map((e) => e.row)).size;
-  const details = outcome.errors.map((e: TWriteError) => ({
-    row: e.row,
-    ...(upload.lines ? { line: upload.lines[e.row] ?? null } : {}),
-    ...(e.field ? { field: e.field } : {}),
-    code: e.code,
-    message: e.message,
-    ...(e.current ? { current: e.current } : {}),
-  }));
-  const s = SUMMARY[outcome.status];
-  return apiError(s.code, s.text(rows), details);
+  if (!outcome.ok) throw refusedError(outcome, upload);
+  return NextResponse.json(savedAnswer(outcome, upload));
 });
 
 const methodNotAllowed = async () => {

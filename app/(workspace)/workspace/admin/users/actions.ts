@@ -1,84 +1,53 @@
 "use server";
-// Account management (administrators, permission user.manage). Each action:
-// actor → parse → permission → data layer (which checks again) → revalidate → ActionState.
-import { revalidatePath } from "next/cache";
+// Account management (administrators, permission user.manage, checked by lib/data/accounts.ts).
+// Each action is a schema and a step on the one pipeline (lib/actions/pipeline.ts).
 import { z } from "zod";
-import { actionContext, actionFailure, localizeFieldErrors } from "@/lib/auth/action-context";
-import { can } from "@/lib/auth/permissions";
+import { defineAction } from "@/lib/actions/pipeline";
 import { createAccount, resetAccountPassword, setAccountDisabled, updateAccount } from "@/lib/data/accounts";
-import type { TActionState, TSecretActionState } from "@/lib/validation/action-state";
-import { fieldErrorsOf, ZUserCreate, ZUserUpdate } from "@/lib/validation/accounts";
+import { ZId } from "@/lib/validation/fields";
+import { ZUserCreate, ZUserUpdate } from "@/lib/validation/accounts";
 
 const PATH = "/workspace/admin/users";
-const ZId = z.string().regex(/^[A-Za-z0-9_-]{1,80}$/);
-const text = (fd: FormData, key: string) => {
-  const v = fd.get(key);
-  return typeof v === "string" ? v : undefined;
-};
 
-export async function createUserAction(_prev: TSecretActionState, fd: FormData): Promise<TSecretActionState> {
-  const ctx = await actionContext();
-  if (!ctx.actor) return { ok: false, message: ctx.t.common.sessionEnded };
-  // Echoed back on failure so the form keeps what was typed (never the password).
-  const values = { email: text(fd, "email") ?? "", name: text(fd, "name") ?? "", role: text(fd, "role") ?? "", unitCode: text(fd, "unitCode") ?? "" };
-  const parsed = ZUserCreate.safeParse({ ...values, password: text(fd, "password") });
-  if (!parsed.success) return { ok: false, values, fieldErrors: localizeFieldErrors(fieldErrorsOf(parsed.error), ctx.locale) };
-  if (!can(ctx.actor, "user.manage")) return { ok: false, message: ctx.t.common.forbidden };
-  try {
-    const r = await createAccount(ctx.actor, { ...parsed.data, unitCode: parsed.data.unitCode ?? "" }, { ip: ctx.ip });
-    revalidatePath(PATH);
+const ZUpdate = ZUserUpdate.pick({ role: true, unitCode: true }).extend({ id: ZId });
+const ZSetDisabled = z.object({ id: ZId, disabled: z.enum(["true", "false"]).transform((v) => v === "true") });
+
+export const createUserAction = defineAction<z.output<typeof ZUserCreate>, { secret?: string }>({
+  input: ZUserCreate,
+  // The form keeps what was typed when refused (never the password: the pipeline leaves secrets out).
+  keepValues: true,
+  run: async (input, { actor, ip, m }) => {
+    const r = await createAccount(actor, { ...input, unitCode: input.unitCode ?? "" }, { ip });
     return r.generated
-      ? { ok: true, message: ctx.t.users.created(r.account.email), secret: r.password }
-      : { ok: true, message: ctx.t.users.createdGiven(r.account.email) };
-  } catch (e) {
-    return { ...actionFailure(e, ctx), values };
-  }
-}
+      ? { ok: true, message: m.accounts.users.created(r.account.email), secret: r.password }
+      : { ok: true, message: m.accounts.users.createdGiven(r.account.email) };
+  },
+  revalidate: () => [PATH],
+});
 
-export async function updateUserAction(_prev: TActionState, fd: FormData): Promise<TActionState> {
-  const ctx = await actionContext();
-  if (!ctx.actor) return { ok: false, message: ctx.t.common.sessionEnded };
-  const id = ZId.safeParse(text(fd, "id"));
-  const parsed = ZUserUpdate.safeParse({ role: text(fd, "role"), unitCode: text(fd, "unitCode") });
-  if (!id.success) return { ok: false, message: ctx.t.common.unexpected };
-  if (!parsed.success) return { ok: false, fieldErrors: localizeFieldErrors(fieldErrorsOf(parsed.error), ctx.locale) };
-  if (!can(ctx.actor, "user.manage")) return { ok: false, message: ctx.t.common.forbidden };
-  try {
-    await updateAccount(ctx.actor, id.data, { role: parsed.data.role, unitCode: parsed.data.unitCode ?? "" }, { ip: ctx.ip });
-    revalidatePath(PATH);
-    return { ok: true, message: ctx.t.users.saved };
-  } catch (e) {
-    return actionFailure(e, ctx);
-  }
-}
+export const updateUserAction = defineAction<z.output<typeof ZUpdate>>({
+  input: ZUpdate,
+  run: async ({ id, role, unitCode }, { actor, ip, m }) => {
+    await updateAccount(actor, id, { role, unitCode: unitCode ?? "" }, { ip });
+    return { ok: true, message: m.accounts.users.saved };
+  },
+  revalidate: () => [PATH],
+});
 
-export async function setUserDisabledAction(_prev: TActionState, fd: FormData): Promise<TActionState> {
-  const ctx = await actionContext();
-  if (!ctx.actor) return { ok: false, message: ctx.t.common.sessionEnded };
-  const parsed = z.object({ id: ZId, disabled: z.enum(["true", "false"]) }).safeParse({ id: text(fd, "id"), disabled: text(fd, "disabled") });
-  if (!parsed.success) return { ok: false, message: ctx.t.common.unexpected };
-  if (!can(ctx.actor, "user.manage")) return { ok: false, message: ctx.t.common.forbidden };
-  const disabled = parsed.data.disabled === "true";
-  try {
-    await setAccountDisabled(ctx.actor, parsed.data.id, disabled, { ip: ctx.ip });
-    revalidatePath(PATH);
-    return { ok: true, message: disabled ? ctx.t.users.disabledDone : ctx.t.users.enabledDone };
-  } catch (e) {
-    return actionFailure(e, ctx);
-  }
-}
+export const setUserDisabledAction = defineAction<z.output<typeof ZSetDisabled>>({
+  input: ZSetDisabled,
+  run: async ({ id, disabled }, { actor, ip, m }) => {
+    await setAccountDisabled(actor, id, disabled, { ip });
+    return { ok: true, message: disabled ? m.accounts.users.disabledDone : m.accounts.users.enabledDone };
+  },
+  revalidate: () => [PATH],
+});
 
-export async function resetPasswordAction(_prev: TSecretActionState, fd: FormData): Promise<TSecretActionState> {
-  const ctx = await actionContext();
-  if (!ctx.actor) return { ok: false, message: ctx.t.common.sessionEnded };
-  const id = ZId.safeParse(text(fd, "id"));
-  if (!id.success) return { ok: false, message: ctx.t.common.unexpected };
-  if (!can(ctx.actor, "user.manage")) return { ok: false, message: ctx.t.common.forbidden };
-  try {
-    const r = await resetAccountPassword(ctx.actor, id.data, { ip: ctx.ip });
-    revalidatePath(PATH);
-    return { ok: true, message: ctx.t.users.resetDone, secret: r.password };
-  } catch (e) {
-    return actionFailure(e, ctx);
-  }
-}
+export const resetPasswordAction = defineAction<{ id: string }, { secret?: string }>({
+  input: z.object({ id: ZId }),
+  run: async ({ id }, { actor, ip, m }) => {
+    const r = await resetAccountPassword(actor, id, { ip });
+    return { ok: true, message: m.accounts.users.resetDone, secret: r.password };
+  },
+  revalidate: () => [PATH],
+});

@@ -11,6 +11,7 @@ import { listAccounts } from "@/lib/data/accounts";
 import { listUnits, type TUnit } from "@/lib/data/units";
 import type { Locale } from "@/lib/i18n/locale";
 import { getMessages } from "@/lib/i18n/server";
+import { createUserAction, resetPasswordAction, setUserDisabledAction, updateUserAction } from "./actions";
 import styles from "./users.module.css";
 import { messages } from "@/lib/i18n/messages";
 import type { TMessages } from "@/lib/i18n/messages";
@@ -65,6 +66,7 @@ export default async function UsersPage() {
 
       <h2>{t.users.create}</h2>
       <CreateUserForm
+        create={createUserAction}
         units={options}
         m={{
           ...roleUnit,
@@ -115,13 +117,13 @@ export default async function UsersPage() {
                 </div>
               </dl>
               <div className={styles.actions} role="group" aria-label={`${t.users.actionsFor} ${a.email}`}>
-                {!self && <UserStatusForm id={a.id} disabled={a.disabled} label={`${a.disabled ? t.users.enable : t.users.disable}: ${a.email}`} m={{ disable: t.users.disable, enable: t.users.enable, saving: t.common.saving }} />}
-                <ResetPasswordForm id={a.id} label={`${t.users.reset}: ${a.email}`} m={{ reset: t.users.reset, saving: t.common.saving, secret }} />
+                {!self && <UserStatusForm setDisabled={setUserDisabledAction} id={a.id} disabled={a.disabled} label={`${a.disabled ? t.users.enable : t.users.disable}: ${a.email}`} m={{ disable: t.users.disable, enable: t.users.enable, saving: t.common.saving }} />}
+                <ResetPasswordForm reset={resetPasswordAction} id={a.id} label={`${t.users.reset}: ${a.email}`} m={{ reset: t.users.reset, saving: t.common.saving, secret }} />
               </div>
               {!self && (
                 <details className={styles.edit}>
                   <summary>{t.users.edit}</summary>
-                  <UserEditForm id={a.id} role={a.role} unitCode={a.unit?.code ?? ""} units={options} m={{ ...roleUnit, save: t.users.save, saving: t.common.saving }} />
+                  <UserEditForm update={updateUserAction} id={a.id} role={a.role} unitCode={a.unit?.code ?? ""} units={options} m={{ ...roleUnit, save: t.users.save, saving: t.common.saving }} />
                 </details>
               )}
             </li>

@@ -33,6 +33,7 @@ export default async function NewPlanPage() {
         m={m}
         docTypes={t.docTypes}
         units={choices.units}
+        beforeMerger={t.units.beforeMerger}
         programmes={choices.programmes}
         action={createPlanAction}
         submitLabel={m.create}

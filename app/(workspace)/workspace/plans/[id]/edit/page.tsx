@@ -74,7 +74,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav className="breadcrumbs" aria-label="Vị trí">
+      <nav className="breadcrumbs" aria-label={t.workspace.breadcrumb}>
         <ol>
           <li>
             <Link href="/workspace">{t.auth.workspace}</Link>
@@ -109,6 +109,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
         m={m}
         docTypes={t.docTypes}
         units={choices.units}
+        beforeMerger={t.units.beforeMerger}
         programmes={choices.programmes}
         action={updatePlanAction}
         hidden={{ planId: plan.id, updatedAt: plan.updatedAt.toISOString() }}

@@ -1,13 +1,17 @@
 // GET /workspace/plans/{id}/export?format=xlsx|csv: the plan's result grid as the
 // actor may fill it (their jurisdiction only, from listResultsForGrid), ready to be
-// filled in and imported again at /workspace/plans/{id}/import.
-// Signed-out: a browser is sent to the sign-in page, anything else gets 401 JSON.
+// filled in and imported again at /workspace/plans/{id}/import; in the reader's language
+// (the guide sheet, the headers' labels, the statuses), the column keys the same in both.
+// Signed-out: a browser is sent to the sign-in page, anything else gets 401 JSON. Refusals are
+// problems (AppError), answered in both languages by withApiErrors.
 import { NextResponse, type NextRequest } from "next/server";
-import { apiError, csvResponse, withApiErrors } from "@/lib/api/http";
-import { ForbiddenError } from "@/lib/auth/permissions";
+import { csvResponse, withApiErrors } from "@/lib/api/http";
 import { getActor } from "@/lib/auth/session";
 import { listResultsForGrid } from "@/lib/data/results-write";
-import { buildGridWorkbook, CSV_COLUMNS, gridCsvRows, gridFileName } from "@/lib/spreadsheets/grid-file";
+import { AppError } from "@/lib/errors";
+import { getLocale } from "@/lib/i18n/server";
+import { buildGridWorkbook, gridCsvRows, gridFileName } from "@/lib/spreadsheets/export";
+import { CSV_COLUMNS } from "@/lib/spreadsheets/format";
 
 export const dynamic = "force-dynamic";
 
@@ -22,32 +26,25 @@ export const GET = withApiErrors(async (req: NextRequest, ctx: { params: Promise
       const back = `${req.nextUrl.pathname}${req.nextUrl.search}`;
       return NextResponse.redirect(new URL(`/sign-in?callbackUrl=${encodeURIComponent(back)}`, req.url), 303);
     }
-    return apiError("unauthorized", "Cần đăng nhập để tải bảng kết quả. / Sign in to download the result sheet.");
+    throw new AppError("unauthorized", { code: "sheet_signed_out" });
   }
   const format = req.nextUrl.searchParams.get("format") ?? "xlsx";
-  if (format !== "xlsx" && format !== "csv") {
-    return apiError("bad_request", `Định dạng không hỗ trợ: "${format.slice(0, 20)}" (dùng xlsx hoặc csv). / Unsupported format (use xlsx or csv).`);
-  }
+  if (format !== "xlsx" && format !== "csv") throw new AppError("bad_request", { code: "sheet_bad_format", params: { format: format.slice(0, 20) } });
 
-  let grid;
-  try {
-    grid = await listResultsForGrid(actor, id);
-  } catch (e) {
-    if (e instanceof ForbiddenError) return apiError("forbidden", e.message);
-    throw e;
-  }
-  if (!grid) return apiError("not_found", "Không tìm thấy kế hoạch. / Plan not found.");
+  const grid = await listResultsForGrid(actor, id); // throws ForbiddenError (an AppError) outside the actor's rights
+  if (!grid) throw new AppError("not_found", { code: "sheet_plan_not_found" });
 
+  const locale = await getLocale();
   if (format === "csv") {
-    const res = csvResponse(gridFileName(grid.plan, "csv"), CSV_COLUMNS, gridCsvRows(grid));
+    const res = csvResponse(gridFileName(grid.plan, "csv", locale), CSV_COLUMNS, gridCsvRows(grid, locale));
     res.headers.set("cache-control", PRIVATE);
     return res;
   }
-  const body = await buildGridWorkbook(grid);
+  const body = await buildGridWorkbook(grid, { locale });
   return new Response(body as Uint8Array<ArrayBuffer>, {
     headers: {
       "content-type": XLSX_TYPE,
-      "content-disposition": `attachment; filename="${gridFileName(grid.plan, "xlsx")}"`,
+      "content-disposition": `attachment; filename="${gridFileName(grid.plan, "xlsx", locale)}"`,
       "cache-control": PRIVATE,
     },
   });

@@ -6,24 +6,23 @@ import { Forbidden } from "@/components/ui/forbidden";
 import { ForbiddenError, hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listResultsForGrid } from "@/lib/data/results-write";
-import { getMessages, getLocale } from "@/lib/i18n/server";
-import { MAX_FILE_BYTES } from "@/lib/spreadsheets/grid-file";
+import { getMessages } from "@/lib/i18n/server";
+import { MAX_FILE_BYTES } from "@/lib/spreadsheets/format";
 import { importResultsAction } from "./actions";
-import { messages } from "@/lib/i18n/messages";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata(): Promise<Metadata> {
-  return { title: messages(await getLocale()).spreadsheets.title };
+  return { title: (await getMessages()).m.spreadsheets.title };
 }
 
 export default async function ImportResultsPage({ params }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/workspace/plans/${encodeURIComponent(id)}/import`);
-  const { locale, t: ui } = await getMessages();
-  const t = messages(locale).spreadsheets;
+  const { locale, t: ui, m } = await getMessages();
+  const t = m.spreadsheets;
   let grid;
   try {
     grid = await listResultsForGrid(actor, id);
@@ -71,26 +70,7 @@ export default async function ImportResultsPage({ params }: Props) {
           </section>
           <section aria-labelledby="step-upload">
             <h2 id="step-upload">{t.step2}</h2>
-            <ImportForm
-              locale={locale}
-              action={importResultsAction.bind(null, grid.plan.id)}
-              canPublish={hasPermission(actor, "result.publish")}
-              maxBytes={MAX_FILE_BYTES}
-              m={{
-                fileLabel: t.fileLabel,
-                fileHint: t.fileHint,
-                publishLabel: t.publishLabel,
-                publishHint: t.publishHint,
-                submit: t.submit,
-                submitting: t.submitting,
-                tooLarge: t.file.too_large({ code: "too_large", limit: MAX_FILE_BYTES }),
-                skipped: t.skipped("{u}", "{b}"),
-                errorsCaption: t.errorsCaption,
-                colLine: t.colLine,
-                colField: t.colField,
-                colMessage: t.colMessage,
-              }}
-            />
+            <ImportForm locale={locale} action={importResultsAction} planId={grid.plan.id} canPublish={hasPermission(actor, "result.publish")} maxBytes={MAX_FILE_BYTES} />
           </section>
         </>
       )}

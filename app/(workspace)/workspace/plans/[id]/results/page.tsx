@@ -1,12 +1,11 @@
 // Result entry for one plan: its measurable targets × the units in the actor's
 // jurisdiction × the years of each target's period (lib/data/results-write
 // `listResultsForGrid`). Always fresh (officers edit it). Every write goes through
-// ./actions.ts, which the data layer authorizes again row by row.
+// ./actions.ts, passed to the grid as props; the data layer authorizes again row by row.
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { unitName } from "@/components/plans/format";
-import { formatDateTime } from "@/components/results-grid/format";
 import { ResultsGrid } from "@/components/results-grid/results-grid";
 import { rowKeyOf, type TGridGroupView, type THistoryEntryView } from "@/components/results-grid/types";
 import { Forbidden } from "@/components/ui/forbidden";
@@ -17,11 +16,13 @@ import { listHistory, type TAuditEntry, type TJson } from "@/lib/data/audit";
 import { listResultsForGrid, type TGrid } from "@/lib/data/results-write";
 import { listUnits, type TUnit } from "@/lib/data/units";
 import { groupQualifier } from "@/lib/domain/groups";
-import { formatNumber } from "@/lib/domain/numbers";
+import { formatDateTime, formatNumber } from "@/lib/domain/numbers";
+import { isResultStatus } from "@/lib/domain/results";
 import type { Locale } from "@/lib/i18n/locale";
 import { getMessages, getLocale } from "@/lib/i18n/server";
 import { messages } from "@/lib/i18n/messages";
 import type { TMessages } from "@/lib/i18n/messages";
+import { publishResultsAction, reopenResultAction, saveResultsAction, submitResultsAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -63,24 +64,7 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <nav className="breadcrumbs" aria-label={m.breadcrumb}>
-        <ol>
-          <li>
-            <Link href="/workspace">{m.workspace}</Link>
-          </li>
-          <li>{grid.plan.code ?? grid.plan.title}</li>
-          <li aria-current="page">{m.title}</li>
-        </ol>
-      </nav>
-      <h1>{grid.plan.code ? `${m.title}: ${grid.plan.code}` : m.title}</h1>
-      <p className="lead">{grid.plan.title}</p>
-      <p className="muted">{m.intro}</p>
-      <p className="toolbar">
-        {grid.plan.status === "PUBLISHED" && <Link href={`/plans/${grid.plan.id}`}>{m.publicPage}</Link>}
-        <a href={`/workspace/plans/${grid.plan.id}/export?format=xlsx`}>{t.workspace.downloadGridXlsx}</a>
-        <a href={`/workspace/plans/${grid.plan.id}/export?format=csv`}>{t.workspace.downloadGridCsv}</a>
-        <Link href={`/workspace/plans/${grid.plan.id}/import`}>{t.workspace.importGrid}</Link>
-      </p>
+      <PlanHead plan={grid.plan} m={m} t={t} />
       {groups.length === 0 ? (
         <p className="card empty">{m.empty}</p>
       ) : (
@@ -94,9 +78,36 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
             mayPublish={mayPublish}
             basePath={basePath}
             history={history}
+            actions={{ save: saveResultsAction, submit: submitResultsAction, publish: publishResultsAction, reopen: reopenResultAction }}
           />
         </>
       )}
+    </>
+  );
+}
+
+/** Where the page is, which plan, and the plan's other pages (public page, download, import). */
+function PlanHead({ plan, m, t }: { plan: TGrid["plan"]; m: TMessages["grid"]; t: TMessages["common"] }) {
+  return (
+    <>
+      <nav className="breadcrumbs" aria-label={m.breadcrumb}>
+        <ol>
+          <li>
+            <Link href="/workspace">{m.workspace}</Link>
+          </li>
+          <li>{plan.code ?? plan.title}</li>
+          <li aria-current="page">{m.title}</li>
+        </ol>
+      </nav>
+      <h1>{plan.code ? `${m.title}: ${plan.code}` : m.title}</h1>
+      <p className="lead">{plan.title}</p>
+      <p className="muted">{m.intro}</p>
+      <p className="toolbar">
+        {plan.status === "PUBLISHED" && <Link href={`/plans/${plan.id}`}>{m.publicPage}</Link>}
+        <a href={`/workspace/plans/${plan.id}/export?format=xlsx`}>{t.workspace.downloadGridXlsx}</a>
+        <a href={`/workspace/plans/${plan.id}/export?format=csv`}>{t.workspace.downloadGridCsv}</a>
+        <Link href={`/workspace/plans/${plan.id}/import`}>{t.workspace.importGrid}</Link>
+      </p>
     </>
   );
 }
@@ -181,10 +192,10 @@ function historyEntry(e: TAuditEntry, locale: Locale, m: TMessages["grid"]): THi
   return {
     id: e.id,
     at: formatDateTime(e.at),
-    who: e.actorLabel.replace(/ \[(form|import|api)\]$/, (_, src: string) => ` (${m.history.via[src as "form" | "import" | "api"]})`),
+    who: e.source === "form" || e.source === "import" || e.source === "api" ? `${e.actorLabel} (${m.history.via[e.source]})` : e.actorLabel,
     action: e.action,
     change,
-    status: status === "DRAFT" || status === "SUBMITTED" || status === "PUBLISHED" ? m.status[status] : null,
+    status: isResultStatus(status) ? m.status[status] : null,
     reason: e.reason,
   };
 }

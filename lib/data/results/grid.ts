@@ -1,0 +1,181 @@
+import "server-only";
+// What the officer's entry grid shows for one plan (read-only): its measurable targets ×
+// the units in the actor's jurisdiction × the years of each target's period, with the
+// stored result of each cell and what the actor may do there. Writes go through
+// ./save.ts and ./transitions.ts, which check everything again.
+import { can, ForbiddenError, hasPermission, type TActor } from "../../auth/permissions";
+import { db } from "../../db/client";
+import { isId } from "../../domain/ids";
+import { isRateMeasure } from "../../domain/numbers";
+import { cellKey, type TResultStatus } from "../../domain/results";
+import { unitTree, validInYear } from "../../domain/unit-tree";
+import type { Prisma } from "../../generated/prisma/client";
+import { num, withTargetNumbers } from "../decimal";
+import { listUnits, type TUnit } from "../units";
+import { currentActor, resultFieldsSelect } from "./stored";
+
+export type TGridResult = {
+  id: string;
+  value: number;
+  baseline: number | null;
+  note: string | null;
+  evidenceUrl: string | null;
+  status: TResultStatus;
+  version: number;
+  isDemo: boolean;
+  enteredBy: { id: string; name: string } | null;
+  approvedBy: { id: string; name: string } | null;
+  approvedAt: string | null;
+  updatedAt: string;
+};
+
+export type TGridCell = {
+  targetId: string;
+  unitId: string;
+  unitCode: string;
+  year: number;
+  result: TGridResult | null;
+  /** What the actor may do here (the server checks again on every write). */
+  canEdit: boolean;
+  canPublish: boolean;
+  canReopen: boolean;
+};
+
+export type TGridTarget = {
+  id: string;
+  position: number;
+  parentId: string | null;
+  kind: string;
+  statement: string;
+  group: { code: string; name: string; nameEn: string };
+  lower: number | null;
+  upper: number | null;
+  strict: boolean;
+  approximate: boolean;
+  baseline: number | null;
+  equivalentValue: number | null;
+  equivalentUnit: string | null;
+  periodStart: number;
+  periodEnd: number;
+  annual: boolean;
+  status: TResultStatus;
+  unitId: string;
+  indicator: { id: string; code: string; name: string; nameEn: string; measure: "RATE" | "COUNT" | "AMOUNT"; measureUnit: string; measureUnitEn: string };
+  /** Rate (0–100), count (whole) or amount: how the grid should validate and format input. */
+  valueKind: "rate" | "count" | "amount";
+  years: number[];
+};
+
+export type TGrid = {
+  plan: { id: string; code: string | null; title: string; status: TResultStatus; periodStart: number; periodEnd: number; issuerUnitId: string };
+  targets: TGridTarget[];
+  /** Units with at least one cell, in listUnits order. */
+  units: Pick<TUnit, "id" | "code" | "name" | "shortName" | "nameEn" | "level" | "parentId">[];
+  cells: TGridCell[];
+};
+
+const gridTargetSelect = {
+  id: true,
+  position: true,
+  parentId: true,
+  kind: true,
+  statement: true,
+  group: { select: { code: true, name: true, nameEn: true } },
+  lower: true,
+  upper: true,
+  strict: true,
+  approximate: true,
+  baseline: true,
+  equivalentValue: true,
+  equivalentUnit: true,
+  periodStart: true,
+  periodEnd: true,
+  annual: true,
+  status: true,
+  unitId: true,
+  indicator: { select: { id: true, code: true, name: true, nameEn: true, measure: true, measureUnit: true, measureUnitEn: true } },
+} satisfies Prisma.TargetSelect;
+
+const gridResultSelect = { ...resultFieldsSelect, isDemo: true, approvedBy: { select: { id: true, name: true } } } satisfies Prisma.ResultSelect;
+
+type TCellAt = { targetId: string; unit: TUnit; year: number };
+
+/**
+ * The plan's grid for the actor. Qualitative targets (no figures) are left out. Null when
+ * the plan does not exist, or is an unpublished plan the actor has no business with.
+ * Throws ForbiddenError when the actor may not enter results at all.
+ */
+export async function listResultsForGrid(actor: TActor, planId: string): Promise<TGrid | null> {
+  const me = await currentActor(actor);
+  if (!me || !hasPermission(me, "result.edit")) throw new ForbiddenError();
+  if (!isId(planId)) return null;
+  const plan = await db().plan.findUnique({
+    where: { id: planId },
+    select: { id: true, code: true, title: true, status: true, periodStart: true, periodEnd: true, issuerUnitId: true },
+  });
+  if (!plan) return null;
+  const [units, targets] = await Promise.all([
+    listUnits(),
+    db().target.findMany({ where: { planId, kind: { not: "QUALITATIVE" }, indicatorId: { not: null } }, orderBy: { position: "asc" }, select: gridTargetSelect }),
+  ]);
+  const editable = units.filter((u) => can(me, "result.edit", units, u.id));
+  const gridTargets: TGridTarget[] = [];
+  const cellsAt: TCellAt[] = [];
+  for (const t of targets) {
+    if (!t.indicator) continue;
+    const years = Array.from({ length: t.periodEnd - t.periodStart + 1 }, (_, i) => t.periodStart + i);
+    const scope = editable.filter((u) => unitTree(units).isWithin(u.id, t.unitId));
+    const cells = scope.flatMap((unit) => years.filter((year) => validInYear(unit, year)).map((year) => ({ targetId: t.id, unit, year })));
+    if (cells.length === 0) continue;
+    cellsAt.push(...cells);
+    const m = t.indicator;
+    gridTargets.push({ ...withTargetNumbers(t), indicator: m, valueKind: isRateMeasure(m) ? "rate" : m.measure === "COUNT" ? "count" : "amount", years });
+  }
+  if (gridTargets.length === 0 && plan.status !== "PUBLISHED" && !can(me, "plan.edit", units, plan.issuerUnitId)) return null;
+
+  const unitIds = new Set(cellsAt.map((c) => c.unit.id));
+  return {
+    plan,
+    targets: gridTargets,
+    units: units
+      .filter((u) => unitIds.has(u.id))
+      .map((u) => ({ id: u.id, code: u.code, name: u.name, shortName: u.shortName, nameEn: u.nameEn, level: u.level, parentId: u.parentId })),
+    cells: await cellsOf(me, units, gridTargets, cellsAt, [...unitIds]),
+  };
+}
+
+/** Every cell with its stored result (one read) and what the actor may do there. */
+async function cellsOf(me: TActor, units: TUnit[], targets: TGridTarget[], cellsAt: TCellAt[], unitIds: string[]): Promise<TGridCell[]> {
+  const results = targets.length
+    ? await db().result.findMany({ where: { targetId: { in: targets.map((t) => t.id) }, unitId: { in: unitIds } }, select: gridResultSelect })
+    : [];
+  const resultByKey = new Map(results.map((r) => [cellKey(r.targetId ?? "", r.unitId, r.year), r]));
+  return cellsAt.map(({ targetId, unit, year }) => {
+    const r = resultByKey.get(cellKey(targetId, unit.id, year));
+    return {
+      targetId,
+      unitId: unit.id,
+      unitCode: unit.code,
+      year,
+      result: r
+        ? {
+            id: r.id,
+            value: num(r.value) ?? 0,
+            baseline: num(r.baseline),
+            note: r.note,
+            evidenceUrl: r.evidenceUrl,
+            status: r.status,
+            version: r.version,
+            isDemo: r.isDemo,
+            enteredBy: r.enteredBy,
+            approvedBy: r.approvedBy,
+            approvedAt: r.approvedAt ? r.approvedAt.toISOString() : null,
+            updatedAt: r.updatedAt.toISOString(),
+          }
+        : null,
+      canEdit: r?.status !== "PUBLISHED",
+      canPublish: can(me, "result.publish", units, unit.id) && r?.status !== "PUBLISHED",
+      canReopen: !!r && r.status === "PUBLISHED" && can(me, "result.reopen", units, unit.id),
+    };
+  });
+}

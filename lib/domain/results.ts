@@ -1,0 +1,190 @@
+/**
+ * The rules a result row must keep (docs/domain.md, "Results"), as pure functions: each
+ * check answers a problem (a code and its parameters, lib/errors.ts) or null, never a
+ * sentence; lib/i18n/problems/results.ts says each code in both languages. The write path
+ * (lib/data/results/) reads the database and the permissions, then asks these.
+ * Pure: imports only lib/domain and lib/errors.ts.
+ */
+import type { TErrorKind, TProblem } from "../errors";
+import { isRateMeasure, isWholeNumberMeasure, type NumberMeasure } from "./numbers";
+
+// ---------------------------------------------------------------------------
+// Statuses and their changes
+// ---------------------------------------------------------------------------
+
+/** A result is entered as a draft, submitted for approval, then approved and published. */
+export const RESULT_STATUSES = ["DRAFT", "SUBMITTED", "PUBLISHED"] as const;
+export type TResultStatus = (typeof RESULT_STATUSES)[number];
+
+export function isResultStatus(s: unknown): s is TResultStatus {
+  return (RESULT_STATUSES as readonly unknown[]).includes(s);
+}
+
+/** The status changes after saving: from which statuses, to which one. */
+export const RESULT_TRANSITIONS = {
+  submit: { from: ["DRAFT"], to: "SUBMITTED" },
+  publish: { from: ["DRAFT", "SUBMITTED"], to: "PUBLISHED" },
+  reopen: { from: ["PUBLISHED"], to: "DRAFT" },
+} as const satisfies Record<string, { from: readonly TResultStatus[]; to: TResultStatus }>;
+
+export type TResultTransition = keyof typeof RESULT_TRANSITIONS;
+
+// ---------------------------------------------------------------------------
+// The problems of a write, and the kind of a refused batch
+// ---------------------------------------------------------------------------
+
+/** Every code a write may be refused with, and the kind of failure it is. */
+export const WRITE_ERROR_KIND = {
+  // outside the actor's permissions (or no such account)
+  forbidden: "forbidden",
+  forbidden_publish: "forbidden",
+  // no such result (submit, publish, reopen)
+  not_found: "not_found",
+  // the row is invalid
+  required: "invalid",
+  invalid: "invalid",
+  invalid_number: "invalid",
+  too_many_rows: "invalid",
+  duplicate_row: "invalid",
+  target_not_found: "invalid",
+  unit_not_found: "invalid",
+  unit_not_in_target: "invalid",
+  unit_not_valid: "invalid",
+  year_out_of_period: "invalid",
+  not_measurable: "invalid",
+  out_of_range: "invalid",
+  not_whole: "invalid",
+  negative: "invalid",
+  baseline_required: "invalid",
+  exceeds_parent: "invalid",
+  below_child: "invalid",
+  // the stored result is not what the caller thinks
+  version_required: "conflict",
+  version_conflict: "conflict",
+  locked: "conflict",
+  invalid_status: "conflict",
+} as const satisfies Record<string, TErrorKind>;
+
+export type TWriteErrorCode = keyof typeof WRITE_ERROR_KIND;
+export type TWriteKind = (typeof WRITE_ERROR_KIND)[TWriteErrorCode];
+
+/** The stored result a conflict is about, so the caller can show who changed what. */
+export type TCurrentResult = {
+  id: string;
+  value: number;
+  baseline: number | null;
+  version: number;
+  status: TResultStatus;
+  enteredBy: { id: string; name: string } | null;
+  updatedAt: string;
+};
+
+/** One problem of a write: `row` is the 0-based index in the batch (of the id, for status changes). */
+export type TWriteError = TProblem & { row: number; code: TWriteErrorCode; current?: TCurrentResult };
+
+/** A problem of one row, before it is placed in its batch. */
+export type TRowProblem = Omit<TWriteError, "row">;
+
+/** A refused batch is as bad as its worst row: forbidden, then not found, invalid, conflict. */
+const KIND_PRECEDENCE: readonly TWriteKind[] = ["forbidden", "not_found", "invalid", "conflict"];
+
+export function kindOf(errors: readonly Pick<TWriteError, "code">[]): TWriteKind {
+  const kinds = new Set(errors.map((e) => WRITE_ERROR_KIND[e.code]));
+  return KIND_PRECEDENCE.find((k) => kinds.has(k)) ?? "invalid";
+}
+
+// ---------------------------------------------------------------------------
+// One row on its own
+// ---------------------------------------------------------------------------
+
+/** The identity of a (target, unit, year) cell. */
+export const cellKey = (targetId: string, unitId: string, year: number) => `${targetId}|${unitId}|${year}`;
+
+/** A problem when the year lies outside the target's period, or the unit did not exist that year. */
+export function periodProblem(
+  year: number,
+  target: { periodStart: number; periodEnd: number },
+  unit: { name: string; existed: boolean },
+): TRowProblem | null {
+  if (year < target.periodStart || year > target.periodEnd) {
+    return { field: "year", code: "year_out_of_period", params: { year, periodStart: target.periodStart, periodEnd: target.periodEnd } };
+  }
+  if (!unit.existed) return { field: "unitCode", code: "unit_not_valid", params: { unitName: unit.name, year } };
+  return null;
+}
+
+/** The range problem of one figure for the indicator's kind of measure: a rate is 0–100, a count whole, nothing negative. */
+export function figureProblem(measure: NumberMeasure, value: number, what: "value" | "baseline"): TRowProblem | null {
+  const at = { field: what, params: { what, value } };
+  if (isRateMeasure(measure)) return value < 0 || value > 100 ? { ...at, code: "out_of_range" } : null;
+  if (value < 0) return { ...at, code: "negative" };
+  if (measure.measure === "COUNT" && !Number.isInteger(value)) {
+    return { ...at, code: "not_whole", params: { ...at.params, measureUnit: measure.measureUnit ?? "" } };
+  }
+  return null;
+}
+
+/** A decrease target measures from a baseline: the row's, the stored result's, or the target's own. */
+export function baselineProblem(kind: string, baselines: (number | null | undefined)[]): TRowProblem | null {
+  if (kind !== "DECREASE_BY" || baselines.some((b) => b !== null && b !== undefined)) return null;
+  return { field: "baseline", code: "baseline_required" };
+}
+
+type TLinkedTarget = { statement: string; indicator: NumberMeasure | null };
+
+/** A sub-target's count may not exceed its parent target's for the same unit and year. */
+export function parentProblem(value: number, parent: TLinkedTarget, parentValue: number | null | undefined): TRowProblem | null {
+  if (parentValue === null || parentValue === undefined || value <= parentValue) return null;
+  return { field: "value", code: "exceeds_parent", params: { value, parentValue, parentStatement: parent.statement } };
+}
+
+/** A target's count may not fall below a sub-target's stored result for the same unit and year. */
+export function childProblem(value: number, child: TLinkedTarget, childValue: number | null | undefined): TRowProblem | null {
+  if (childValue === null || childValue === undefined || value >= childValue) return null;
+  return { field: "value", code: "below_child", params: { value, childValue, childStatement: child.statement } };
+}
+
+/** Counts of a target and of its parent or child are compared only when both are counts. */
+export const bothCounts = (a: NumberMeasure | null | undefined, b: NumberMeasure | null | undefined) => isWholeNumberMeasure(a) && isWholeNumberMeasure(b);
+
+// ---------------------------------------------------------------------------
+// A row against what is stored
+// ---------------------------------------------------------------------------
+
+/** What a conflict's text needs of the stored result. */
+function storedParams(current: TCurrentResult) {
+  return { value: current.value, version: current.version, who: current.enteredBy?.name ?? null };
+}
+
+/**
+ * Why a stored result blocks writing a row that carries `version` (null when it does not):
+ * approved results are locked; an update must name the current version.
+ */
+export function conflictProblem(version: number | undefined, current: TCurrentResult): TRowProblem | null {
+  if (current.status === "PUBLISHED") return { code: "locked", params: storedParams(current), current };
+  if (version === undefined) return { field: "version", code: "version_required", params: storedParams(current), current };
+  if (version !== current.version) return { field: "version", code: "version_conflict", params: { ...storedParams(current), yourVersion: version }, current };
+  return null;
+}
+
+/** A write that lost its optimistic lock to someone else's, found out while writing. */
+export function lostLockProblem(current: TCurrentResult | null): TRowProblem {
+  return { code: "version_conflict", ...(current ? { current } : {}) };
+}
+
+/**
+ * Why a stored result may not make a status change (null when it may): its status must be
+ * one the change starts from (an approved one is locked), and, when the caller names the
+ * version it saw, that version must still be the current one.
+ */
+export function transitionProblem(change: TResultTransition, current: TCurrentResult, expectedVersion?: number): TRowProblem | null {
+  const { from, to } = RESULT_TRANSITIONS[change];
+  if (!(from as readonly TResultStatus[]).includes(current.status)) {
+    if (current.status === "PUBLISHED" && to !== "PUBLISHED") return { code: "locked", params: storedParams(current), current };
+    return { code: "invalid_status", params: { status: current.status }, current };
+  }
+  if (expectedVersion !== undefined && expectedVersion !== current.version) {
+    return { field: "version", code: "version_conflict", params: { ...storedParams(current), yourVersion: expectedVersion }, current };
+  }
+  return null;
+}
