@@ -10,6 +10,7 @@ import { PAGE_SIZE, type TPlanFilter } from "../validation/plans";
 import { withTargetNumbers } from "./decimal";
 import { groupSelect } from "./groups";
 import { listUnits, unitScopeByCode, unitSelect, type TUnit } from "./units";
+import { isId } from "../domain/ids";
 
 const planSummarySelect = {
   id: true,
@@ -144,7 +145,7 @@ export type TPlanDetail = Prisma.PlanGetPayload<{ select: typeof planDetailSelec
 };
 
 async function loadGetPublishedPlan(id: string): Promise<TPlanDetail | null> {
-  if (!/^[A-Za-z0-9_-]{1,80}$/.test(id)) return null;
+  if (!isId(id)) return null;
   const plan = await db().plan.findFirst({ where: { id, status: "PUBLISHED" }, select: planDetailSelect });
   if (!plan) return null;
   const [targets, reported, units] = await Promise.all([

@@ -11,6 +11,7 @@ import { AppError } from "../errors";
 import { ZTokenName } from "../validation/accounts";
 import { zodProblems } from "../validation/fields";
 import { accountNotFound, audited, type TAccountsCtx } from "./accounts-core";
+import { isId } from "../domain/ids";
 
 /** Most tokens one account may hold at once (not revoked). */
 export const MAX_ACTIVE_TOKENS = 20;
@@ -64,7 +65,7 @@ export type TRevokeOutcome = { token: TTokenInfo; alreadyRevoked: boolean };
  */
 export async function revokeTokenWith(ctx: TAccountsCtx, id: string, opts: { ownerId?: string } = {}): Promise<TRevokeOutcome> {
   const notFound = () => new AppError("not_found", { code: "token_not_found", params: { id: String(id).slice(0, 80) } });
-  if (typeof id !== "string" || !/^[A-Za-z0-9_-]{1,80}$/.test(id)) throw notFound();
+  if (!isId(id)) throw notFound();
   return audited(ctx, async (tx, audit) => {
     const before = await tx.apiToken.findUnique({ where: { id }, select: tokenSelect });
     if (!before || (opts.ownerId !== undefined && before.userId !== opts.ownerId)) throw notFound();

@@ -16,6 +16,7 @@
 import { z } from "zod";
 import { parseVietnameseNumber, type NumberMeasure } from "../domain/numbers";
 import { cap, emptyToNull, required, vietnameseNumber, wholeNumber, type TFieldErrorCode } from "./fields";
+import { ID_PATTERN } from "../domain/ids";
 
 /** Free text kept as typed, except: trimmed, "\r\n" → "\n", no control characters other than newline. */
 const ZNote = z
@@ -64,7 +65,7 @@ export const ZResultInput = z.object(
     targetId: z
       .string({ error: required("mã chỉ tiêu (targetId)", "targetId") })
       .trim()
-      .regex(/^[A-Za-z0-9_-]{1,80}$/, { error: "Mã chỉ tiêu (targetId) không hợp lệ / invalid targetId" }),
+      .regex(ID_PATTERN, { error: "Mã chỉ tiêu (targetId) không hợp lệ / invalid targetId" }),
     unitCode: z
       .string({ error: required("mã đơn vị (unitCode)", "unitCode") })
       .trim()

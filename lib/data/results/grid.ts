@@ -13,6 +13,7 @@ import type { Prisma } from "../../generated/prisma/client";
 import { num, withTargetNumbers } from "../decimal";
 import { listUnits, type TUnit } from "../units";
 import { currentActor, resultFieldsSelect } from "./stored";
+import type { TargetAmounts } from "../../domain/targets";
 
 export type TGridResult = {
   id: string;
@@ -41,23 +42,14 @@ export type TGridCell = {
   canReopen: boolean;
 };
 
-export type TGridTarget = {
+export type TGridTarget = TargetAmounts & {
   id: string;
   position: number;
   parentId: string | null;
-  kind: string;
   statement: string;
   group: { code: string; name: string; nameEn: string };
-  lower: number | null;
-  upper: number | null;
-  strict: boolean;
-  approximate: boolean;
-  baseline: number | null;
   equivalentValue: number | null;
   equivalentUnit: string | null;
-  periodStart: number;
-  periodEnd: number;
-  annual: boolean;
   status: TResultStatus;
   unitId: string;
   indicator: { id: string; code: string; name: string; nameEn: string; measure: "RATE" | "COUNT" | "AMOUNT"; measureUnit: string; measureUnitEn: string };

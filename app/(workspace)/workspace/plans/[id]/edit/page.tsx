@@ -14,6 +14,7 @@ import { WHOLE_POPULATION } from "@/lib/domain/groups";
 import { describeTargetRow } from "@/lib/data/target-view";
 import { getMessages } from "@/lib/i18n/server";
 import { deleteTargetAction, publishPlanAction, reopenPlanAction, saveTargetAction, updatePlanAction } from "../../authoring-actions";
+import { isId } from "@/lib/domain/ids";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
   const { id } = await params;
   const actor = await requireActor(`/workspace/plans/${id}/edit`);
   const { locale, t, m: { authoring: m } } = await getMessages();
-  if (!/^[A-Za-z0-9_-]{1,80}$/.test(id)) notFound();
+  if (!isId(id)) notFound();
   const plan = await getPlanForEdit(actor, id);
   if (!plan) {
     return (
