@@ -9,7 +9,6 @@ import { formatNumber } from "@/lib/domain/numbers";
 import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
 import { problemText } from "@/lib/i18n/problems";
-import { rowWarningMessage } from "@/lib/i18n/spreadsheets";
 import type { TImportState } from "@/lib/spreadsheets/report";
 import type { TFormAction } from "@/lib/validation/action-state";
 import styles from "./import-form.module.css";
@@ -108,7 +107,7 @@ function Outcome({ state, pending, locale }: { state: TImportState; pending: boo
           className={`${styles.errors} ${styles.warnings}`}
           caption={t.warningsCaption}
           headers={[t.colLine, t.colField, t.colWarning]}
-          rows={warnings.map((w, i) => ({ key: `${w.line}-${w.code}-${i}`, line: w.line, field: w.field, message: rowWarningMessage(w, locale), code: w.code }))}
+          rows={warnings.map((w, i) => ({ key: `${w.line}-${w.code}-${i}`, line: w.line, field: w.field, message: problemText(w, locale), code: w.code }))}
           data-warnings={warnings.length}
         />
       )}

@@ -1,12 +1,7 @@
 // Interface text of the result-entry grid (workspace/plans/[id]/results), Vietnamese first.
 // A plain module (no server-only): the grid's client components read it by locale.
-import type { TWriteWarning } from "../data/results-write";
-import { formatNumber } from "../domain/numbers";
 import type { Locale } from "./locale";
 
-type TWarningParams<C extends TWriteWarning["code"]> = Extract<TWriteWarning, { code: C }>["params"];
-const nVi = (v: number) => formatNumber(v);
-const nEn = (v: number) => formatNumber(v, { locale: "en" });
 
 const vi = {
   title: "Nhập kết quả",
@@ -99,12 +94,6 @@ const vi = {
     conflict: "Có người khác vừa thay đổi kết quả. Không có gì bị ghi đè; hãy xem giá trị hiện tại ở từng dòng.",
   },
   warningsTitle: "Đã lưu, nhưng nên kiểm tra lại",
-  warning: {
-    exceeds_parent_unit: (p: TWarningParams<"exceeds_parent_unit">) =>
-      `${nVi(p.value)} lớn hơn kết quả của đơn vị cấp trên ${p.parentUnitName} (${nVi(p.parentValue)}) cho cùng chỉ tiêu, năm ${p.year}. Số liệu đã được lưu; hãy kiểm tra lại.`,
-    baseline_differs_from_previous_year: (p: TWarningParams<"baseline_differs_from_previous_year">) =>
-      `Giá trị gốc ${nVi(p.baseline)} khác với kết quả đã công bố năm ${p.previousYear} (${nVi(p.previousValue)}) của cùng chỉ tiêu và đơn vị. Số liệu đã được lưu; hãy kiểm tra lại.`,
-  },
   conflict: {
     other: (value: string, who: string, at: string, version: number) =>
       `Người khác đã thay đổi giá trị này: hiện là ${value} (phiên bản ${version}, do ${who} nhập lúc ${at}).`,
@@ -219,12 +208,6 @@ const en: TResultsGridText = {
     conflict: "Someone else has just changed a result. Nothing was overwritten; see the current value on each row.",
   },
   warningsTitle: "Saved, but worth checking",
-  warning: {
-    exceeds_parent_unit: (p) =>
-      `${nEn(p.value)} is greater than the figure of the parent unit ${p.parentUnitNameEn} (${nEn(p.parentValue)}) for the same target and year ${p.year}. It was saved; please check it.`,
-    baseline_differs_from_previous_year: (p) =>
-      `The baseline ${nEn(p.baseline)} differs from the published ${p.previousYear} result (${nEn(p.previousValue)}) for the same target and unit. It was saved; please check it.`,
-  },
   conflict: {
     other: (value, who, at, version) => `Someone else changed this value: it is now ${value} (version ${version}, entered by ${who} at ${at}).`,
     locked: (value, who, at) => `The value ${value} is approved and published (${who}, ${at}).`,
@@ -249,8 +232,3 @@ const en: TResultsGridText = {
 export const gridMessages: Record<Locale, TResultsGridText> = { vi, en };
 
 
-/** A warning of the write path (saved, but worth checking) in the reader's language, from its code and params. */
-export function warningMessage(w: Pick<TWriteWarning, "code" | "params">, locale: Locale): string {
-  // Each code has its own text; the cast joins a code to its own params (a union TypeScript cannot narrow by index).
-  return (gridMessages[locale].warning[w.code] as (p: TWriteWarning["params"]) => string)(w.params);
-}

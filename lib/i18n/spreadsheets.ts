@@ -2,12 +2,9 @@
 // workbook (its column labels and help, its guide sheet). Vietnamese first; every key exists in
 // both languages (checked by the type). The problems of a file or of its rows (codes with their
 // parameters) have their texts in lib/i18n/problems/spreadsheets.ts and lib/i18n/problems/results.ts.
-import { formatNumber } from "../domain/numbers";
 import type { TColumnKey } from "../spreadsheets/format";
-import type { TRowWarning } from "../spreadsheets/report";
 import type { Locale } from "./locale";
 
-type WarningParams<C extends TRowWarning["code"]> = Extract<TRowWarning, { code: C }>["params"];
 type TColumnText = { label: string; help: string; example: string };
 
 const vi = {
@@ -46,12 +43,6 @@ const vi = {
   warningsTitle: (n: string) => `Đã ghi, nhưng ${n} dòng nên kiểm tra lại:`,
   warningsCaption: "Các dòng nên kiểm tra lại",
   colWarning: "Cần kiểm tra",
-  warning: {
-    exceeds_parent_unit: (p: WarningParams<"exceeds_parent_unit">) =>
-      `${p.unitName}, năm ${p.year}: ${formatNumber(p.value)} lớn hơn kết quả của đơn vị cấp trên ${p.parentUnitName} (${formatNumber(p.parentValue)}) cho cùng chỉ tiêu. Số liệu đã được ghi; hãy kiểm tra lại.`,
-    baseline_differs_from_previous_year: (p: WarningParams<"baseline_differs_from_previous_year">) =>
-      `${p.unitName}, năm ${p.year}: giá trị gốc ${formatNumber(p.baseline)} khác với kết quả đã công bố năm ${p.previousYear} (${formatNumber(p.previousValue)}). Số liệu đã được ghi; hãy kiểm tra lại.`,
-  },
   /** The exported workbook (lib/spreadsheets/export.ts). */
   workbook: {
     /** The file's name: "<fileName>-58-KH-UBND.xlsx" (ASCII). */
@@ -139,12 +130,6 @@ const en: TSpreadsheetDict = {
   warningsTitle: (n: string) => `Written, but ${n} row(s) are worth checking:`,
   warningsCaption: "Rows worth checking",
   colWarning: "To check",
-  warning: {
-    exceeds_parent_unit: (p) =>
-      `${p.unitNameEn}, ${p.year}: ${formatNumber(p.value, { locale: "en" })} is greater than the figure of the parent unit ${p.parentUnitNameEn} (${formatNumber(p.parentValue, { locale: "en" })}) for the same target. It was written; please check it.`,
-    baseline_differs_from_previous_year: (p) =>
-      `${p.unitNameEn}, ${p.year}: the baseline ${formatNumber(p.baseline, { locale: "en" })} differs from the published ${p.previousYear} result (${formatNumber(p.previousValue, { locale: "en" })}). It was written; please check it.`,
-  },
   workbook: {
     fileName: "results",
     dataSheet: "Results",
@@ -196,8 +181,3 @@ const en: TSpreadsheetDict = {
 
 export const spreadsheetsMessages: Record<Locale, TSpreadsheetDict> = { vi, en };
 
-/** A warning of the import (saved, but worth checking) in the reader's language, from its code and params. */
-export function rowWarningMessage(w: Pick<TRowWarning, "code" | "params">, locale: Locale): string {
-  // Each code has its own text; the cast joins a code to its own params (a union TypeScript cannot narrow by index).
-  return (spreadsheetsMessages[locale].warning[w.code] as (p: TRowWarning["params"]) => string)(w.params);
-}

@@ -113,7 +113,7 @@ describe("the grid's “Lưu nháp”", () => {
         key: `${JOBS}|942|2023`,
         field: "value",
         code: "exceeds_parent_unit",
-        message: "3.000 lớn hơn kết quả của đơn vị cấp trên Tỉnh Sóc Trăng (2.400) cho cùng chỉ tiêu, năm 2023. Số liệu đã được lưu; hãy kiểm tra lại.",
+        message: "Đã lưu, nhưng cần kiểm tra: giá trị của Huyện Châu Thành (3.000) lớn hơn kết quả của đơn vị cấp trên Tỉnh Sóc Trăng (2.400) cho cùng chỉ tiêu, năm 2023",
       },
     ]);
     expect((await touchedResults()).map((r) => Number(r.value))).toEqual([3000]);

@@ -12,7 +12,6 @@ import { listResultsForGrid } from "@/lib/data/results-write";
 import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
 import { problemText } from "@/lib/i18n/problems";
-import { rowWarningMessage } from "@/lib/i18n/spreadsheets";
 import { buildGridWorkbook, gridCsvRows } from "@/lib/spreadsheets/export";
 import { CSV_COLUMNS, GRID_COLUMNS } from "@/lib/spreadsheets/format";
 import { importResultsFile } from "@/lib/spreadsheets/import-results";
@@ -257,7 +256,7 @@ describe("“18,000” for a count, and warnings", () => {
         params: expect.objectContaining({ targetId: JOBS, unitCode: "942", value: 3000, parentUnitCode: "94", parentValue: 2400 }),
       },
     ]);
-    expect(rowWarningMessage(out.report.warnings[0]!, "vi")).toContain("lớn hơn kết quả của đơn vị cấp trên Tỉnh Sóc Trăng (2.400)");
+    expect(problemText(out.report.warnings[0]!, "vi")).toContain("lớn hơn kết quả của đơn vị cấp trên Tỉnh Sóc Trăng (2.400)");
     expect((await planResults()).get(JOBS)).toMatchObject({ value: 3000, status: "DRAFT" });
   });
 });

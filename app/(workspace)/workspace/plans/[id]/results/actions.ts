@@ -20,7 +20,6 @@ import {
 import { failure } from "@/lib/errors";
 import { formatDateTime, formatNumber } from "@/lib/domain/numbers";
 import { RESULT_STATUSES, RESULT_TRANSITIONS, type TResultStatus } from "@/lib/domain/results";
-import { warningMessage } from "@/lib/i18n/grid";
 import type { Locale } from "@/lib/i18n/locale";
 import type { TMessages } from "@/lib/i18n/messages";
 import { problemText } from "@/lib/i18n/problems";
@@ -143,7 +142,7 @@ function refusedState(outcome: TRefused, keys: string[], locale: Locale, m: TGri
 function warningViews(outcome: Extract<TSaveOutcome, { ok: true }>, rows: TGridRowForm[], locale: Locale): { warnings?: TGridWarningView[] } {
   const warnings = outcome.warnings.flatMap((w) => {
     const r = rows[w.row];
-    return r ? [{ key: keyOfRow(r), field: w.field, code: w.code, message: warningMessage(w, locale) }] : [];
+    return r ? [{ key: keyOfRow(r), field: w.field, code: w.code, message: problemText(w, locale) }] : [];
   });
   return warnings.length ? { warnings } : {};
 }
