@@ -25,7 +25,8 @@ function day(iso: string): Date {
 /** When the seeded records count as published on the portal (fixed, so reseeding is stable). */
 export const SEED_PUBLISHED_AT = new Date("2026-11-23T00:00:00.000Z");
 
-export const SEED_VERSION = "1";
+/** Bumped when the seed gains rows: a database seeded with an older version is seeded again (create-only). */
+export const SEED_VERSION = "2";
 
 // ---------------------------------------------------------------------------
 // Administrative units (official GSO codes)
@@ -50,23 +51,18 @@ const REFORM_LAST_DAY = day("2025-06-30");
 export type SeedUnit = Omit<Prisma.AdminUnitCreateManyInput, "searchName">;
 
 /**
- * Ordered parents before children and successors before predecessors, so the rows
- * can be inserted in this order. validFrom is null: the units' establishment dates
- * are not in the sources and nothing in the portal depends on them.
+ * The units the registry (prisma/registry.ts, from the official lists) does not hold: the
+ * nation, and the districts the sources name (the district level was abolished on 1 July 2025
+ * and is not in the official lists; these keep their own rows, under their old provinces).
+ * Provinces and communes come from the registry.
  */
 export const adminUnits: SeedUnit[] = [
-  { id: UNIT.vn, code: "VN", name: "Việt Nam", shortName: "Việt Nam", nameEn: "Viet Nam", level: UnitLevel.NATION, parentId: null, validFrom: null, validTo: null, successorId: null },
-  { id: UNIT.sonLa, code: "14", name: "Tỉnh Sơn La", shortName: "Sơn La", nameEn: "Son La Province", level: UnitLevel.PROVINCE, parentId: UNIT.vn, validFrom: null, validTo: null, successorId: null },
-  // Cần Thơ and Cà Mau continue after 1 July 2025 (Sóc Trăng merged into Cần Thơ, Bạc Liêu into Cà Mau).
-  { id: UNIT.canTho, code: "92", name: "Thành phố Cần Thơ", shortName: "Cần Thơ", nameEn: "Can Tho City", level: UnitLevel.PROVINCE, parentId: UNIT.vn, validFrom: null, validTo: null, successorId: null },
-  { id: UNIT.caMau, code: "96", name: "Tỉnh Cà Mau", shortName: "Cà Mau", nameEn: "Ca Mau Province", level: UnitLevel.PROVINCE, parentId: UNIT.vn, validFrom: null, validTo: null, successorId: null },
-  { id: UNIT.socTrang, code: "94", name: "Tỉnh Sóc Trăng", shortName: "Sóc Trăng", nameEn: "Soc Trang Province", level: UnitLevel.PROVINCE, parentId: UNIT.vn, validFrom: null, validTo: REFORM_LAST_DAY, successorId: UNIT.canTho },
-  { id: UNIT.bacLieu, code: "95", name: "Tỉnh Bạc Liêu", shortName: "Bạc Liêu", nameEn: "Bac Lieu Province", level: UnitLevel.PROVINCE, parentId: UNIT.vn, validFrom: null, validTo: REFORM_LAST_DAY, successorId: UNIT.caMau },
+  { id: UNIT.vn, key: "VN", code: "VN", name: "Việt Nam", shortName: "Việt Nam", nameEn: "Viet Nam", level: UnitLevel.NATION, parentId: null, validFrom: null, validTo: null, successorId: null },
   // The district level was abolished on 1 July 2025: no successor district.
-  { id: UNIT.chauThanh, code: "942", name: "Huyện Châu Thành", shortName: "Châu Thành", nameEn: "Chau Thanh District", level: UnitLevel.DISTRICT, parentId: UNIT.socTrang, validFrom: null, validTo: REFORM_LAST_DAY, successorId: null },
-  { id: UNIT.hongDan, code: "956", name: "Huyện Hồng Dân", shortName: "Hồng Dân", nameEn: "Hong Dan District", level: UnitLevel.DISTRICT, parentId: UNIT.bacLieu, validFrom: null, validTo: REFORM_LAST_DAY, successorId: null },
-  { id: UNIT.phuocLong, code: "957", name: "Huyện Phước Long", shortName: "Phước Long", nameEn: "Phuoc Long District", level: UnitLevel.DISTRICT, parentId: UNIT.bacLieu, validFrom: null, validTo: REFORM_LAST_DAY, successorId: null },
-  { id: UNIT.hoaBinh, code: "961", name: "Huyện Hòa Bình", shortName: "Hòa Bình", nameEn: "Hoa Binh District", level: UnitLevel.DISTRICT, parentId: UNIT.bacLieu, validFrom: null, validTo: REFORM_LAST_DAY, successorId: null },
+  { id: UNIT.chauThanh, key: "942", code: "942", name: "Huyện Châu Thành", shortName: "Châu Thành", nameEn: "Chau Thanh District", level: UnitLevel.DISTRICT, parentId: UNIT.socTrang, validFrom: null, validTo: REFORM_LAST_DAY, successorId: null },
+  { id: UNIT.hongDan, key: "956", code: "956", name: "Huyện Hồng Dân", shortName: "Hồng Dân", nameEn: "Hong Dan District", level: UnitLevel.DISTRICT, parentId: UNIT.bacLieu, validFrom: null, validTo: REFORM_LAST_DAY, successorId: null },
+  { id: UNIT.phuocLong, key: "957", code: "957", name: "Huyện Phước Long", shortName: "Phước Long", nameEn: "Phuoc Long District", level: UnitLevel.DISTRICT, parentId: UNIT.bacLieu, validFrom: null, validTo: REFORM_LAST_DAY, successorId: null },
+  { id: UNIT.hoaBinh, key: "961", code: "961", name: "Huyện Hòa Bình", shortName: "Hòa Bình", nameEn: "Hoa Binh District", level: UnitLevel.DISTRICT, parentId: UNIT.bacLieu, validFrom: null, validTo: REFORM_LAST_DAY, successorId: null },
 ];
 
 // ---------------------------------------------------------------------------

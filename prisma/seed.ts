@@ -9,6 +9,7 @@
 import { hashPassword, DEMO_PASSWORD } from "../lib/auth/password";
 import { normalizeSearch, planSearchText as searchTextOf } from "../lib/domain/text";
 import type { PrismaClient } from "../lib/generated/prisma/client";
+import { buildRegistry } from "./registry";
 import {
   adminUnits,
   demoUsers,
@@ -26,9 +27,26 @@ import {
 
 export type SeedOutcome = { created: Record<string, number> };
 
+let registry: ReturnType<typeof buildRegistry> | null = null;
+/** The official lists, read once per process. */
+const theRegistry = () => (registry ??= buildRegistry());
+
+/** Every unit to seed, parents before children and successors before predecessors. */
+function allUnits(): (SeedUnit & { searchName: string })[] {
+  const [nation, ...districts] = adminUnits.map((u) => ({ ...u, searchName: normalizeSearch(u.name) }));
+  return [nation!, ...theRegistry().units, ...districts];
+}
+
+/** Inserts rows in chunks (a few thousand parameters per statement), skipping those already there. */
+async function insertChunks<T>(rows: T[], insert: (chunk: T[]) => Promise<{ count: number }>, size = 2000): Promise<number> {
+  let n = 0;
+  for (let i = 0; i < rows.length; i += size) n += (await insert(rows.slice(i, i + size))).count;
+  return n;
+}
+
 /** The unit's full name and those of its ancestors, nearest first. */
 function unitNamesUpwards(unitId: string): string[] {
-  const byId = new Map(adminUnits.map((u) => [u.id, u]));
+  const byId = new Map<string, SeedUnit>(allUnits().map((u) => [u.id, u]));
   const names: string[] = [];
   const seen = new Set<string>();
   let u: SeedUnit | undefined = byId.get(unitId);
@@ -64,12 +82,8 @@ export async function seedDatabase(db: PrismaClient, opts: { demo: boolean }): P
     async (tx) => {
       const created: Record<string, number> = {};
 
-      created.adminUnit = (
-        await tx.adminUnit.createMany({
-          data: adminUnits.map((u) => ({ ...u, searchName: normalizeSearch(u.name) })),
-          skipDuplicates: true,
-        })
-      ).count;
+      created.adminUnit = await insertChunks(allUnits(), (data) => tx.adminUnit.createMany({ data, skipDuplicates: true }));
+      created.unitSuccession = await insertChunks(theRegistry().successions, (data) => tx.unitSuccession.createMany({ data, skipDuplicates: true }));
       created.programme = (await tx.programme.createMany({ data: programmes, skipDuplicates: true })).count;
       created.indicator = (await tx.indicator.createMany({ data: indicators, skipDuplicates: true })).count;
       created.plan = (
@@ -100,6 +114,6 @@ export async function seedDatabase(db: PrismaClient, opts: { demo: boolean }): P
 
       return { created };
     },
-    { timeout: 60_000, maxWait: 30_000 },
+    { timeout: 120_000, maxWait: 30_000 },
   );
 }

@@ -15,6 +15,7 @@ import { dataDir, openDatabase } from "../lib/db/open";
 import { ensureAuthSecret, prepareDatabase } from "../lib/db/prepare";
 import { settings } from "../lib/env";
 import { seedDatabase } from "../prisma/seed";
+import { SEED_VERSION } from "../prisma/seed-data";
 
 const dev = process.argv.includes("--dev");
 const port = String(settings().PORT);
@@ -83,7 +84,7 @@ async function main() {
   const demo = settings().PORTAL_DEMO !== "0";
   let authSecret: string;
   try {
-    const r = await prepareDatabase(opened.url, { demo, seed: seedDatabase, log });
+    const r = await prepareDatabase(opened.url, { demo, seed: seedDatabase, seedVersion: SEED_VERSION, log });
     log(`${r.migrated.length} migration(s) applied${r.seeded ? ", seeded" : ""}.`);
     authSecret = await ensureAuthSecret(opened.url);
   } catch (e) {

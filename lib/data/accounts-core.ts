@@ -159,7 +159,7 @@ async function unitForRole(db: Db, role: TRole, unitCode: string | null): Promis
     return null;
   }
   if (!unitCode) throw new AppError("invalid", { code: "unit_required", field, params: { role } });
-  const unit = await db.adminUnit.findUnique({ where: { code: unitCode }, select: { id: true, name: true, level: true } });
+  const unit = await db.adminUnit.findUnique({ where: { key: unitCode }, select: { id: true, name: true, level: true } });
   if (!unit) throw new AppError("not_found", { code: "unit_not_found", field, params: { code: unitCode } });
   if (unit.level !== LEVEL_OF_ROLE[role]) throw new AppError("invalid", { code: "unit_level", field, params: { unit: unit.name, role } });
   return unit.id;

@@ -11,6 +11,7 @@ import { progressOf } from "./target-view";
 import { unitScopeByCode } from "./units";
 import { INDICATOR_COLUMNS, PLAN_COLUMNS, PLAN_STATUS_COLUMNS, STATUS_COLUMNS } from "./dashboard-columns";
 import { listPlanStatusCounts } from "./overview";
+import { UNIT_KEY_PATTERN } from "../domain/ids";
 
 
 export async function planDashboardDownload(id: string, asOf: string): Promise<{ planId: string; table: TSheet } | null> {
@@ -21,7 +22,7 @@ export async function planDashboardDownload(id: string, asOf: string): Promise<{
 }
 
 export async function unitDashboardDownload(code: string, asOf: string): Promise<{ status: TSheet; plans: TSheet; indicators: TSheet } | null> {
-  if (!/^[A-Za-z0-9]{1,12}$/.test(code)) return null;
+  if (!UNIT_KEY_PATTERN.test(code)) return null;
   const scope = await unitScopeByCode(code);
   if (!scope) return null;
   const [progress, plans, results] = await Promise.all([

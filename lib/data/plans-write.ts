@@ -83,7 +83,7 @@ function planColumns(input: ReturnType<typeof ZPlanInput.parse>, unit: TUnit, un
 
 async function resolvePlanRefs(input: ReturnType<typeof ZPlanInput.parse>) {
   const units = await listUnits();
-  const unit = units.find((u) => u.code === input.issuerUnitCode) ?? null;
+  const unit = units.find((u) => u.key === input.issuerUnitCode) ?? null;
   const programme = input.programmeCode ? await db().programme.findUnique({ where: { code: input.programmeCode }, select: { id: true } }) : null;
   return { units, unit, programme };
 }
@@ -223,7 +223,7 @@ export async function saveTarget(sessionActor: TActor, planId: string, targetId:
   const parsed = ZTargetInput.safeParse(raw);
   if (!parsed.success) return invalid(zodProblems(parsed.error));
   const input = parsed.data;
-  const unit = units.find((u) => u.code === input.unitCode);
+  const unit = units.find((u) => u.key === input.unitCode);
   if (!unit) return invalidField("unitCode", "no_unit_with_code");
   if (!can(actor, "plan.edit", units, unit.id)) return invalidField("unitCode", "unit_out_of_scope");
   const indicator = input.indicatorCode

@@ -33,6 +33,8 @@ export type TComparableGroup = TGroup & { years: number[] };
 export type TComparableIndicator = TCompareIndicator & { years: number[]; groups: TComparableGroup[] };
 
 export type TCompareUnitRef = {
+  /** The unit's identity in URLs ("92", "92-2025"). */
+  key: string;
   code: string;
   name: string;
   shortName: string;
@@ -194,6 +196,7 @@ function toUnitRef(u: TUnit, byId: Map<string, TUnit>): TCompareUnitRef {
   const parent = u.parentId ? byId.get(u.parentId) : undefined;
   const succ = u.successorId ? byId.get(u.successorId) : undefined;
   return {
+    key: u.key,
     code: u.code,
     name: u.name,
     shortName: u.shortName,

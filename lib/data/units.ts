@@ -8,6 +8,7 @@ import { unitTree } from "../domain/unit-tree";
 
 export const unitSelect = {
   id: true,
+  key: true,
   code: true,
   name: true,
   shortName: true,
@@ -21,6 +22,8 @@ export const unitSelect = {
 
 export type TUnit = {
   id: string;
+  /** The unit's identity in URLs and the API ("92", "92-2025"). */
+  key: string;
   code: string;
   name: string;
   shortName: string;
@@ -55,7 +58,7 @@ export function unitAncestors(units: TUnit[], unit: TUnit): TUnit[] {
 /** The unit ids a unit code stands for (unitScope: itself, below it, merged into it); null for an unknown code. */
 export async function unitScopeByCode(code: string): Promise<string[] | null> {
   const units = await listUnits();
-  const unit = units.find((u) => u.code === code);
+  const unit = unitTree(units).withKey(code);
   return unit ? [...unitScope(units, unit.id)] : null;
 }
 

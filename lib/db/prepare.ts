@@ -10,16 +10,19 @@ export type TSeed = (db: Db, opts: { demo: boolean }) => Promise<unknown>;
 
 export async function prepareDatabase(
   url: string,
-  opts: { demo: boolean; seed: TSeed; log?: (m: string) => void },
+  opts: { demo: boolean; seed: TSeed; seedVersion: string; log?: (m: string) => void },
 ): Promise<{ migrated: string[]; seeded: boolean }> {
   const log = opts.log ?? (() => {});
   const { applied } = await migrate(url, log);
   const db = createPrismaClient(url, { max: 2 });
   try {
+    // Seeded with this version already: nothing to do. An older version is seeded again (the seed only adds what is missing).
     const seeded = await db.systemSetting.findUnique({ where: { key: "seed_version" } });
-    if (seeded) return { migrated: applied, seeded: false };
-    log(opts.demo ? "seeding the source documents and the demo accounts…" : "seeding the source documents…");
-    await opts.seed(db, { demo: opts.demo });
+    if (seeded?.value === opts.seedVersion) return { migrated: applied, seeded: false };
+    // A database seeded before keeps what it is: a demo database stays one, any other never gets demo accounts.
+    const demo = seeded ? (await db.systemSetting.findUnique({ where: { key: "demo" } }))?.value === "true" : opts.demo;
+    log(demo ? "seeding the source documents, the unit registry and the demo accounts…" : "seeding the source documents and the unit registry…");
+    await opts.seed(db, { demo });
     return { migrated: applied, seeded: true };
   } finally {
     await db.$disconnect();

@@ -12,6 +12,9 @@
 export type TUnitNode = {
   id: string;
   parentId: string | null;
+  /** The official code (reused across the 2025 reform) and the unique key ("92", "92-2025"). */
+  code?: string;
+  key?: string;
   successorId?: string | null;
   level?: string;
   validFrom?: Date | null;
@@ -25,9 +28,15 @@ export class UnitTree<U extends TUnitNode> {
   readonly byId = new Map<string, U>();
   private readonly children = new Map<string, U[]>();
   private readonly predecessors = new Map<string, U[]>();
+  private readonly byCode = new Map<string, U[]>();
+  private readonly byKey = new Map<string, U>();
 
   constructor(units: readonly U[]) {
-    for (const u of units) this.byId.set(u.id, u);
+    for (const u of units) {
+      this.byId.set(u.id, u);
+      if (u.code) this.byCode.set(u.code, [...(this.byCode.get(u.code) ?? []), u]);
+      if (u.key) this.byKey.set(u.key, u);
+    }
     for (const u of units) {
       if (u.parentId) this.children.set(u.parentId, [...(this.children.get(u.parentId) ?? []), u]);
       if (u.successorId) this.predecessors.set(u.successorId, [...(this.predecessors.get(u.successorId) ?? []), u]);
@@ -36,6 +45,19 @@ export class UnitTree<U extends TUnitNode> {
 
   get(id: string | null | undefined): U | undefined {
     return id ? this.byId.get(id) : undefined;
+  }
+
+  /** The unit of a key ("92", "92-2025"): unambiguous whatever the year. */
+  withKey(key: string): U | undefined {
+    return this.byKey.get(key);
+  }
+
+  /**
+   * The unit a code names in a year: the one with that code that existed in the year (codes are
+   * reused across the reform, but never by two units at once); else the unit whose key it is.
+   */
+  inYear(codeOrKey: string, year: number): U | undefined {
+    return (this.byCode.get(codeOrKey) ?? []).find((u) => validInYear(u, year)) ?? this.byKey.get(codeOrKey);
   }
 
   /** Ancestors from the top down, the unit itself excluded. */

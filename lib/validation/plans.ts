@@ -1,6 +1,7 @@
 // Query parameters of the plan list (page and API), validated in one place.
 import { z } from "zod";
 import { DOCUMENT_TYPES } from "../data/enums";
+import { UNIT_KEY_PATTERN } from "../domain/ids";
 
 export const PAGE_SIZE = 20;
 
@@ -15,7 +16,7 @@ export const ZSearchText = z
   .transform((s) => s.trim())
   .transform((s) => (s === "" ? undefined : s));
 
-export const ZUnitCode = z.string().trim().regex(/^[A-Za-z0-9]{1,12}$/, { error: "Mã đơn vị không hợp lệ (chỉ gồm chữ và số) / invalid unit code" });
+export const ZUnitCode = z.string().trim().regex(UNIT_KEY_PATTERN, { error: "Mã đơn vị không hợp lệ (chữ và số, ví dụ 94 hoặc 92-2025) / invalid unit code" });
 
 export const ZYear = z
   .string()

@@ -17,6 +17,7 @@ import { z } from "zod";
 import { parseVietnameseNumber, type NumberMeasure } from "../domain/numbers";
 import { cap, emptyToNull, required, vietnameseNumber, wholeNumber, type TFieldErrorCode } from "./fields";
 import { ID_PATTERN } from "../domain/ids";
+import { UNIT_KEY_PATTERN } from "../domain/ids";
 
 /** Free text kept as typed, except: trimmed, "\r\n" → "\n", no control characters other than newline. */
 const ZNote = z
@@ -69,7 +70,7 @@ export const ZResultInput = z.object(
     unitCode: z
       .string({ error: required("mã đơn vị (unitCode)", "unitCode") })
       .trim()
-      .regex(/^[A-Za-z0-9]{1,12}$/, { error: "Mã đơn vị (unitCode) không hợp lệ (chỉ gồm chữ và số) / invalid unitCode" }),
+      .regex(UNIT_KEY_PATTERN, { error: "Mã đơn vị (unitCode) không hợp lệ (chữ và số, ví dụ 94 hoặc 92-2025) / invalid unitCode" }),
     year: wholeNumber("năm", "year", 1945, 2100),
     value: vietnameseNumber("giá trị", "value"),
     baseline: z.preprocess(emptyToNull, vietnameseNumber("giá trị gốc", "baseline").nullable().optional()),

@@ -72,7 +72,7 @@ export async function checkRows(me: TActor, inputs: unknown[], publish: boolean 
   const units = await listUnits();
   const targetIds = [...new Set(parsed.flatMap((d) => (d ? [d.targetId] : [])))];
   const targets = targetIds.length ? await db().target.findMany({ where: { id: { in: targetIds } }, select: targetCheckSelect }) : [];
-  const ctx: TRowContext = { me, units, unitByCode: new Map(units.map((u) => [u.code, u])), targetById: new Map(targets.map((t) => [t.id, t])), publish };
+  const ctx: TRowContext = { me, units, targetById: new Map(targets.map((t) => [t.id, t])), publish };
 
   const rows: TCheckedRow[] = [];
   const firstRowOfKey = new Map<string, number>();
@@ -91,7 +91,7 @@ export async function checkRows(me: TActor, inputs: unknown[], publish: boolean 
   return errors.length > 0 ? { ok: false, errors } : { ok: true, rows, units };
 }
 
-type TRowContext = { me: TActor; units: TUnit[]; unitByCode: Map<string, TUnit>; targetById: Map<string, TCheckTarget>; publish: boolean | undefined };
+type TRowContext = { me: TActor; units: TUnit[]; targetById: Map<string, TCheckTarget>; publish: boolean | undefined };
 
 type TOneChecked = { ok: true; row: TCheckedRow; problems: TRowProblem[] } | { ok: false; problems: TRowProblem[] };
 
@@ -102,7 +102,8 @@ type TOneChecked = { ok: true; row: TCheckedRow; problems: TRowProblem[] } | { o
  */
 function checkOne(ctx: TRowContext, index: number, d: TResultData, input: unknown): TOneChecked {
   const target = ctx.targetById.get(d.targetId);
-  const unit = ctx.unitByCode.get(d.unitCode);
+  // A code names the unit that had it in the row's year (codes are reused across the 2025 reform).
+  const unit = unitTree(ctx.units).inYear(d.unitCode, d.year);
   if (!target || !unit) {
     const problems: TRowProblem[] = [];
     if (!target) problems.push({ field: "targetId", code: "target_not_found", params: { targetId: d.targetId } });

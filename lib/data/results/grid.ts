@@ -110,13 +110,21 @@ export async function listResultsForGrid(actor: TActor, planId: string): Promise
     listUnits(),
     db().target.findMany({ where: { planId, kind: { not: "QUALITATIVE" }, indicatorId: { not: null } }, orderBy: { position: "asc" }, select: gridTargetSelect }),
   ]);
-  const editable = units.filter((u) => can(me, "result.edit", units, u.id));
+  const tree = unitTree(units);
+  // Units below a target's own: the (former) districts, and any unit that already holds a
+  // figure for it. A province's thousands of communes are not rows of its grid: a commune's
+  // figures belong to targets set for that commune (or come in by spreadsheet or the API).
+  const withFigures = new Set(
+    targets.length ? (await db().result.findMany({ where: { targetId: { in: targets.map((t) => t.id) } }, select: { targetId: true, unitId: true }, distinct: ["targetId", "unitId"] })).map((r) => `${r.targetId}|${r.unitId}`) : [],
+  );
+  const inGrid = (u: TUnit, t: { id: string; unitId: string }) =>
+    tree.isWithin(u.id, t.unitId) && (u.id === t.unitId || u.level === "DISTRICT" || withFigures.has(`${t.id}|${u.id}`)) && can(me, "result.edit", units, u.id);
   const gridTargets: TGridTarget[] = [];
   const cellsAt: TCellAt[] = [];
   for (const t of targets) {
     if (!t.indicator) continue;
     const years = Array.from({ length: t.periodEnd - t.periodStart + 1 }, (_, i) => t.periodStart + i);
-    const scope = editable.filter((u) => unitTree(units).isWithin(u.id, t.unitId));
+    const scope = units.filter((u) => inGrid(u, t));
     const cells = scope.flatMap((unit) => years.filter((year) => validInYear(unit, year)).map((year) => ({ targetId: t.id, unit, year })));
     if (cells.length === 0) continue;
     cellsAt.push(...cells);

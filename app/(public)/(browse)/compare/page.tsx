@@ -109,7 +109,7 @@ export default async function ComparePage({ searchParams }: Props) {
     return (
       <tr key={key} className={sub ? "sub" : undefined}>
         <th scope="row" className={sub ? `${styles.unit} ${styles.sub}` : styles.unit}>
-          <Link href={`/units/${r.unit.code}`}>{unitName(r.unit, locale)}</Link>
+          <Link href={`/units/${r.unit.key}`}>{unitName(r.unit, locale)}</Link>
         </th>
         <td className="num">
           {valueText(r)}
@@ -229,7 +229,7 @@ export default async function ComparePage({ searchParams }: Props) {
                     : [
                         <tr key={`${g.province.code}-head`}>
                           <th scope="row" className={styles.unit}>
-                            <Link href={`/units/${g.province.code}`}>{unitName(g.province, locale)}</Link>
+                            <Link href={`/units/${g.province.key}`}>{unitName(g.province, locale)}</Link>
                           </th>
                           <td className="num muted">—</td>
                           <td className={styles.note}>

@@ -59,7 +59,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
           </li>
           {plan.unitPath.map((u) => (
             <li key={u.id}>
-              <Link href={`/units/${u.code}`}>{unitName(u, locale)}</Link>
+              <Link href={`/units/${u.key}`}>{unitName(u, locale)}</Link>
             </li>
           ))}
           <li aria-current="page">{plan.code ?? t.plans.noNumber}</li>
@@ -88,7 +88,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
           <dd>{plan.issuer}</dd>
           <dt>{t.plan.unit}</dt>
           <dd>
-            <Link href={`/units/${plan.issuerUnit.code}`}>{unitName(plan.issuerUnit, locale)}</Link>
+            <Link href={`/units/${plan.issuerUnit.key}`}>{unitName(plan.issuerUnit, locale)}</Link>
           </dd>
           <dt>{t.plan.issuedOn}</dt>
           <dd>{plan.issuedOn ? formatDate(plan.issuedOn) : t.plan.unknownDate}</dd>

@@ -22,9 +22,10 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ asOf?: string | string[] }> };
 
 async function findUnit(code: string) {
-  if (!/^[A-Za-z0-9]{1,12}$/.test(code)) return null;
+  if (!/^[A-Za-z0-9-]{1,16}$/.test(code)) return null;
   const units = await listUnits();
-  const unit = units.find((u) => u.code === code);
+  // The path names a unit by its key: a code, or code and year for an ended unit whose code was reused ("92-2025").
+  const unit = units.find((u) => u.key === code);
   return unit ? { unit, units } : null;
 }
 
@@ -46,11 +47,11 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const today = isoDateInTimeZone();
   const { asOf, invalid } = readAsOf((await searchParams).asOf, today);
   const [plans, results, counts, planCounts, behind, trendResults] = await Promise.all([
-    listPublishedPlans({ unit: unit.code }, { all: true }),
+    listPublishedPlans({ unit: unit.key }, { all: true }),
     listPublishedResultsForUnits(scope),
-    getStatusCounts(asOf, unit.code),
-    listPlanStatusCounts(asOf, unit.code),
-    listTargetsBehind(asOf, unit.code),
+    getStatusCounts(asOf, unit.key),
+    listPlanStatusCounts(asOf, unit.key),
+    listTargetsBehind(asOf, unit.key),
     listPublishedResultsForUnits(scope, { take: 5000 }),
   ]);
 
@@ -63,7 +64,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
           </li>
           {ancestors.map((a) => (
             <li key={a.id}>
-              <Link href={`/units/${a.code}`}>{unitName(a, locale)}</Link>
+              <Link href={`/units/${a.key}`}>{unitName(a, locale)}</Link>
             </li>
           ))}
           <li aria-current="page">{unitName(unit, locale)}</li>
@@ -95,7 +96,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
             <>
               <dt>{t.units.mergedInto}</dt>
               <dd>
-                <Link href={`/units/${successor.code}`}>{unitName(successor, locale)}</Link>
+                <Link href={`/units/${successor.key}`}>{unitName(successor, locale)}</Link>
               </dd>
             </>
           )}
@@ -106,7 +107,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
                 {predecessors.map((p, i) => (
                   <span key={p.id}>
                     {i > 0 && ", "}
-                    <Link href={`/units/${p.code}`}>{unitName(p, locale)}</Link>
+                    <Link href={`/units/${p.key}`}>{unitName(p, locale)}</Link>
                   </span>
                 ))}
               </dd>
@@ -121,7 +122,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
           <ul className="unit-list">
             {children.map((c) => (
               <li key={c.id}>
-                <Link href={`/units/${c.code}`}>{unitName(c, locale)}</Link>
+                <Link href={`/units/${c.key}`}>{unitName(c, locale)}</Link>
               </li>
             ))}
           </ul>
@@ -144,7 +145,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
       <UnitDashboard
         unitCode={unit.code}
         asOf={asOf === today ? undefined : asOf}
-        asOfControl={<AsOfForm path={`/units/${unit.code}`} asOf={asOf} today={today} invalid={invalid} locale={locale} />}
+        asOfControl={<AsOfForm path={`/units/${unit.key}`} asOf={asOf} today={today} invalid={invalid} locale={locale} />}
         counts={counts!}
         plans={planCounts ?? []}
         behind={behind ?? { items: [], total: 0 }} trends={indicatorTrends(trendResults, locale)} locale={locale} />
@@ -153,7 +154,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
         <h2 id="results">{t.units.results}</h2>
         {results.length === 0 ? <p className="muted">{t.units.noResults}</p> : <ResultsTable rows={results} t={t} locale={locale} caption={t.units.results} />}
       </section>
-      <PrintNote text={t.report.printedFrom(`/units/${unit.code}`, formatDate(asOf))} />
+      <PrintNote text={t.report.printedFrom(`/units/${unit.key}`, formatDate(asOf))} />
     </>
   );
 }

@@ -24,6 +24,7 @@ import type { Locale } from "@/lib/i18n/locale";
 import type { TMessages } from "@/lib/i18n/messages";
 import { problemText } from "@/lib/i18n/problems";
 import { ZId } from "@/lib/validation/fields";
+import { UNIT_KEY_PATTERN } from "@/lib/domain/ids";
 
 type TGridText = TMessages["grid"];
 
@@ -37,7 +38,7 @@ const text = (max: number) => z.string().max(max).optional();
 /** One row of the grid as posted: identity, what was loaded (…0) and what is typed now. */
 const ZGridRowForm = z.object({
   targetId: ZId,
-  unitCode: z.string().regex(/^[A-Za-z0-9]{1,12}$/),
+  unitCode: z.string().regex(UNIT_KEY_PATTERN),
   year: z.string().regex(/^\d{4}$/).transform(Number),
   resultId: z.preprocess(blankToUndefined, ZId.optional()),
   status: z.preprocess(blankToUndefined, z.enum(RESULT_STATUSES).optional()),
