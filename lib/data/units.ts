@@ -62,6 +62,33 @@ export async function unitScopeByCode(code: string): Promise<string[] | null> {
   return unit ? [...unitScope(units, unit.id)] : null;
 }
 
+export type TSuccession = { unit: TUnit; share: "FULL" | "PARTIAL"; effectiveOn: Date };
+
+/** The units a unit went into, and those that went into it, wholly or in part (the official lists). */
+async function loadUnitSuccessions(unitId: string): Promise<{ predecessors: TSuccession[]; successors: TSuccession[] }> {
+  const [units, rows] = await Promise.all([
+    listUnits(),
+    db().unitSuccession.findMany({ where: { OR: [{ predecessorId: unitId }, { successorId: unitId }] }, select: { predecessorId: true, successorId: true, share: true, effectiveOn: true } }),
+  ]);
+  const tree = unitTree(units);
+  const pick = (rows2: typeof rows, other: (r: (typeof rows)[number]) => string): TSuccession[] =>
+    rows2.flatMap((r) => {
+      const unit = tree.get(other(r));
+      return unit ? [{ unit, share: r.share, effectiveOn: r.effectiveOn }] : [];
+    });
+  const collator = new Intl.Collator("vi");
+  const byName = (a: TSuccession, b: TSuccession) => collator.compare(a.unit.name, b.unit.name);
+  return {
+    predecessors: pick(rows.filter((r) => r.successorId === unitId), (r) => r.predecessorId).sort(byName),
+    successors: pick(rows.filter((r) => r.predecessorId === unitId), (r) => r.successorId).sort(byName),
+  };
+}
+
+/** Cached for the public until the next write (lib/cache/public). */
+export function getUnitSuccessions(unitId: string): Promise<{ predecessors: TSuccession[]; successors: TSuccession[] }> {
+  return cachedPublic(["unit-successions", unitId], () => loadUnitSuccessions(unitId));
+}
+
 /** Units that issued or are the subject of published plans, for filters. */
 async function loadListUnitsWithPlans(): Promise<TUnit[]> {
   const units = await listUnits();

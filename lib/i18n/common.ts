@@ -139,6 +139,17 @@ const vi = {
     /** Appended in parentheses to a unit that ceased to exist in the July 2025 reorganisation. */
     beforeMerger: "trước 7/2025",
   },
+  unitPage: {
+    successors: "Đơn vị kế thừa",
+    predecessors: "Hình thành từ",
+    whole: (name: string, d: string) => `toàn bộ ${name}, từ ${d}`,
+    part: (name: string, d: string) => `một phần của ${name}, từ ${d}`,
+    wentWhole: (name: string, d: string) => `sáp nhập toàn bộ vào ${name} từ ${d}`,
+    wentPart: (name: string, d: string) => `một phần chuyển vào ${name} từ ${d}`,
+    partNote: "Một đơn vị chia cho nhiều đơn vị kế thừa được ghi là “một phần” ở mỗi nơi; số liệu của nó không được tính trọn vẹn cho đơn vị nào.",
+    fromPredecessor: (from: string, into: string, d: string) => `Từ ${from}, sáp nhập vào ${into} ngày ${d}`,
+    allChildren: (n: string) => `Xem cả ${n} đơn vị trực thuộc`,
+  },
   auth: {
     signIn: "Đăng nhập",
     signInTitle: "Đăng nhập cho cán bộ",
@@ -352,6 +363,17 @@ const en: Dict = {
     noResults: "No results published yet.",
     ofUnit: "Unit",
     beforeMerger: "before 7/2025",
+  },
+  unitPage: {
+    successors: "Successors",
+    predecessors: "Formed from",
+    whole: (name, d) => `all of ${name}, from ${d}`,
+    part: (name, d) => `part of ${name}, from ${d}`,
+    wentWhole: (name, d) => `merged as a whole into ${name} from ${d}`,
+    wentPart: (name, d) => `in part into ${name} from ${d}`,
+    partNote: "A unit divided among several successors is shown as “part of” under each; its figures are never counted in full for any of them.",
+    fromPredecessor: (from, into, d) => `From ${from}, merged into ${into} on ${d}`,
+    allChildren: (n) => `See all ${n} units below`,
   },
   auth: {
     signIn: "Sign in",

@@ -12,7 +12,8 @@ import { indicatorTrends } from "@/lib/data/dashboards";
 import { getStatusCounts, listPlanStatusCounts, listTargetsBehind } from "@/lib/data/overview";
 import { listPublishedPlans } from "@/lib/data/plans";
 import { listPublishedResultsForUnits } from "@/lib/data/results";
-import { listUnits, unitAncestors, unitScope } from "@/lib/data/units";
+import { getUnitSuccessions, listUnits, unitAncestors, unitScope } from "@/lib/data/units";
+import { unitTree } from "@/lib/domain/unit-tree";
 import { formatDate, isoDateInTimeZone } from "@/lib/domain/numbers";
 import { getMessages } from "@/lib/i18n/server";
 import { readAsOf } from "@/lib/validation/as-of";
@@ -41,8 +42,8 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const { unit, units } = found;
   const ancestors = unitAncestors(units, unit).filter((u) => u.level !== "NATION");
   const children = units.filter((u) => u.parentId === unit.id);
-  const predecessors = units.filter((u) => u.successorId === unit.id);
-  const successor = unit.successorId ? units.find((u) => u.id === unit.successorId) : undefined;
+  const tree = unitTree(units);
+  const { predecessors, successors } = await getUnitSuccessions(unit.id);
   const scope = [...unitScope(units, unit.id)];
   const today = isoDateInTimeZone();
   const { asOf, invalid } = readAsOf((await searchParams).asOf, today);
@@ -54,6 +55,15 @@ export default async function UnitPage({ params, searchParams }: Props) {
     listTargetsBehind(asOf, unit.key),
     listPublishedResultsForUnits(scope, { take: 5000 }),
   ]);
+
+  const u = t.unitPage;
+  // A predecessor's plans are listed under the unit it went into wholly, saying where they come from.
+  const wholePredecessors = predecessors.filter((p) => p.share === "FULL" && p.unit.id !== unit.id);
+  const fromOf = (issuerId: string) => wholePredecessors.find((p) => tree.isWithin(issuerId, p.unit.id));
+  const planGroups = [
+    { from: undefined, plans: plans.items.filter((p) => !fromOf(p.issuerUnit.id)) },
+    ...wholePredecessors.map((from) => ({ from, plans: plans.items.filter((p) => fromOf(p.issuerUnit.id)?.unit.id === from.unit.id) })),
+  ].filter((g) => g.plans.length > 0);
 
   return (
     <>
@@ -92,24 +102,37 @@ export default async function UnitPage({ params, searchParams }: Props) {
               <dd>{t.units.until(formatDate(unit.validTo))}</dd>
             </>
           )}
-          {successor && (
+          {successors.length > 0 && (
             <>
-              <dt>{t.units.mergedInto}</dt>
+              <dt>{u.successors}</dt>
               <dd>
-                <Link href={`/units/${successor.key}`}>{unitName(successor, locale)}</Link>
+                <ul className="plain" data-successors>
+                  {successors.map((s) => (
+                    <li key={s.unit.id} data-share={s.share.toLowerCase()}>
+                      <Link href={`/units/${s.unit.key}`}>{unitName(s.unit, locale)}</Link>
+                      {" — "}
+                      {(s.share === "FULL" ? u.wentWhole : u.wentPart)(unitName(s.unit, locale), formatDate(s.effectiveOn))}
+                    </li>
+                  ))}
+                </ul>
               </dd>
             </>
           )}
           {predecessors.length > 0 && (
             <>
-              <dt>{t.units.predecessors}</dt>
+              <dt>{u.predecessors}</dt>
               <dd>
-                {predecessors.map((p, i) => (
-                  <span key={p.id}>
-                    {i > 0 && ", "}
-                    <Link href={`/units/${p.key}`}>{unitName(p, locale)}</Link>
-                  </span>
-                ))}
+                <ul className="plain" data-predecessors>
+                  {predecessors.map((p) => (
+                    <li key={p.unit.id} data-share={p.share.toLowerCase()}>
+                      <Link href={`/units/${p.unit.key}`}>{unitName(p.unit, locale)}</Link>
+                      {p.unit.validTo && p.unit.code === unit.code ? ` (${t.units.until(formatDate(p.unit.validTo))})` : ""}
+                      {" — "}
+                      {(p.share === "FULL" ? u.whole : u.part)(unitName(p.unit, locale), formatDate(p.effectiveOn))}
+                    </li>
+                  ))}
+                </ul>
+                {predecessors.some((p) => p.share === "PARTIAL") && <p className="muted">{u.partNote}</p>}
               </dd>
             </>
           )}
@@ -134,11 +157,18 @@ export default async function UnitPage({ params, searchParams }: Props) {
         {plans.items.length === 0 ? (
           <p className="muted">{t.units.noPlans}</p>
         ) : (
-          <ul className="plan-list">
-            {plans.items.map((p) => (
-              <PlanCard key={p.id} plan={p} t={t} locale={locale} />
-            ))}
-          </ul>
+          planGroups.map((g) => (
+            <div key={g.from?.unit.id ?? "own"} data-from={g.from?.unit.key}>
+              {g.from && (
+                <h3 className="plan-group">{u.fromPredecessor(unitName(g.from.unit, locale), unitName(unit, locale), formatDate(g.from.effectiveOn))}</h3>
+              )}
+              <ul className="plan-list">
+                {g.plans.map((p) => (
+                  <PlanCard key={p.id} plan={p} t={t} locale={locale} />
+                ))}
+              </ul>
+            </div>
+          ))
         )}
       </section>
 
