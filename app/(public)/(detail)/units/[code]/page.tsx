@@ -111,7 +111,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
                     <li key={s.unit.id} data-share={s.share.toLowerCase()}>
                       <Link href={`/units/${s.unit.key}`}>{unitName(s.unit, locale)}</Link>
                       {" — "}
-                      {(s.share === "FULL" ? u.wentWhole : u.wentPart)(unitName(s.unit, locale), formatDate(s.effectiveOn))}
+                      {(s.share === "FULL" ? u.wentWhole : u.wentPart)(formatDate(s.effectiveOn))}
                     </li>
                   ))}
                 </ul>
@@ -128,7 +128,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
                       <Link href={`/units/${p.unit.key}`}>{unitName(p.unit, locale)}</Link>
                       {p.unit.validTo && p.unit.code === unit.code ? ` (${t.units.until(formatDate(p.unit.validTo))})` : ""}
                       {" — "}
-                      {(p.share === "FULL" ? u.whole : u.part)(unitName(p.unit, locale), formatDate(p.effectiveOn))}
+                      {(p.share === "FULL" ? u.whole : u.part)(formatDate(p.effectiveOn))}
                     </li>
                   ))}
                 </ul>
