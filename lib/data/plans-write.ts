@@ -17,6 +17,7 @@ import { ZPlanInput, ZTargetInput } from "../validation/plans-write";
 import { getGroupByCode, listGroups } from "./groups";
 import { writeAudit } from "./audit";
 import { targetSelect } from "./plans";
+import { validThroughout } from "../domain/unit-tree";
 import { listUnits, unitAncestors, type TUnit } from "./units";
 
 export type TWriteOutcome = { ok: true; id: string } | TFailure;
@@ -28,6 +29,27 @@ const stale = () => failure("conflict", { code: "plan_stale" });
 /** Input refused, field by field. */
 const invalid = (problems: TProblem[]) => failure("invalid", problems);
 const invalidField = (field: string, code: string) => invalid([{ code, field }]);
+
+/** A plan or target must be for a unit that exists throughout its period (1/7/2025 ended the old provinces and districts). */
+function unitOutsidePeriod(unit: TUnit, units: TUnit[], start: number, end: number, field: string) {
+  if (validThroughout(unit, start, end)) return null;
+  const successor = unit.successorId ? units.find((u) => u.id === unit.successorId) : undefined;
+  return invalid([
+    {
+      code: "unit_not_in_period",
+      field,
+      params: {
+        unit: unit.name,
+        from: unit.validFrom ? unit.validFrom.getUTCFullYear() : null,
+        to: unit.validTo ? unit.validTo.getUTCFullYear() : null,
+        start,
+        end,
+        successor: successor?.name ?? null,
+      },
+    },
+  ]);
+}
+
 
 /** The account as stored now: a session cannot claim more than the account has. */
 async function currentActor(actor: TActor): Promise<TActor | null> {
@@ -101,6 +123,8 @@ export async function createPlan(sessionActor: TActor, raw: unknown): Promise<TW
   const { units, unit, programme } = await resolvePlanRefs(input);
   if (!unit) return invalidField("issuerUnitCode", "no_unit_with_code");
   if (!can(actor, "plan.edit", units, unit.id)) return forbidden();
+  const outside = unitOutsidePeriod(unit, units, input.periodStart, input.periodEnd, "issuerUnitCode");
+  if (outside) return outside;
   if (input.programmeCode && !programme) return invalidField("programmeCode", "no_programme_with_code");
   const id = `plan-${randomUUID()}`;
   const data = planColumns(input, unit, units, programme?.id ?? null);
@@ -153,6 +177,8 @@ export async function updatePlan(sessionActor: TActor, id: string, raw: unknown,
   const { unit, programme } = await resolvePlanRefs(input);
   if (!unit) return invalidField("issuerUnitCode", "no_unit_with_code");
   if (!can(actor, "plan.edit", units, unit.id)) return forbidden();
+  const outside = unitOutsidePeriod(unit, units, input.periodStart, input.periodEnd, "issuerUnitCode");
+  if (outside) return outside;
   if (input.programmeCode && !programme) return invalidField("programmeCode", "no_programme_with_code");
   if (before.status === "PUBLISHED") return locked();
   if (before.updatedAt.toISOString() !== expectedUpdatedAt) return stale();
@@ -226,6 +252,8 @@ export async function saveTarget(sessionActor: TActor, planId: string, targetId:
   const unit = units.find((u) => u.key === input.unitCode);
   if (!unit) return invalidField("unitCode", "no_unit_with_code");
   if (!can(actor, "plan.edit", units, unit.id)) return invalidField("unitCode", "unit_out_of_scope");
+  const outside = unitOutsidePeriod(unit, units, input.periodStart, input.periodEnd, "unitCode");
+  if (outside) return outside;
   const indicator = input.indicatorCode
     ? await db().indicator.findUnique({ where: { code: input.indicatorCode }, select: { id: true, name: true, measureUnit: true } })
     : null;

@@ -115,6 +115,12 @@ export function unitTree<U extends TUnitNode>(units: readonly U[]): UnitTree<U> 
   return t as unknown as UnitTree<U>;
 }
 
+/** True when the unit existed in every year of a period (a plan or target must be for a unit that does). */
+export function validThroughout(unit: Pick<TUnitNode, "validFrom" | "validTo">, start: number, end: number): boolean {
+  for (let y = start; y <= end; y++) if (!validInYear(unit, y)) return false;
+  return true;
+}
+
 /** True when the unit existed in that year (validity by calendar year, either end open). */
 export function validInYear(unit: Pick<TUnitNode, "validFrom" | "validTo">, year: number): boolean {
   return (!unit.validFrom || unit.validFrom.getUTCFullYear() <= year) && (!unit.validTo || unit.validTo.getUTCFullYear() >= year);

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getPublishedPlan, listPublishedPlans } from "@/lib/data/plans";
 import { demoActor } from "./helpers";
+import { problemText } from "@/lib/i18n/problems";
 import { createPlan, deleteTarget, getPlanForEdit, publishPlan, reopenPlan, saveTarget, updatePlan } from "@/lib/data/plans-write";
 
 const soctrang = demoActor("user-soctrang");
@@ -60,6 +61,16 @@ describe("plan authoring", () => {
     expect((await listPublishedPlans({ q: "kiem thu" })).total).toBe(0);
     const audit = await db().auditLog.findFirst({ where: { entity: "plan", entityId: r.id, action: "plan.create" } });
     expect(audit?.actorId).toBe("user-soctrang");
+  });
+
+  it("refuses a plan for a unit that does not exist throughout its period, naming the successor (no dead end across the 2025 reform)", async () => {
+    const r = await createPlan(soctrang, planInput({ code: "", issuedOn: "", periodStart: "2026", periodEnd: "2030", title: "Kế hoạch 2026–2030 của tỉnh đã sáp nhập (kiểm thử)" }));
+    expect(r).toMatchObject({ ok: false, kind: "invalid", problems: [{ code: "unit_not_in_period", field: "issuerUnitCode" }] });
+    if (r.ok) return;
+    const text = problemText(r.problems[0]!, "vi");
+    expect(text).toContain("Tỉnh Sóc Trăng chỉ tồn tại đến năm 2025");
+    expect(text).toContain("Thành phố Cần Thơ");
+    expect(await db().plan.count({ where: { title: { contains: "tỉnh đã sáp nhập" } } })).toBe(0);
   });
 
   it("refuses other provinces, district staff, and malformed input with field messages", async () => {

@@ -1,6 +1,7 @@
 // Problem texts of the plans area (authoring plans and their targets), by code (lib/errors.ts;
 // rendered by lib/i18n/problems.ts). Returned by lib/data/plans-write.ts; a target's own rules
 // (lib/domain/targets.ts) and the schemas' messages come as the common "invalid_field".
+import type { TParams } from "../../errors";
 import type { TProblemTexts } from "./types";
 
 const vi = {
@@ -14,6 +15,8 @@ const vi = {
   plan_not_published: () => "Kế hoạch chưa công bố nên không cần mở lại.",
   reopen_reason: (p) => `Nêu lý do mở lại (ít nhất ${p.min} ký tự)`,
   no_unit_with_code: () => "Không có đơn vị với mã này",
+  unit_not_in_period: (p: TParams) =>
+    `${p.unit} ${p.to !== null ? `chỉ tồn tại đến năm ${p.to}` : `chỉ có từ năm ${p.from}`}; kế hoạch, chỉ tiêu giai đoạn ${p.start}–${p.end} cần một đơn vị tồn tại trong cả giai đoạn${p.successor ? ` (từ 1/7/2025: ${p.successor})` : ""}. Hãy chọn đơn vị khác hoặc sửa giai đoạn.`,
   no_programme_with_code: () => "Không có chương trình với mã này",
   duplicate_document_code: () => "Đơn vị này đã có văn bản cùng số hiệu trong năm ban hành",
   target_not_found: () => "Không tìm thấy chỉ tiêu.",
@@ -40,6 +43,8 @@ const en: TProblemTexts<keyof typeof vi> = {
   plan_not_published: () => "The plan is not published, so it need not be reopened.",
   reopen_reason: (p) => `Give a reason for reopening (at least ${p.min} characters)`,
   no_unit_with_code: () => "There is no unit with this code",
+  unit_not_in_period: (p) =>
+    `${p.unit} ${p.to !== null ? `existed only until ${p.to}` : `exists only from ${p.from}`}; a plan or target for ${p.start}–${p.end} needs a unit that exists throughout${p.successor ? ` (from 1/7/2025: ${p.successor})` : ""}. Choose another unit or change the period.`,
   no_programme_with_code: () => "There is no programme with this code",
   duplicate_document_code: () => "This unit already has a document with this number in the year of issue",
   target_not_found: () => "Target not found.",
