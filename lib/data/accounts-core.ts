@@ -80,7 +80,7 @@ const accountSelect = {
   disabled: true,
   createdAt: true,
   passwordChangedAt: true,
-  unit: { select: { code: true, name: true, nameEn: true, level: true } },
+  unit: { select: { key: true, code: true, name: true, nameEn: true, level: true } },
   _count: { select: { tokens: { where: { revokedAt: null } } } },
 } satisfies Prisma.UserSelect;
 
@@ -92,7 +92,7 @@ export type TAccount = {
   name: string;
   role: TRole;
   unitId: string | null;
-  unit: { code: string; name: string; nameEn: string | null; level: "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" } | null;
+  unit: { key: string; code: string; name: string; nameEn: string | null; level: "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE" } | null;
   disabled: boolean;
   createdAt: Date;
   passwordChangedAt: Date;

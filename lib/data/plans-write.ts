@@ -332,7 +332,7 @@ export async function getPlanForEdit(actor: TActor, id: string) {
     where: { id },
     select: {
       ...planEditSelect,
-      issuerUnit: { select: { code: true, name: true } },
+      issuerUnit: { select: { key: true, code: true, name: true } },
       programme: { select: { code: true } },
       targets: {
         orderBy: { position: "asc" },
@@ -352,6 +352,10 @@ export async function listAuthoringChoices(actor: TActor) {
     db().programme.findMany({ select: { code: true, name: true }, orderBy: { periodStart: "desc" } }),
     listGroups(),
   ]);
-  const unitChoices = units.filter((u) => u.level !== "NATION" && can(actor, "plan.edit", units, u.id)).map((u) => ({ code: u.code, name: u.name, current: !u.validTo }));
+  // Choices carry the unit's key (codes are reused across the 2025 reform). Communes are not
+  // listed: thousands of them need a picker that searches, not a select (docs/domain.md).
+  const unitChoices = units
+    .filter((u) => u.level !== "NATION" && u.level !== "COMMUNE" && can(actor, "plan.edit", units, u.id))
+    .map((u) => ({ code: u.key, name: u.name, current: !u.validTo }));
   return { indicators, programmes, groups, units: unitChoices };
 }

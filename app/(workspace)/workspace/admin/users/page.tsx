@@ -31,10 +31,11 @@ function unitOptions(units: TUnit[], locale: Locale, t: TMessages["accounts"]): 
   const label = (u: TUnit) => `${nameOf(u, locale)} (${u.code})${u.validTo ? ` – ${t.abolished}` : ""}`;
   const out: TUnitOption[] = [];
   for (const u of units) {
-    if (u.level === "PROVINCE") out.push({ code: u.code, label: label(u), level: "PROVINCE", group: t.wholeCountry });
+    // Options carry the unit's key: codes are reused across the 2025 reform (old and new Cần Thơ are both 92).
+    if (u.level === "PROVINCE") out.push({ code: u.key, label: label(u), level: "PROVINCE", group: t.wholeCountry });
     if (u.level === "DISTRICT") {
       const p = u.parentId ? byId.get(u.parentId) : undefined;
-      out.push({ code: u.code, label: label(u), level: "DISTRICT", group: p ? nameOf(p, locale) : "—" });
+      out.push({ code: u.key, label: label(u), level: "DISTRICT", group: p ? nameOf(p, locale) : "—" });
     }
   }
   return out.sort((a, b) => a.group.localeCompare(b.group, "vi") || a.label.localeCompare(b.label, "vi"));
@@ -123,7 +124,7 @@ export default async function UsersPage() {
               {!self && (
                 <details className={styles.edit}>
                   <summary>{t.users.edit}</summary>
-                  <UserEditForm update={updateUserAction} id={a.id} role={a.role} unitCode={a.unit?.code ?? ""} units={options} m={{ ...roleUnit, save: t.users.save, saving: t.common.saving }} />
+                  <UserEditForm update={updateUserAction} id={a.id} role={a.role} unitCode={a.unit?.key ?? ""} units={options} m={{ ...roleUnit, save: t.users.save, saving: t.common.saving }} />
                 </details>
               )}
             </li>

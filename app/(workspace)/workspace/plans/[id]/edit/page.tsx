@@ -55,7 +55,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
   const targetValues = (tg?: (typeof plan.targets)[number]): TTargetFormValues => ({
     targetId: tg?.id ?? "",
     indicatorCode: tg?.indicator?.code ?? "",
-    unitCode: tg?.unit.code ?? plan.issuerUnit.code,
+    unitCode: tg?.unit.key ?? plan.issuerUnit.key,
     groupCode: tg?.group.code ?? WHOLE_POPULATION,
     kind: tg?.kind ?? "",
     lower: tg ? fmt(tg.lower) : "",
@@ -71,7 +71,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
     equivalentUnit: tg?.equivalentUnit ?? "",
     statement: tg?.statement ?? "",
   });
-  const targetUnits = choices.units.filter((u) => u.current || u.code === plan.issuerUnit.code);
+  const targetUnits = choices.units.filter((u) => u.current || u.code === plan.issuerUnit.key);
 
   return (
     <>
