@@ -10,6 +10,68 @@ const unit = {
   },
 };
 
+/** A unit named in another unit's record. */
+const unitLink = {
+  type: ["object", "null"],
+  required: ["key", "code", "name", "level"],
+  properties: {
+    key: { type: "string", examples: ["92"] },
+    code: { type: "string" },
+    name: { type: "string" },
+    level: { type: "string", enum: ["nation", "province", "district", "commune"] },
+  },
+};
+
+const unitKeyDescription =
+  "A unit's key: a code names the unit of today; an ended unit whose code a later unit reuses is `<code>-2025` " +
+  "(\"92\" is today's Thành phố Cần Thơ, \"92-2025\" the Cần Thơ before the 1 July 2025 reform).";
+
+/** An administrative unit of the registry (GET /api/v1/units, /api/v1/units/{key}). */
+const unitRecord = {
+  type: "object",
+  required: ["key", "code", "name", "nameEn", "level", "parent", "province", "successor", "validFrom", "validTo"],
+  properties: {
+    key: { type: "string", description: unitKeyDescription, examples: ["92", "92-2025", "00004"] },
+    code: { type: "string", description: "Official (GSO) code; reused across the 2025 reform, so not unique", examples: ["92"] },
+    name: { type: "string", examples: ["Thành phố Cần Thơ"] },
+    nameEn: { type: ["string", "null"], examples: ["Can Tho City"] },
+    level: { type: "string", enum: ["nation", "province", "district", "commune"] },
+    parent: { ...unitLink, description: "The unit directly above (null for the nation)" },
+    province: { ...unitLink, description: "The province the unit lies in (null for a province, the nation, or a unit directly under the nation)" },
+    successor: { ...unitLink, description: "The unit it went into wholly at the reform (null when it continues or went into several; see successors)" },
+    validFrom: { type: ["string", "null"], format: "date", description: "First day (null: before the registry's records)" },
+    validTo: { type: ["string", "null"], format: "date", description: "Last day (null: still in existence), e.g. 2025-06-30" },
+  },
+};
+
+const succession = {
+  type: "object",
+  required: ["key", "code", "name", "level", "share", "effectiveOn"],
+  properties: {
+    key: { type: "string" },
+    code: { type: "string" },
+    name: { type: "string" },
+    level: { type: "string", enum: ["nation", "province", "district", "commune"] },
+    share: { type: "string", enum: ["full", "partial"], description: "full: the whole old unit went into the new one; partial: part of it (it went into several)" },
+    effectiveOn: { type: "string", format: "date", description: "The day the new unit came into being (2025-07-01)" },
+  },
+};
+
+const unitDetail = {
+  allOf: [
+    { $ref: "#/components/schemas/Unit" },
+    {
+      type: "object",
+      required: ["children", "predecessors", "successors"],
+      properties: {
+        children: { type: "integer", description: "How many units lie directly below it" },
+        predecessors: { type: "array", description: "The units that went into this one", items: succession },
+        successors: { type: "array", description: "The units this one went into", items: succession },
+      },
+    },
+  ],
+};
+
 const group = {
   type: "object",
   required: ["code", "name", "nameEn"],
@@ -492,10 +554,67 @@ export const openApiDocument = {
         responses: dashboardResponses("The table(s)", "No unit with this code"),
       },
     },
+    "/api/v1/units": {
+      get: {
+        summary: "Search the registry of administrative units (before and after the 1 July 2025 reform)",
+        description:
+          "Every unit of Vietnam before and after the 2025 reform: 34 provinces and 3.321 communes from 1 July 2025, 63 provinces and 10.047 communes until 30 June 2025 " +
+          "(a unit the reform left as it was is one unit valid on both sides). Provinces first (the nation above them), then by name. " +
+          "JSON answers one page; `format=csv` gives every matching unit.",
+        parameters: [
+          { name: "q", in: "query", schema: { type: "string", maxLength: 200 }, description: "Every word must occur in the name, ignoring case and diacritics (đ = d): \"vinh thinh\" finds Xã Vĩnh Thịnh. A code or key finds its units too" },
+          { name: "level", in: "query", schema: { type: "string", enum: ["nation", "province", "district", "commune"] } },
+          { name: "parent", in: "query", schema: { type: "string" }, description: `The units directly below this one. ${unitKeyDescription}` },
+          { name: "validOn", in: "query", schema: { type: "string", format: "date" }, description: "Only the units in existence that day (YYYY-MM-DD)" },
+          { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 }, description: "A page past the end answers the last page" },
+          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+          formatParam,
+        ],
+        responses: {
+          "200": {
+            description: "One page of units",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["data", "total", "page", "pageSize", "pageCount", "links"],
+                  properties: {
+                    data: { type: "array", items: { $ref: "#/components/schemas/Unit" } },
+                    total: { type: "integer" },
+                    page: { type: "integer" },
+                    pageSize: { type: "integer" },
+                    pageCount: { type: "integer" },
+                    links: {
+                      type: "object",
+                      description: "Relative URLs of the next and previous pages (null at the ends)",
+                      properties: { next: { type: ["string", "null"] }, prev: { type: ["string", "null"] } },
+                    },
+                  },
+                },
+              },
+              "text/csv": { schema: { type: "string" } },
+            },
+          },
+          "404": { description: "`parent` names no unit", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          ...errResponses,
+        },
+      },
+    },
+    "/api/v1/units/{key}": {
+      get: {
+        summary: "One administrative unit, with its parent, number of children, and the units it went into or that went into it",
+        parameters: [{ name: "key", in: "path", required: true, schema: { type: "string", pattern: "^[A-Za-z0-9]{1,12}(-\\d{4})?$" }, description: unitKeyDescription }],
+        responses: {
+          "200": { description: "The unit", content: { "application/json": { schema: { $ref: "#/components/schemas/UnitDetail" } } } },
+          "404": { description: "No unit with this key", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "400": { description: "Not a unit key, or a format other than json", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      },
+    },
     "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
   },
   components: {
-    schemas: { Plan: plan, Target: target, Progress: progress, Unit: unit, Error: error, ResultInput: resultInput, SavedResult: savedResult, WriteError: writeError },
+    schemas: { Plan: plan, Target: target, Progress: progress, Unit: unitRecord, UnitRef: unit, UnitDetail: unitDetail, Error: error, ResultInput: resultInput, SavedResult: savedResult, WriteError: writeError },
     securitySchemes: {
       bearerAuth: { type: "http", scheme: "bearer", description: "Personal access token (gnp_…), created in the workspace or with the operators' command line" },
     },

@@ -1,9 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ProblemList } from "@/components/ui/problem-list";
+import { SelectField } from "@/components/ui/select-field";
 import { unitName } from "@/components/plans/format";
-import { listUnits } from "@/lib/data/units";
-import { formatDate } from "@/lib/domain/numbers";
+import { searchUnits, type TUnitHit, type TUnitRef } from "@/lib/data/units-search";
+import { formatDate, formatNumber, isoDateInTimeZone } from "@/lib/domain/numbers";
+import type { Locale } from "@/lib/i18n/locale";
+import { inLocale } from "@/lib/i18n/locale";
+import type { TMessages } from "@/lib/i18n/messages";
 import { getMessages } from "@/lib/i18n/server";
+import { parseUnitsQuery, UNIT_LEVELS, UNITS_MAX_PAGE_SIZE, unitsQueryInput, type TUnitsQuery } from "@/lib/validation/units";
+import styles from "./units.module.css";
 
 export const dynamic = "force-dynamic";
 
@@ -12,66 +19,257 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.units.title };
 }
 
-export default async function UnitsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+type T = TMessages["common"];
+
+/** The last day of the units the 1 July 2025 reform ended. */
+const LAST_DAY_BEFORE_REFORM = "2025-06-30";
+
+export default async function UnitsPage({ searchParams }: Props) {
   const { locale, t } = await getMessages();
-  const units = await listUnits();
-  const provinces = units.filter((u) => u.level === "PROVINCE");
-  const current = provinces.filter((u) => !u.validTo);
-  const former = provinces.filter((u) => u.validTo);
-  const byId = new Map(units.map((u) => [u.id, u]));
+  const today = isoDateInTimeZone();
+  // The page lists 50 units a page; pageSize is the API's.
+  const { query: parsed, issues } = parseUnitsQuery({ ...unitsQueryInput(await searchParams), pageSize: undefined });
+  const query: TUnitsQuery = { ...parsed, pageSize: undefined };
+  const labels: Record<string, string> = { q: t.unitsList.search, level: t.unitsList.level, parent: t.unitsList.province, validOn: t.unitsList.when, page: t.plans.pagination };
+  // A malformed parameter is reported (in the reader's half of the message) and ignored; the rest still applies.
+  const problems = issues.map((i) => `${labels[i.param] ?? i.param}: ${inLocale(i.message, locale)}`);
+  const browsing = !query.q && !query.level && !query.parent;
+
   return (
     <>
       <h1>{t.units.title}</h1>
       <p className="lead">{t.units.intro}</p>
-      <div className="grid-2">
-        <section aria-labelledby="current" className="card">
-          <h2 id="current" style={{ marginTop: 0 }}>
-            {t.units.current}
-          </h2>
-          <ul>
-            {current.map((u) => (
-              <li key={u.id}>
-                <Link href={`/units/${u.code}`}>{unitName(u, locale)}</Link>
-                {units.some((p) => p.successorId === u.id) && (
-                  <span className="muted">
-                    {" "}
-                    ({t.units.predecessors.toLowerCase()}:{" "}
-                    {units
-                      .filter((p) => p.successorId === u.id)
-                      .map((p) => p.shortName)
-                      .join(", ")}
-                    )
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section aria-labelledby="former" className="card">
-          <h2 id="former" style={{ marginTop: 0 }}>
-            {t.units.former}
-          </h2>
-          <ul>
-            {former.map((u) => {
-              const succ = u.successorId ? byId.get(u.successorId) : undefined;
-              return (
-                <li key={u.id}>
-                  <Link href={`/units/${u.code}`}>{unitName(u, locale)}</Link>{" "}
-                  <span className="muted">
-                    ({t.units.until(formatDate(u.validTo))}
-                    {succ && (
-                      <>
-                        ; {t.units.mergedInto} {unitName(succ, locale)}
-                      </>
-                    )}
-                    )
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
-      </div>
+      {browsing ? (
+        <>
+          <SearchForm query={query} parent={null} today={today} t={t} locale={locale} />
+          <ProblemList problems={problems} />
+          <Provinces today={today} t={t} locale={locale} />
+        </>
+      ) : (
+        <Results query={query} problems={problems} today={today} t={t} locale={locale} />
+      )}
     </>
+  );
+}
+
+async function Results({ query, problems, today, t, locale }: { query: TUnitsQuery; problems: string[]; today: string; t: T; locale: Locale }) {
+  const result = await searchUnits(query);
+  if (!result) problems = [...problems, t.unitsList.parentUnknown(query.parent ?? "")];
+  const parent = result?.parent ?? null;
+  const withQuery = (path: string, extra: Record<string, string>) => {
+    const sp = new URLSearchParams();
+    if (query.q) sp.set("q", query.q);
+    if (query.level) sp.set("level", query.level.toLowerCase());
+    if (query.parent) sp.set("parent", query.parent);
+    if (query.validOn) sp.set("validOn", query.validOn);
+    for (const [k, v] of Object.entries(extra)) sp.set(k, v);
+    const s = sp.toString();
+    return s ? `${path}?${s}` : path;
+  };
+  const pageHref = (p: number) => withQuery("/units", p > 1 ? { page: String(p) } : {});
+  const heading = parent ? `${t.unitsList.childrenOf} ${unitName(parent, locale)}` : t.unitsList.results;
+
+  return (
+    <>
+      <SearchForm query={query} parent={parent} today={today} t={t} locale={locale} />
+      <ProblemList problems={problems} />
+      <section aria-labelledby="results-heading">
+        <h2 id="results-heading">
+          {parent ? (
+            <>
+              {t.unitsList.childrenOf} <Link href={`/units/${parent.key}`}>{unitName(parent, locale)}</Link>
+            </>
+          ) : (
+            heading
+          )}
+        </h2>
+        <div className="toolbar" style={{ justifyContent: "space-between", alignItems: "center" }}>
+          <p style={{ margin: 0 }}>
+            <strong>{t.unitsList.found(formatNumber(result?.total ?? 0, { locale }))}</strong>
+          </p>
+          <span className={styles.links}>
+            <Link href="/units">{t.unitsList.allProvinces}</Link>
+            {result && result.total > 0 && <a href={withQuery("/api/v1/units", { format: "csv" })}>{t.unitsList.download}</a>}
+          </span>
+        </div>
+        {!result || result.items.length === 0 ? (
+          <div className="card empty">
+            <p>
+              <strong>{t.unitsList.none}</strong>
+            </p>
+            <p className="muted">{t.unitsList.noneHint}</p>
+          </div>
+        ) : (
+          <UnitTable units={result.items} caption={heading} t={t} locale={locale} />
+        )}
+        {result && result.pageCount > 1 && (
+          <nav className="pagination" aria-label={t.plans.pagination}>
+            {result.page > 1 ? <Link href={pageHref(result.page - 1)}>← {t.plans.prev}</Link> : <span />}
+            <span>{t.plans.page(String(result.page), String(result.pageCount))}</span>
+            {result.page < result.pageCount ? <Link href={pageHref(result.page + 1)}>{t.plans.next} →</Link> : <span />}
+          </nav>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** The search form: a GET form, so every result is a link (and works without JavaScript). */
+function SearchForm({ query, parent, today, t, locale }: { query: TUnitsQuery; parent: TUnitRef | null; today: string; t: T; locale: Locale }) {
+  const validOn = query.validOn ?? "";
+  return (
+    <form className={`filters card ${styles.form}`} method="get" action="/units" role="search" aria-label={t.unitsList.searchTitle}>
+      <div>
+        <label htmlFor="q">{t.unitsList.search}</label>
+        <input id="q" name="q" type="search" defaultValue={query.q ?? ""} aria-describedby="q-hint" maxLength={200} autoComplete="off" />
+        <p id="q-hint" className="hint">
+          {t.unitsList.searchHint}
+        </p>
+      </div>
+      <SelectField
+        id="level"
+        label={t.unitsList.level}
+        value={query.level?.toLowerCase() ?? ""}
+        any={t.unitsList.anyLevel}
+        options={UNIT_LEVELS.map((l) => ({ value: l.toLowerCase(), label: t.levels[l] }))}
+      />
+      <fieldset className={styles.when}>
+        <legend>{t.unitsList.when}</legend>
+        <div className="check">
+          <input type="radio" id="validOn-all" name="validOn" value="" defaultChecked={validOn === ""} />
+          <label htmlFor="validOn-all">{t.unitsList.whenAll}</label>
+        </div>
+        <div className="check">
+          <input type="radio" id="validOn-today" name="validOn" value={today} defaultChecked={validOn === today} />
+          <label htmlFor="validOn-today">{t.unitsList.whenToday}</label>
+        </div>
+        {validOn !== "" && validOn !== today && (
+          <div className="check">
+            <input type="radio" id="validOn-day" name="validOn" value={validOn} defaultChecked />
+            <label htmlFor="validOn-day">{t.unitsList.whenOn(formatDate(validOn))}</label>
+          </div>
+        )}
+      </fieldset>
+      {parent && (
+        <div className={`check ${styles.within}`}>
+          <input type="checkbox" id="parent" name="parent" value={parent.key} defaultChecked />
+          <label htmlFor="parent">{t.unitsList.within(unitName(parent, locale))}</label>
+        </div>
+      )}
+      <div className="actions">
+        <button type="submit" className="button">
+          {t.unitsList.submit}
+        </button>
+        <Link href="/units">{t.unitsList.reset}</Link>
+      </div>
+    </form>
+  );
+}
+
+/** With no query: the provinces of today, and those before the reform behind a disclosure. */
+async function Provinces({ today, t, locale }: { today: string; t: T; locale: Locale }) {
+  const [current, former] = await Promise.all([
+    searchUnits({ level: "PROVINCE", validOn: today, pageSize: UNITS_MAX_PAGE_SIZE }),
+    searchUnits({ level: "PROVINCE", validOn: LAST_DAY_BEFORE_REFORM, pageSize: UNITS_MAX_PAGE_SIZE }),
+  ]);
+  const currentTitle = t.unitsList.currentProvinces(formatNumber(current?.total ?? 0, { locale }));
+  const formerTitle = t.unitsList.formerProvinces(formatNumber(former?.total ?? 0, { locale }));
+  return (
+    <>
+      <section aria-labelledby="current-provinces">
+        <h2 id="current-provinces">{currentTitle}</h2>
+        <ProvinceTable units={current?.items ?? []} caption={currentTitle} t={t} locale={locale} />
+      </section>
+      <details className={styles.former}>
+        <summary>{formerTitle}</summary>
+        <ProvinceTable units={former?.items ?? []} caption={formerTitle} t={t} locale={locale} />
+      </details>
+    </>
+  );
+}
+
+function Validity({ u, t, locale }: { u: TUnitHit; t: T; locale: Locale }) {
+  if (!u.validTo) return <>{u.validFrom ? t.unitsList.since(formatDate(u.validFrom)) : t.unitsList.current}</>;
+  return (
+    <>
+      {t.unitsList.until(formatDate(u.validTo))}
+      {u.successor && (
+        <span className={styles.successor}>
+          {t.unitsList.nowPartOf} <Link href={`/units/${u.successor.key}`}>{unitName(u.successor, locale)}</Link>
+        </span>
+      )}
+    </>
+  );
+}
+
+function ProvinceTable({ units, caption, t, locale }: { units: TUnitHit[]; caption: string; t: T; locale: Locale }) {
+  return (
+    <div className="table-wrap">
+      <table className={`stack-on-phone ${styles.table}`}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.unitsList.name}</th>
+            <th scope="col">{t.unitsList.code}</th>
+            <th scope="col">{t.unitsList.validity}</th>
+            <th scope="col">{t.unitsList.communes}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((u) => (
+            <tr key={u.key} data-unit-key={u.key}>
+              <th scope="row">
+                <Link href={`/units/${u.key}`}>{unitName(u, locale)}</Link>
+              </th>
+              <td data-label={t.unitsList.code}>{u.code}</td>
+              <td data-label={t.unitsList.validity}>
+                <Validity u={u} t={t} locale={locale} />
+              </td>
+              <td data-label={t.unitsList.communes}>
+                <Link href={`/units?parent=${encodeURIComponent(u.key)}`}>
+                  {t.unitsList.communes}
+                  <span className="sr-only"> {t.unitsList.communesOf(unitName(u, locale))}</span>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function UnitTable({ units, caption, t, locale }: { units: TUnitHit[]; caption: string; t: T; locale: Locale }) {
+  return (
+    <div className="table-wrap">
+      <table className={`stack-on-phone ${styles.table}`}>
+        <caption className="sr-only">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.unitsList.name}</th>
+            <th scope="col">{t.unitsList.level}</th>
+            <th scope="col">{t.unitsList.code}</th>
+            <th scope="col">{t.unitsList.province}</th>
+            <th scope="col">{t.unitsList.validity}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {units.map((u) => (
+            <tr key={u.key} data-unit-key={u.key}>
+              <th scope="row">
+                <Link href={`/units/${u.key}`}>{unitName(u, locale)}</Link>
+              </th>
+              <td data-label={t.unitsList.level}>{t.levels[u.level]}</td>
+              <td data-label={t.unitsList.code}>{u.code}</td>
+              <td data-label={t.unitsList.province}>{u.province ? <Link href={`/units/${u.province.key}`}>{unitName(u.province, locale)}</Link> : "—"}</td>
+              <td data-label={t.unitsList.validity}>
+                <Validity u={u} t={t} locale={locale} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

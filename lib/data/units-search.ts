@@ -1,0 +1,187 @@
+import "server-only";
+// Searching the unit registry (every administrative unit before and after the 2025 reform,
+// about 13.400 rows) in SQL, one page at a time, for the /units page and GET /api/v1/units;
+// and one unit by its key with its successions, for GET /api/v1/units/{key}.
+// Search ignores case and diacritics (docs/domain.md): every word of the normalised query must
+// occur in `searchName`. Answers are cached for the public until the next write (lib/cache/public).
+import { cachedPublic } from "../cache/public";
+import { db } from "../db/client";
+import { UNIT_KEY_PATTERN } from "../domain/ids";
+import { normalizeSearch } from "../domain/text";
+import type { Prisma } from "../generated/prisma/client";
+import { UNITS_MAX_PAGE_SIZE, UNITS_PAGE_SIZE, type TUnitLevel, type TUnitsQuery } from "../validation/units";
+
+/** A unit named in another's row: its key (for links), code and names. */
+export type TUnitRef = { key: string; code: string; name: string; nameEn: string | null; level: TUnitLevel };
+
+/** One unit as search lists it. */
+export type TUnitHit = TUnitRef & {
+  /** The unit directly above it (null for the nation). */
+  parent: TUnitRef | null;
+  /** The province it lies in: its parent or grandparent; null for a province, the nation, or a unit under the nation. */
+  province: TUnitRef | null;
+  /** The unit it went into wholly at a reform (null when it continues, or went into several). */
+  successor: TUnitRef | null;
+  validFrom: Date | null;
+  validTo: Date | null;
+};
+
+export type TUnitPage = {
+  items: TUnitHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  /** The unit whose children are listed, when the query names one. */
+  parent: TUnitRef | null;
+};
+
+/** A unit that went into another, or that another went into, at a reform (table unit_succession). */
+export type TSuccessionLink = TUnitRef & { share: "FULL" | "PARTIAL"; effectiveOn: Date };
+
+export type TUnitDetail = TUnitHit & {
+  /** How many units lie directly below it. */
+  children: number;
+  /** The units that went into this one (wholly or in part). */
+  predecessors: TSuccessionLink[];
+  /** The units this one went into (wholly or in part). */
+  successors: TSuccessionLink[];
+};
+
+const refSelect = { key: true, code: true, name: true, nameEn: true, level: true } as const satisfies Prisma.AdminUnitSelect;
+
+const hitSelect = {
+  ...refSelect,
+  validFrom: true,
+  validTo: true,
+  parent: { select: { ...refSelect, parent: { select: refSelect } } },
+  successor: { select: refSelect },
+} as const satisfies Prisma.AdminUnitSelect;
+
+type THitRow = Prisma.AdminUnitGetPayload<{ select: typeof hitSelect }>;
+
+const ref = (u: TUnitRef): TUnitRef => ({ key: u.key, code: u.code, name: u.name, nameEn: u.nameEn, level: u.level });
+
+function toHit(u: THitRow): TUnitHit {
+  const parent = u.parent ? ref(u.parent) : null;
+  const province =
+    u.level === "PROVINCE" || u.level === "NATION" || !u.parent
+      ? null
+      : u.parent.level === "PROVINCE"
+        ? ref(u.parent)
+        : u.parent.parent?.level === "PROVINCE"
+          ? ref(u.parent.parent)
+          : null;
+  return { ...ref(u), parent, province, successor: u.successor ? ref(u.successor) : null, validFrom: u.validFrom, validTo: u.validTo };
+}
+
+/**
+ * A query's words (at most 8), normalised as `searchName` is, ready for `contains` (SQL LIKE,
+ * whose wildcards Prisma passes through): "%", "_" and the escape character are escaped, so
+ * they match themselves.
+ */
+const searchWords = (q: string) =>
+  normalizeSearch(q)
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 8)
+    .map((w) => w.replace(/[\\%_]/g, "\\$&"));
+
+/** The day as the DATE columns hold it. */
+const dayOf = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+function unitWhere(query: TUnitsQuery, parentId: string | undefined): Prisma.AdminUnitWhereInput {
+  const and: Prisma.AdminUnitWhereInput[] = [];
+  if (query.q) {
+    const words = searchWords(query.q);
+    const byName: Prisma.AdminUnitWhereInput = { AND: words.map((w) => ({ searchName: { contains: w } })) };
+    // A code or key typed as the query ("92", "00004", "92-2025") finds its units too.
+    const asKey = query.q.trim();
+    and.push(/\d/.test(asKey) && UNIT_KEY_PATTERN.test(asKey) ? { OR: [byName, { code: asKey }, { key: asKey }] } : byName);
+  }
+  if (query.level) and.push({ level: query.level });
+  if (parentId !== undefined) and.push({ parentId });
+  if (query.validOn) {
+    const day = dayOf(query.validOn);
+    and.push({ OR: [{ validFrom: null }, { validFrom: { lte: day } }] });
+    and.push({ OR: [{ validTo: null }, { validTo: { gte: day } }] });
+  }
+  return { AND: and };
+}
+
+/** Provinces first (the nation above them, communes last), then by name. */
+const ORDER: Prisma.AdminUnitOrderByWithRelationInput[] = [{ level: "asc" }, { searchName: "asc" }, { key: "asc" }];
+
+async function loadSearchUnits(query: TUnitsQuery, all: boolean): Promise<TUnitPage | null> {
+  const pageSize = Math.min(Math.max(query.pageSize ?? UNITS_PAGE_SIZE, 1), UNITS_MAX_PAGE_SIZE);
+  let parent: TUnitRef | null = null;
+  let parentId: string | undefined;
+  if (query.parent) {
+    const p = await db().adminUnit.findUnique({ where: { key: query.parent }, select: { id: true, ...refSelect } });
+    if (!p) return null;
+    parentId = p.id;
+    parent = ref(p);
+  }
+  const where = unitWhere(query, parentId);
+  if (all) {
+    const rows = await db().adminUnit.findMany({ where, select: hitSelect, orderBy: ORDER });
+    return { items: rows.map(toHit), total: rows.length, page: 1, pageSize: Math.max(rows.length, 1), pageCount: 1, parent };
+  }
+  // A page in two steps: the ids of the page (the sort carries only its keys, which keeps deep
+  // pages of the whole registry cheap), then their rows with parent, province and successor.
+  const pageIds = (page: number) => db().adminUnit.findMany({ where, select: { id: true }, orderBy: ORDER, skip: (page - 1) * pageSize, take: pageSize });
+  const requested = Math.max(query.page ?? 1, 1);
+  // The count and the page at once; a page past the end is answered with the last one.
+  let [total, ids] = await Promise.all([db().adminUnit.count({ where }), pageIds(requested)]);
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(requested, pageCount);
+  if (page !== requested) ids = await pageIds(page);
+  const rows = ids.length ? await db().adminUnit.findMany({ where: { id: { in: ids.map((r) => r.id) } }, select: { id: true, ...hitSelect } }) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap((r) => {
+    const row = byId.get(r.id);
+    return row ? [toHit(row)] : [];
+  });
+  return { items, total, page, pageSize, pageCount, parent };
+}
+
+/**
+ * One page of the units matching a query: `q` (every word in the name, ignoring case and
+ * diacritics; a code or key finds its units too), `level`, `parent` (a unit key: its children),
+ * `validOn` (YYYY-MM-DD: units in existence that day). Provinces first, then by name. `pageSize`
+ * defaults to 50, at most 200; a page past the end is the last page. Null when `parent` names no
+ * unit. Cached for the public until the next write.
+ */
+export function searchUnits(query: TUnitsQuery): Promise<TUnitPage | null> {
+  const key = { q: query.q, level: query.level, parent: query.parent, validOn: query.validOn, page: query.page, pageSize: query.pageSize };
+  return cachedPublic(["units-search", key], () => loadSearchUnits(query, false));
+}
+
+/** Every unit matching a query (`page` and `pageSize` ignored), for downloads; read afresh each time (up to the whole registry). */
+export function searchAllUnits(query: TUnitsQuery): Promise<TUnitPage | null> {
+  return loadSearchUnits(query, true);
+}
+
+const detailSelect = {
+  ...hitSelect,
+  _count: { select: { children: true } },
+  predecessions: { select: { share: true, effectiveOn: true, predecessor: { select: refSelect } }, orderBy: [{ predecessor: { level: "asc" } }, { predecessor: { searchName: "asc" } }] },
+  successions: { select: { share: true, effectiveOn: true, successor: { select: refSelect } }, orderBy: [{ successor: { level: "asc" } }, { successor: { searchName: "asc" } }] },
+} as const satisfies Prisma.AdminUnitSelect;
+
+async function loadGetUnitByKey(key: string): Promise<TUnitDetail | null> {
+  if (!UNIT_KEY_PATTERN.test(key)) return null;
+  const u = await db().adminUnit.findUnique({ where: { key }, select: detailSelect });
+  if (!u) return null;
+  return {
+    ...toHit(u),
+    children: u._count.children,
+    predecessors: u.predecessions.map((s) => ({ ...ref(s.predecessor), share: s.share, effectiveOn: s.effectiveOn })),
+    successors: u.successions.map((s) => ({ ...ref(s.successor), share: s.share, effectiveOn: s.effectiveOn })),
+  };
+}
+
+/** One unit by its key ("92", "92-2025"), with its parent, children count and successions; null when none has it. Cached for the public. */
+export function getUnitByKey(key: string): Promise<TUnitDetail | null> {
+  return cachedPublic(["unit-by-key", key], () => loadGetUnitByKey(key));
+}
