@@ -25,7 +25,7 @@ const nextBin = join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next"
 /** Hash of everything `next build` reads, to rebuild only when needed. */
 function sourceHash(): string {
   const h = createHash("sha256");
-  const roots = ["app", "components", "lib", "public", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "tsconfig.json"];
+  const roots = ["app", "components", "lib", "public", "proxy.ts", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "tsconfig.json"];
   const walk = (p: string) => {
     if (!existsSync(p)) return;
     const st = statSync(p);
