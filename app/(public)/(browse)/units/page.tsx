@@ -203,7 +203,10 @@ function Validity({ u, t, locale }: { u: TUnitHit; t: T; locale: Locale }) {
   );
 }
 
-function ProvinceTable({ units, caption, t, locale }: { units: TUnitHit[]; caption: string; t: T; locale: Locale }) {
+type TColumn = { label: string; cell: (u: TUnitHit) => React.ReactNode };
+
+/** Units as a table (labelled blocks on a phone): the name first, then the given columns. */
+function HitTable({ units, caption, columns, t, locale }: { units: TUnitHit[]; caption: string; columns: TColumn[]; t: T; locale: Locale }) {
   return (
     <div className="table-wrap">
       <table className={`stack-on-phone ${styles.table}`}>
@@ -211,9 +214,11 @@ function ProvinceTable({ units, caption, t, locale }: { units: TUnitHit[]; capti
         <thead>
           <tr>
             <th scope="col">{t.unitsList.name}</th>
-            <th scope="col">{t.unitsList.code}</th>
-            <th scope="col">{t.unitsList.validity}</th>
-            <th scope="col">{t.unitsList.communes}</th>
+            {columns.map((c) => (
+              <th scope="col" key={c.label}>
+                {c.label}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -222,16 +227,11 @@ function ProvinceTable({ units, caption, t, locale }: { units: TUnitHit[]; capti
               <th scope="row">
                 <Link href={`/units/${u.key}`}>{unitName(u, locale)}</Link>
               </th>
-              <td data-label={t.unitsList.code}>{u.code}</td>
-              <td data-label={t.unitsList.validity}>
-                <Validity u={u} t={t} locale={locale} />
-              </td>
-              <td data-label={t.unitsList.communes}>
-                <Link href={`/units?parent=${encodeURIComponent(u.key)}`}>
-                  {t.unitsList.communes}
-                  <span className="sr-only"> {t.unitsList.communesOf(unitName(u, locale))}</span>
-                </Link>
-              </td>
+              {columns.map((c) => (
+                <td key={c.label} data-label={c.label}>
+                  {c.cell(u)}
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>
@@ -240,36 +240,29 @@ function ProvinceTable({ units, caption, t, locale }: { units: TUnitHit[]; capti
   );
 }
 
+function ProvinceTable({ units, caption, t, locale }: { units: TUnitHit[]; caption: string; t: T; locale: Locale }) {
+  const columns: TColumn[] = [
+    { label: t.unitsList.code, cell: (u) => u.code },
+    { label: t.unitsList.validity, cell: (u) => <Validity u={u} t={t} locale={locale} /> },
+    {
+      label: t.unitsList.communes,
+      cell: (u) => (
+        <Link href={`/units?parent=${encodeURIComponent(u.key)}`}>
+          {t.unitsList.communes}
+          <span className="sr-only"> {t.unitsList.communesOf(unitName(u, locale))}</span>
+        </Link>
+      ),
+    },
+  ];
+  return <HitTable units={units} caption={caption} columns={columns} t={t} locale={locale} />;
+}
+
 function UnitTable({ units, caption, t, locale }: { units: TUnitHit[]; caption: string; t: T; locale: Locale }) {
-  return (
-    <div className="table-wrap">
-      <table className={`stack-on-phone ${styles.table}`}>
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.unitsList.name}</th>
-            <th scope="col">{t.unitsList.level}</th>
-            <th scope="col">{t.unitsList.code}</th>
-            <th scope="col">{t.unitsList.province}</th>
-            <th scope="col">{t.unitsList.validity}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {units.map((u) => (
-            <tr key={u.key} data-unit-key={u.key}>
-              <th scope="row">
-                <Link href={`/units/${u.key}`}>{unitName(u, locale)}</Link>
-              </th>
-              <td data-label={t.unitsList.level}>{t.levels[u.level]}</td>
-              <td data-label={t.unitsList.code}>{u.code}</td>
-              <td data-label={t.unitsList.province}>{u.province ? <Link href={`/units/${u.province.key}`}>{unitName(u.province, locale)}</Link> : "—"}</td>
-              <td data-label={t.unitsList.validity}>
-                <Validity u={u} t={t} locale={locale} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  const columns: TColumn[] = [
+    { label: t.unitsList.level, cell: (u) => t.levels[u.level] },
+    { label: t.unitsList.code, cell: (u) => u.code },
+    { label: t.unitsList.province, cell: (u) => (u.province ? <Link href={`/units/${u.province.key}`}>{unitName(u.province, locale)}</Link> : "—") },
+    { label: t.unitsList.validity, cell: (u) => <Validity u={u} t={t} locale={locale} /> },
+  ];
+  return <HitTable units={units} caption={caption} columns={columns} t={t} locale={locale} />;
 }
