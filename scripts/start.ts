@@ -93,7 +93,10 @@ async function main() {
     process.exit(1);
   }
 
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port], {
+  // Idle keep-alive connections stay open longer than clients and proxies keep theirs (Node's
+  // 5 s default closes a socket just as a client reuses it: the client sees ECONNRESET).
+  const serveArgs = dev ? ["dev", "-p", port] : ["start", "-p", port, "--keepAliveTimeout", "65000"];
+  const child = spawn(process.execPath, [nextBin, ...serveArgs], {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
     env: {
