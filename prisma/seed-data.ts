@@ -26,7 +26,7 @@ function day(iso: string): Date {
 export const SEED_PUBLISHED_AT = new Date("2026-11-23T00:00:00.000Z");
 
 /** Bumped when the seed gains rows: a database seeded with an older version is seeded again (create-only). */
-export const SEED_VERSION = "2";
+export const SEED_VERSION = "3";
 
 // ---------------------------------------------------------------------------
 // Administrative units (official GSO codes)
@@ -1245,4 +1245,6 @@ export const demoUsers: SeedDemoUser[] = [
   { id: "user-sonla", email: "sonla@demo.gov.vn", name: "Cán bộ tỉnh Sơn La (demo)", role: Role.PROVINCIAL_OFFICER, unitId: UNIT.sonLa },
   { id: "user-baclieu", email: "baclieu@demo.gov.vn", name: "Cán bộ tỉnh Bạc Liêu (demo)", role: Role.PROVINCIAL_OFFICER, unitId: UNIT.bacLieu },
   { id: "user-chauthanh", email: "chauthanh@demo.gov.vn", name: "Cán bộ huyện Châu Thành (demo)", role: Role.DISTRICT_STAFF, unitId: UNIT.chauThanh },
+  // Today's Cần Thơ (from 1/7/2025, with the former Sóc Trăng and Hậu Giang): reads Sóc Trăng's plans, writes none of them.
+  { id: "user-cantho", email: "cantho@demo.gov.vn", name: "Cán bộ thành phố Cần Thơ (demo)", role: Role.PROVINCIAL_OFFICER, unitId: UNIT.canTho },
 ];

@@ -27,6 +27,8 @@ type Props = {
   caption: string;
   groups: TGridGroupView[];
   mayPublish: boolean;
+  /** Every row is a published figure to read (a unit merged into the actor's): no entry, no buttons. */
+  readOnly?: boolean;
   /** The path of this page, for the history links. */
   basePath: string;
   history: THistoryView | null;
@@ -37,7 +39,7 @@ type TGridText = TMessages["grid"];
 
 const INITIAL: TGridActionState = { ok: false };
 
-export function ResultsGrid({ planId, locale, caption, groups, mayPublish, basePath, history, actions }: Props) {
+export function ResultsGrid({ planId, locale, caption, groups, mayPublish, readOnly = false, basePath, history, actions }: Props) {
   const m = messages(locale).grid;
   const { state, pending, onSubmit, selected, setSelected, override, setOverride } = useGridState(actions);
   const allRows = groups.flatMap((g) => g.rows);
@@ -46,8 +48,16 @@ export function ResultsGrid({ planId, locale, caption, groups, mayPublish, baseP
 
   return (
     <div className={styles.grid}>
-      <p className={styles.help}>{m.help.actions}</p>
-      {!mayPublish && <p className={styles.help}>{m.help.noPublish}</p>}
+      {readOnly ? (
+        <p className={`${styles.help} notice`} data-read-only>
+          {m.help.readOnly}
+        </p>
+      ) : (
+        <>
+          <p className={styles.help}>{m.help.actions}</p>
+          {!mayPublish && <p className={styles.help}>{m.help.noPublish}</p>}
+        </>
+      )}
       <div className={styles.scroller} role="region" aria-label={caption} tabIndex={0}>
         <table className={styles.table}>
           <caption className={styles.caption}>
@@ -79,11 +89,13 @@ export function ResultsGrid({ planId, locale, caption, groups, mayPublish, baseP
         </table>
       </div>
 
-      <form id={GRID_FORM_ID} className={styles.actions} onSubmit={onSubmit} noValidate aria-busy={pending}>
-        <input type="hidden" name="planId" value={planId} />
-        <GridStatus state={state} errors={errors} rows={allRows} m={m} />
-        <GridButtons m={m} mayPublish={mayPublish} pending={pending} />
-      </form>
+      {!readOnly && (
+        <form id={GRID_FORM_ID} className={styles.actions} onSubmit={onSubmit} noValidate aria-busy={pending}>
+          <input type="hidden" name="planId" value={planId} />
+          <GridStatus state={state} errors={errors} rows={allRows} m={m} />
+          <GridButtons m={m} mayPublish={mayPublish} pending={pending} />
+        </form>
+      )}
     </div>
   );
 }

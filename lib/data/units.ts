@@ -46,7 +46,7 @@ export const listUnits = cache(
  * the units merged into it (with theirs), so that a successor shows its
  * predecessors' plans and results.
  */
-export function unitScope(units: TUnit[], rootId: string): Set<string> {
+export function unitScope(units: TUnit[], rootId: string): ReadonlySet<string> {
   return unitTree(units).scope(rootId);
 }
 

@@ -81,8 +81,12 @@ export class UnitTree<U extends TUnitNode> {
     return false;
   }
 
-  /** The unit, every unit below it, and the units merged into it with theirs. */
-  scope(rootId: string): Set<string> {
+  private readonly scopes = new Map<string, ReadonlySet<string>>();
+
+  /** The unit, every unit below it, and the units merged into it with theirs (computed once per unit). */
+  scope(rootId: string): ReadonlySet<string> {
+    const known = this.scopes.get(rootId);
+    if (known) return known;
     const scope = new Set<string>();
     const stack = [rootId];
     while (stack.length) {
@@ -92,6 +96,7 @@ export class UnitTree<U extends TUnitNode> {
       for (const c of this.children.get(id) ?? []) stack.push(c.id);
       for (const p of this.predecessors.get(id) ?? []) stack.push(p.id);
     }
+    this.scopes.set(rootId, scope);
     return scope;
   }
 

@@ -55,6 +55,8 @@ const vi = {
     actions:
       "“Lưu nháp” lưu các dòng đã thay đổi. “Gửi duyệt” và “Duyệt và công bố” áp dụng cho các dòng đã chọn (dòng vừa nhập được chọn sẵn).",
     noPublish: "Bạn có thể lưu nháp và gửi duyệt; cán bộ cấp tỉnh sẽ duyệt và công bố.",
+    readOnly:
+      "Chỉ xem: kế hoạch này thuộc một đơn vị đã sáp nhập vào đơn vị của bạn. Bạn xem được số liệu đã công bố và lịch sử của từng số liệu, nhưng không sửa, duyệt hay mở lại được.",
   },
   history: {
     show: "Lịch sử",
@@ -169,6 +171,7 @@ const en: TResultsGridText = {
   help: {
     actions: '"Save draft" saves the rows you changed. "Submit" and "Approve and publish" act on the selected rows (rows you typed in are selected for you).',
     noPublish: "You may save drafts and submit them; a provincial officer approves and publishes.",
+    readOnly: "Read only: this plan belongs to a unit merged into yours. You can read its published figures and each figure's history, but not change, approve or reopen them.",
   },
   history: {
     show: "History",

@@ -37,6 +37,7 @@ export const cell = (targetId: string, result: TGridCell["result"] = null): TGri
   unitCode: "942",
   year: 2023,
   result,
+  readOnly: false,
   canEdit: result?.status !== "PUBLISHED",
   canPublish: true,
   canReopen: false,

@@ -9,6 +9,7 @@ export const DEMO = {
   sonLa: "sonla@demo.gov.vn",
   bacLieu: "baclieu@demo.gov.vn",
   chauThanh: "chauthanh@demo.gov.vn",
+  canTho: "cantho@demo.gov.vn",
 } as const;
 
 export type TDemoAccount = keyof typeof DEMO;

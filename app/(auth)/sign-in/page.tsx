@@ -55,6 +55,7 @@ export default async function SignInPage({ searchParams }: Props) {
             <li>sonla@demo.gov.vn</li>
             <li>baclieu@demo.gov.vn</li>
             <li>chauthanh@demo.gov.vn</li>
+            <li>cantho@demo.gov.vn</li>
           </ul>
         </section>
       )}

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { periodText, unitName } from "@/components/plans/format";
-import { hasPermission } from "@/lib/auth/permissions";
+import { hasPermission, jurisdictionRoots } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listUnits } from "@/lib/data/units";
 import { listPlansForActor } from "@/lib/data/workspace";
@@ -18,8 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function WorkspacePage() {
   const actor = await requireActor("/workspace");
   const { locale, t } = await getMessages();
-  const [plans, units] = await Promise.all([listPlansForActor(actor), listUnits()]);
-  const unit = actor.unitId ? units.find((u) => u.id === actor.unitId) : undefined;
+  const [{ work: plans, read: readPlans }, units] = await Promise.all([listPlansForActor(actor), listUnits()]);
+  const [unit, ...successors] = jurisdictionRoots(actor, units).flatMap((id) => units.filter((u) => u.id === id));
   return (
     <>
       <h1>{t.workspace.hello(actor.name)}</h1>
@@ -27,7 +27,10 @@ export default async function WorkspacePage() {
         <dt>{t.workspace.role}</dt>
         <dd>{t.workspace.roles[actor.role]}</dd>
         <dt>{t.workspace.jurisdiction}</dt>
-        <dd>{unit ? unitName(unit, locale) : t.workspace.wholeCountry}</dd>
+        <dd>
+          {unit ? unitName(unit, locale) : t.workspace.wholeCountry}
+          {successors.map((u) => ` ${t.workspace.alsoSuccessor(unitName(u, locale))}`).join("")}
+        </dd>
       </dl>
       <nav aria-label={t.workspace.title} className="toolbar">
         <Link href="/workspace/account">{t.workspace.account}</Link>
@@ -88,6 +91,45 @@ export default async function WorkspacePage() {
             </tbody>
           </table>
         </div>
+      )}
+      {readPlans.length > 0 && (
+        <section aria-labelledby="read-plans">
+          <h2 id="read-plans">{t.workspace.readPlans}</h2>
+          <p className="muted">{t.workspace.readPlansIntro}</p>
+          <div className="table-wrap">
+            <table data-plans="read">
+              <caption className="sr-only">{t.workspace.readPlans}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t.plan.code}</th>
+                  <th scope="col">{t.plans.title}</th>
+                  <th scope="col">{t.plan.period}</th>
+                  <th scope="col">
+                    <span className="sr-only">{t.workspace.readResults}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {readPlans.map((p) => (
+                  <tr key={p.id}>
+                    <td className="code">{p.code ?? t.plans.noNumber}</td>
+                    <td>
+                      {p.title}
+                      <div className="muted">{unitName(p.issuerUnit, locale)}</div>
+                    </td>
+                    <td>{periodText(p.periodStart, p.periodEnd)}</td>
+                    <td style={{ whiteSpace: "nowrap" }}>
+                      {p._count.targets > 0 && <Link href={`/workspace/plans/${p.id}/results`}>{t.workspace.readResults}</Link>}
+                      <div>
+                        <Link href={`/plans/${p.id}`}>{t.workspace.view}</Link>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
       )}
     </>
   );

@@ -36,6 +36,11 @@ export type TGridCell = {
   unitCode: string;
   year: number;
   result: TGridResult | null;
+  /**
+   * A published figure of a unit merged into the actor's (its reading scope), shown to read
+   * and trace, never to change (docs/domain.md, "Who may do what").
+   */
+  readOnly: boolean;
   /** What the actor may do here (the server checks again on every write). */
   canEdit: boolean;
   canPublish: boolean;
@@ -90,7 +95,7 @@ const gridTargetSelect = {
 
 const gridResultSelect = { ...resultFieldsSelect, isDemo: true, approvedBy: { select: { id: true, name: true } } } satisfies Prisma.ResultSelect;
 
-type TCellAt = { targetId: string; unit: TUnit; year: number };
+type TCellAt = { targetId: string; unit: TUnit; year: number; readOnly: boolean };
 
 /**
  * The plan's grid for the actor. Qualitative targets (no figures) are left out. Null when
@@ -114,18 +119,30 @@ export async function listResultsForGrid(actor: TActor, planId: string): Promise
   // Units below a target's own: the (former) districts, and any unit that already holds a
   // figure for it. A province's thousands of communes are not rows of its grid: a commune's
   // figures belong to targets set for that commune (or come in by spreadsheet or the API).
-  const withFigures = new Set(
-    targets.length ? (await db().result.findMany({ where: { targetId: { in: targets.map((t) => t.id) } }, select: { targetId: true, unitId: true }, distinct: ["targetId", "unitId"] })).map((r) => `${r.targetId}|${r.unitId}`) : [],
-  );
+  const figures = targets.length
+    ? await db().result.findMany({ where: { targetId: { in: targets.map((t) => t.id) } }, select: { targetId: true, unitId: true, year: true, status: true } })
+    : [];
+  const withFigures = new Set(figures.map((r) => `${r.targetId}|${r.unitId}`));
+  const published = new Set(figures.filter((r) => r.status === "PUBLISHED").map((r) => cellKey(r.targetId ?? "", r.unitId, r.year)));
   const inGrid = (u: TUnit, t: { id: string; unitId: string }) =>
     tree.isWithin(u.id, t.unitId) && (u.id === t.unitId || u.level === "DISTRICT" || withFigures.has(`${t.id}|${u.id}`)) && can(me, "result.edit", units, u.id);
+  // Outside the jurisdiction but in the reading scope (a unit merged into the actor's): the
+  // published figures only, to read.
+  const toRead = (u: TUnit, t: { id: string; unitId: string }) =>
+    plan.status === "PUBLISHED" && withFigures.has(`${t.id}|${u.id}`) && !can(me, "result.edit", units, u.id) && can(me, "plan.read", units, u.id);
   const gridTargets: TGridTarget[] = [];
   const cellsAt: TCellAt[] = [];
   for (const t of targets) {
     if (!t.indicator) continue;
     const years = Array.from({ length: t.periodEnd - t.periodStart + 1 }, (_, i) => t.periodStart + i);
-    const scope = units.filter((u) => inGrid(u, t));
-    const cells = scope.flatMap((unit) => years.filter((year) => validInYear(unit, year)).map((year) => ({ targetId: t.id, unit, year })));
+    const cells: TCellAt[] = [];
+    for (const unit of units) {
+      if (inGrid(unit, t)) {
+        for (const year of years) if (validInYear(unit, year)) cells.push({ targetId: t.id, unit, year, readOnly: false });
+      } else if (toRead(unit, t)) {
+        for (const year of years) if (published.has(cellKey(t.id, unit.id, year))) cells.push({ targetId: t.id, unit, year, readOnly: true });
+      }
+    }
     if (cells.length === 0) continue;
     cellsAt.push(...cells);
     const m = t.indicator;
@@ -150,7 +167,7 @@ async function cellsOf(me: TActor, units: TUnit[], targets: TGridTarget[], cells
     ? await db().result.findMany({ where: { targetId: { in: targets.map((t) => t.id) }, unitId: { in: unitIds } }, select: gridResultSelect })
     : [];
   const resultByKey = new Map(results.map((r) => [cellKey(r.targetId ?? "", r.unitId, r.year), r]));
-  return cellsAt.map(({ targetId, unit, year }) => {
+  return cellsAt.map(({ targetId, unit, year, readOnly }) => {
     const r = resultByKey.get(cellKey(targetId, unit.id, year));
     return {
       targetId,
@@ -173,9 +190,10 @@ async function cellsOf(me: TActor, units: TUnit[], targets: TGridTarget[], cells
             updatedAt: r.updatedAt.toISOString(),
           }
         : null,
-      canEdit: r?.status !== "PUBLISHED",
-      canPublish: can(me, "result.publish", units, unit.id) && r?.status !== "PUBLISHED",
-      canReopen: !!r && r.status === "PUBLISHED" && can(me, "result.reopen", units, unit.id),
+      readOnly,
+      canEdit: !readOnly && r?.status !== "PUBLISHED",
+      canPublish: !readOnly && can(me, "result.publish", units, unit.id) && r?.status !== "PUBLISHED",
+      canReopen: !readOnly && !!r && r.status === "PUBLISHED" && can(me, "result.reopen", units, unit.id),
     };
   });
 }

@@ -53,6 +53,8 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
   const units = await listUnits();
   // A plan outside the actor's jurisdiction comes back without cells: say so, show nothing of it.
   if (grid.cells.length === 0 && !can(actor, "result.edit", units, grid.plan.issuerUnitId)) return forbidden;
+  // A plan of a unit merged into the actor's: its published figures, to read (docs/domain.md).
+  const readOnly = grid.cells.length > 0 && grid.cells.every((c) => c.readOnly);
 
   const groups = toGroups(grid, actor, units, locale, m);
   const mayPublish = grid.cells.some((c) => c.canPublish);
@@ -64,7 +66,7 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <PlanHead plan={grid.plan} m={m} t={t} />
+      <PlanHead plan={grid.plan} m={m} t={t} readOnly={readOnly} />
       {groups.length === 0 ? (
         <p className="card empty">{m.empty}</p>
       ) : (
@@ -76,6 +78,7 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
             caption={m.caption(planLabel)}
             groups={groups}
             mayPublish={mayPublish}
+            readOnly={readOnly}
             basePath={basePath}
             history={history}
             actions={{ save: saveResultsAction, submit: submitResultsAction, publish: publishResultsAction, reopen: reopenResultAction }}
@@ -87,7 +90,7 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
 }
 
 /** Where the page is, which plan, and the plan's other pages (public page, download, import). */
-function PlanHead({ plan, m, t }: { plan: TGrid["plan"]; m: TMessages["grid"]; t: TMessages["common"] }) {
+function PlanHead({ plan, m, t, readOnly }: { plan: TGrid["plan"]; m: TMessages["grid"]; t: TMessages["common"]; readOnly: boolean }) {
   return (
     <>
       <nav className="breadcrumbs" aria-label={m.breadcrumb}>
@@ -101,12 +104,12 @@ function PlanHead({ plan, m, t }: { plan: TGrid["plan"]; m: TMessages["grid"]; t
       </nav>
       <h1>{plan.code ? `${m.title}: ${plan.code}` : m.title}</h1>
       <p className="lead">{plan.title}</p>
-      <p className="muted">{m.intro}</p>
+      {!readOnly && <p className="muted">{m.intro}</p>}
       <p className="toolbar">
         {plan.status === "PUBLISHED" && <Link href={`/plans/${plan.id}`}>{m.publicPage}</Link>}
         <a href={`/workspace/plans/${plan.id}/export?format=xlsx`}>{t.workspace.downloadGridXlsx}</a>
         <a href={`/workspace/plans/${plan.id}/export?format=csv`}>{t.workspace.downloadGridCsv}</a>
-        <Link href={`/workspace/plans/${plan.id}/import`}>{t.workspace.importGrid}</Link>
+        {!readOnly && <Link href={`/workspace/plans/${plan.id}/import`}>{t.workspace.importGrid}</Link>}
       </p>
     </>
   );
