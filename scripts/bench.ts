@@ -6,7 +6,8 @@
 // "Tỉnh thử hiệu năng NN" (codes B01…), plans titled "[Dữ liệu thử hiệu năng] …", results
 // with isDemo = true. Sizes: BENCH_PROVINCES (default 60) × BENCH_DISTRICTS (8) districts,
 // one plan per province with BENCH_TARGETS (6) count targets per district, annual results
-// for 2021–2024. It prints figures; it asserts nothing (timings vary on shared machines).
+// for 2021–2024. The first row is a static file from the same server, the reference the other
+// figures are compared with. It prints figures; it asserts nothing (timings vary on shared machines).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -50,14 +51,14 @@ async function loadSynthetic(c: pg.Client): Promise<{ targets: number; results: 
   const ind = (await c.query<{ id: string }>(`SELECT "id" FROM "indicator" WHERE "code" = 'jobs'`)).rows[0]!.id;
   await c.query("BEGIN");
   await c.query(
-    `INSERT INTO "admin_unit" ("id", "code", "name", "shortName", "level", "parentId", "searchName")
-     SELECT 'bench-p' || p, 'B' || lpad(p::text, 2, '0'), 'Tỉnh thử hiệu năng ' || p, 'Thử ' || p, 'PROVINCE', 'unit-vn', 'tinh thu hieu nang ' || p
+    `INSERT INTO "admin_unit" ("id", "key", "code", "name", "shortName", "level", "parentId", "searchName")
+     SELECT 'bench-p' || p, 'B' || lpad(p::text, 2, '0'), 'B' || lpad(p::text, 2, '0'), 'Tỉnh thử hiệu năng ' || p, 'Thử ' || p, 'PROVINCE', 'unit-vn', 'tinh thu hieu nang ' || p
      FROM generate_series(1, $1::int) p`,
     [PROVINCES],
   );
   await c.query(
-    `INSERT INTO "admin_unit" ("id", "code", "name", "shortName", "level", "parentId", "searchName")
-     SELECT 'bench-p' || p || '-d' || d, 'B' || lpad(p::text, 2, '0') || lpad(d::text, 2, '0'), 'Huyện thử ' || p || '.' || d, 'Huyện thử ' || d, 'DISTRICT', 'bench-p' || p, 'huyen thu ' || p || ' ' || d
+    `INSERT INTO "admin_unit" ("id", "key", "code", "name", "shortName", "level", "parentId", "searchName")
+     SELECT 'bench-p' || p || '-d' || d, 'B' || lpad(p::text, 2, '0') || lpad(d::text, 2, '0'), 'B' || lpad(p::text, 2, '0') || lpad(d::text, 2, '0'), 'Huyện thử ' || p || '.' || d, 'Huyện thử ' || d, 'DISTRICT', 'bench-p' || p, 'huyen thu ' || p || ' ' || d
      FROM generate_series(1, $1::int) p, generate_series(1, $2::int) d`,
     [PROVINCES, DISTRICTS],
   );
@@ -136,8 +137,16 @@ async function main() {
   const loaded = await loadSynthetic(client);
   console.log(`[bench] synthetic load: ${PROVINCES} provinces × ${DISTRICTS} districts, ${loaded.targets} targets, ${loaded.results} results in ${f(performance.now() - t0)} ms`);
 
+  // The reference: a static file served by the same server in the same run (the machine is shared and noisy).
+  const home = await (await fetch(`${BASE}/`)).text();
+  const staticPath = /\/_next\/static\/[^"']+\.js/.exec(home)?.[0] ?? "/readme";
   const paths = [
+    staticPath,
     "/",
+    "/units?q=vinh+thinh",
+    "/units/92",
+    "/api/v1/units?q=vinh+thinh",
+    "/api/v1/units?level=commune&page=60",
     "/plans",
     "/plans?q=thu+hieu+nang+12",
     "/plans/bench-plan-1",
@@ -183,6 +192,25 @@ async function main() {
     [`/units/B01, 10 readers, a write every 20 reads`, await burst("/units/B01", 200, 10, 20)],
   ] as const;
 
+  // Unit search as a person types it: 40 commune names never asked before (so never cached),
+  // each searched once without diacritics among every unit of the registry.
+  const names = (
+    await client.query<{ q: string }>(
+      `SELECT regexp_replace("searchName", '^(xa|phuong|thi tran|dac khu) ', '') AS q FROM "admin_unit" WHERE "level" = 'COMMUNE' ORDER BY hashtext("id") LIMIT 40`,
+    )
+  ).rows.map((r) => r.q);
+  const searches: number[] = [];
+  let found = 0;
+  for (const q of names) {
+    const t = await timeGet(`/api/v1/units?q=${encodeURIComponent(q)}`);
+    if (t.status !== 200) throw new Error(`unit search for "${q}" answered ${t.status}`);
+    searches.push(t.ms);
+    found++;
+  }
+  const statics: number[] = [];
+  for (let k = 0; k < WARM_RUNS; k++) statics.push((await timeGet(staticPath)).ms);
+  const unitCount = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "admin_unit"`)).rows[0]!.n);
+
   // A new day: every target's progress is recomputed once (simulated by marking the summary stale).
   await client.query(`UPDATE "target_progress" SET "computedFor" = DATE '2000-01-01'`);
   await write(i++);
@@ -194,6 +222,10 @@ async function main() {
   for (const r of rows) console.log(r);
   console.log("");
   for (const [what, rps] of throughput) console.log(`[bench] throughput ${what}: ${rps.toFixed(0)} requests/s`);
+  console.log(
+    `[bench] unit search among ${unitCount} units, ${found} new queries (uncached) over HTTP: median ${median(searches).toFixed(1)} ms, p95 ${p95(searches).toFixed(1)} ms, max ${Math.max(...searches).toFixed(1)} ms; ` +
+      `static file in the same run: median ${median(statics).toFixed(1)} ms (search median = ${(median(searches) / median(statics)).toFixed(1)}× the static file)`,
+  );
   console.log(`[bench] first read on a new day (all ${loaded.targets + 18} targets' progress recomputed): GET / ${f(day.ms)} ms`);
   const tree = server?.pid ? processTree(server.pid) : [];
   const total = tree.reduce((n, p) => n + p.rssMiB, 0);

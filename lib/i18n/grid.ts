@@ -110,6 +110,7 @@ const vi = {
     back: "Về bàn làm việc",
   },
   empty: "Kế hoạch này không có chỉ tiêu định lượng nào trong phạm vi của bạn để nhập kết quả.",
+  readOnlyEmpty: "Chỉ xem: kế hoạch này thuộc một đơn vị đã sáp nhập vào đơn vị của bạn, và chưa có số liệu nào của nó được công bố.",
   notFound: {
     title: "Không tìm thấy kế hoạch",
     body: "Kế hoạch này không tồn tại, hoặc chưa được công bố và không thuộc phạm vi của bạn.",
@@ -224,6 +225,7 @@ const en: TResultsGridText = {
     back: "Back to the workspace",
   },
   empty: "This plan has no quantitative target within your jurisdiction to enter results for.",
+  readOnlyEmpty: "Read only: this plan belongs to a unit merged into yours, and none of its figures has been published yet.",
   notFound: {
     title: "Plan not found",
     body: "This plan does not exist, or it is not published and not within your jurisdiction.",

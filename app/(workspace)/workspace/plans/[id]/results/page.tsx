@@ -52,9 +52,11 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
 
   const units = await listUnits();
   // A plan outside the actor's jurisdiction comes back without cells: say so, show nothing of it.
-  if (grid.cells.length === 0 && !can(actor, "result.edit", units, grid.plan.issuerUnitId)) return forbidden;
-  // A plan of a unit merged into the actor's: its published figures, to read (docs/domain.md).
-  const readOnly = grid.cells.length > 0 && grid.cells.every((c) => c.readOnly);
+  const works = can(actor, "result.edit", units, grid.plan.issuerUnitId);
+  // A published plan of a unit merged into the actor's: its published figures, to read (docs/domain.md).
+  const reads = grid.plan.status === "PUBLISHED" && can(actor, "plan.read", units, grid.plan.issuerUnitId);
+  if (grid.cells.length === 0 && !works && !reads) return forbidden;
+  const readOnly = grid.cells.length > 0 ? grid.cells.every((c) => c.readOnly) : !works;
 
   const groups = toGroups(grid, actor, units, locale, m);
   const mayPublish = grid.cells.some((c) => c.canPublish);
@@ -68,7 +70,7 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
     <>
       <PlanHead plan={grid.plan} m={m} t={t} readOnly={readOnly} />
       {groups.length === 0 ? (
-        <p className="card empty">{m.empty}</p>
+        <p className="card empty">{readOnly ? m.readOnlyEmpty : m.empty}</p>
       ) : (
         <>
           <p className="muted">{m.qualitativeNote}</p>
