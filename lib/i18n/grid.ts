@@ -5,6 +5,7 @@ import type { Locale } from "./locale";
 
 const vi = {
   title: "Nhập kết quả",
+  readTitle: "Số liệu đã công bố",
   breadcrumb: "Vị trí",
   workspace: "Bàn làm việc",
   intro:
@@ -123,6 +124,7 @@ export type TResultsGridText = typeof vi;
 
 const en: TResultsGridText = {
   title: "Enter results",
+  readTitle: "Published figures",
   breadcrumb: "Breadcrumb",
   workspace: "Workspace",
   intro:

@@ -93,6 +93,7 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
 
 /** Where the page is, which plan, and the plan's other pages (public page, download, import). */
 function PlanHead({ plan, m, t, readOnly }: { plan: TGrid["plan"]; m: TMessages["grid"]; t: TMessages["common"]; readOnly: boolean }) {
+  const title = readOnly ? m.readTitle : m.title;
   return (
     <>
       <nav className="breadcrumbs" aria-label={m.breadcrumb}>
@@ -101,17 +102,21 @@ function PlanHead({ plan, m, t, readOnly }: { plan: TGrid["plan"]; m: TMessages[
             <Link href="/workspace">{m.workspace}</Link>
           </li>
           <li>{plan.code ?? plan.title}</li>
-          <li aria-current="page">{m.title}</li>
+          <li aria-current="page">{title}</li>
         </ol>
       </nav>
-      <h1>{plan.code ? `${m.title}: ${plan.code}` : m.title}</h1>
+      <h1>{plan.code ? `${title}: ${plan.code}` : title}</h1>
       <p className="lead">{plan.title}</p>
       {!readOnly && <p className="muted">{m.intro}</p>}
       <p className="toolbar">
         {plan.status === "PUBLISHED" && <Link href={`/plans/${plan.id}`}>{m.publicPage}</Link>}
-        <a href={`/workspace/plans/${plan.id}/export?format=xlsx`}>{t.workspace.downloadGridXlsx}</a>
-        <a href={`/workspace/plans/${plan.id}/export?format=csv`}>{t.workspace.downloadGridCsv}</a>
-        {!readOnly && <Link href={`/workspace/plans/${plan.id}/import`}>{t.workspace.importGrid}</Link>}
+        {!readOnly && (
+          <>
+            <a href={`/workspace/plans/${plan.id}/export?format=xlsx`}>{t.workspace.downloadGridXlsx}</a>
+            <a href={`/workspace/plans/${plan.id}/export?format=csv`}>{t.workspace.downloadGridCsv}</a>
+            <Link href={`/workspace/plans/${plan.id}/import`}>{t.workspace.importGrid}</Link>
+          </>
+        )}
       </p>
     </>
   );
