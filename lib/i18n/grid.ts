@@ -6,6 +6,11 @@ import type { Locale } from "./locale";
 const vi = {
   title: "Nhập kết quả",
   readTitle: "Số liệu đã công bố",
+  /** A target whose unit did not exist in some years of its period (a reform): why no row is there. */
+  gap: (statement: string, unit: string, years: string, ended: string | null, successor: string | null) =>
+    `Chỉ tiêu “${statement}” là của ${unit}, ` +
+    (ended ? `đơn vị đã kết thúc ngày ${ended}${successor ? ` (sáp nhập vào ${successor})` : ""}` : "đơn vị chưa tồn tại trong những năm này") +
+    `: không nhập được kết quả năm ${years}. ${successor ? `Số liệu từ đó thuộc về ${successor}: hãy lập kế hoạch cho đơn vị này, hoặc sửa thời kỳ của chỉ tiêu.` : "Hãy sửa thời kỳ của chỉ tiêu."}`,
   breadcrumb: "Vị trí",
   workspace: "Bàn làm việc",
   intro:
@@ -125,6 +130,10 @@ export type TResultsGridText = typeof vi;
 const en: TResultsGridText = {
   title: "Enter results",
   readTitle: "Published figures",
+  gap: (statement: string, unit: string, years: string, ended: string | null, successor: string | null) =>
+    `The target “${statement}” is ${unit}'s, ` +
+    (ended ? `a unit that ended on ${ended}${successor ? ` (merged into ${successor})` : ""}` : "a unit that did not exist yet in those years") +
+    `: no result can be entered for ${years}. ${successor ? `Figures from then on belong to ${successor}: make a plan for it, or change the target's period.` : "Change the target's period."}`,
   breadcrumb: "Breadcrumb",
   workspace: "Workspace",
   intro:

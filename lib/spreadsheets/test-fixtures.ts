@@ -79,6 +79,7 @@ export function makeGrid(): TGrid {
       cell("target-58-labour-export"),
       cell("target-58-vocational-training"),
     ],
+    gaps: [],
   };
 }
 

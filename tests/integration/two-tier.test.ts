@@ -187,4 +187,21 @@ describe("across the reform", () => {
       await db().result.delete({ where: { id: resultId } });
     }
   });
+
+  it("a plan made before the rule, for Sóc Trăng past 30/6/2025, says why its later years have no row", async () => {
+    const id = "plan-two-tier-dead-end";
+    const ind = await db().indicator.findUniqueOrThrow({ where: { code: "jobs" }, select: { id: true } });
+    await db().plan.create({
+      data: {
+        id, type: "KE_HOACH", issuer: "UBND tỉnh Sóc Trăng", issuerUnitId: "unit-94", issueYear: 2024, title: "Kế hoạch 2024–2026 (kiểm thử)",
+        periodStart: 2024, periodEnd: 2026, searchText: "kiem thu", status: "PUBLISHED", updatedAt: new Date(),
+        targets: { create: [{ id: "target-two-tier-dead-end", position: 1, indicatorId: ind.id, unitId: "unit-94", kind: "COUNT", lower: 10, periodStart: 2024, periodEnd: 2026, statement: "Giải quyết việc làm cho 10 lao động", status: "PUBLISHED", updatedAt: new Date() }] },
+      },
+    });
+    made.plans.push(id);
+    const grid = (await listResultsForGrid(socTrang, id))!;
+    expect(grid.cells.filter((c) => c.unitId === "unit-94").map((c) => c.year)).toEqual([2024, 2025]);
+    expect(grid.gaps).toHaveLength(1);
+    expect(grid.gaps[0]).toMatchObject({ targetId: "target-two-tier-dead-end", years: [2026], unit: { name: "Tỉnh Sóc Trăng" }, successor: { name: "Thành phố Cần Thơ" } });
+  });
 });

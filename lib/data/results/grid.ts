@@ -63,12 +63,26 @@ export type TGridTarget = TargetAmounts & {
   years: number[];
 };
 
+/**
+ * Years of a target's period in which its unit did not exist (it ended at a reform, or began
+ * after the period started): nobody can enter a figure for them, and the page says why.
+ */
+export type TGridGap = {
+  targetId: string;
+  statement: string;
+  unit: { name: string; nameEn: string | null; validFrom: Date | null; validTo: Date | null };
+  /** The unit it went into wholly, if any. */
+  successor: { name: string; nameEn: string | null } | null;
+  years: number[];
+};
+
 export type TGrid = {
   plan: { id: string; code: string | null; title: string; status: TResultStatus; periodStart: number; periodEnd: number; issuerUnitId: string };
   targets: TGridTarget[];
   /** Units with at least one cell, in listUnits order. */
   units: Pick<TUnit, "id" | "code" | "name" | "shortName" | "nameEn" | "level" | "parentId">[];
   cells: TGridCell[];
+  gaps: TGridGap[];
 };
 
 const gridTargetSelect = {
@@ -132,9 +146,16 @@ export async function listResultsForGrid(actor: TActor, planId: string): Promise
     plan.status === "PUBLISHED" && withFigures.has(`${t.id}|${u.id}`) && !can(me, "result.edit", units, u.id) && can(me, "plan.read", units, u.id);
   const gridTargets: TGridTarget[] = [];
   const cellsAt: TCellAt[] = [];
+  const gaps: TGridGap[] = [];
   for (const t of targets) {
     if (!t.indicator) continue;
     const years = Array.from({ length: t.periodEnd - t.periodStart + 1 }, (_, i) => t.periodStart + i);
+    const own = tree.get(t.unitId);
+    const missing = own ? years.filter((y) => !validInYear(own, y)) : [];
+    if (own && missing.length && can(me, "plan.read", units, own.id)) {
+      const successor = tree.get(own.successorId);
+      gaps.push({ targetId: t.id, statement: t.statement, unit: own, successor: successor ?? null, years: missing });
+    }
     const cells: TCellAt[] = [];
     for (const unit of units) {
       if (inGrid(unit, t)) {
@@ -158,6 +179,7 @@ export async function listResultsForGrid(actor: TActor, planId: string): Promise
       .filter((u) => unitIds.has(u.id))
       .map((u) => ({ id: u.id, code: u.code, name: u.name, shortName: u.shortName, nameEn: u.nameEn, level: u.level, parentId: u.parentId })),
     cells: await cellsOf(me, units, gridTargets, cellsAt, [...unitIds]),
+    gaps,
   };
 }
 

@@ -16,7 +16,7 @@ import { listHistory, type TAuditEntry, type TJson } from "@/lib/data/audit";
 import { listResultsForGrid, type TGrid } from "@/lib/data/results-write";
 import { listUnits, type TUnit } from "@/lib/data/units";
 import { groupQualifier } from "@/lib/domain/groups";
-import { formatDateTime, formatNumber } from "@/lib/domain/numbers";
+import { formatDate, formatDateTime, formatNumber } from "@/lib/domain/numbers";
 import { isResultStatus } from "@/lib/domain/results";
 import type { Locale } from "@/lib/i18n/locale";
 import { getMessages, getLocale } from "@/lib/i18n/server";
@@ -69,6 +69,21 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
   return (
     <>
       <PlanHead plan={grid.plan} m={m} t={t} readOnly={readOnly} />
+      {grid.gaps.length > 0 && (
+        <ul className="notice" data-gaps>
+          {grid.gaps.map((g) => (
+            <li key={g.targetId}>
+              {m.gap(
+                g.statement,
+                unitName(g.unit, locale),
+                g.years.length > 1 ? `${g.years[0]}–${g.years[g.years.length - 1]}` : String(g.years[0]),
+                g.unit.validTo && g.unit.validTo.getUTCFullYear() < g.years[0]! ? formatDate(g.unit.validTo) : null,
+                g.successor ? unitName(g.successor, locale) : null,
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {groups.length === 0 ? (
         <p className="card empty">{readOnly ? m.readOnlyEmpty : m.empty}</p>
       ) : (
