@@ -11,6 +11,7 @@
 // - Ids and keys: `unit-<code>` and `<code>`; an ended unit whose code a new unit reuses gets
 //   `unit-<code>-2025` and `<code>-2025` (old Cần Thơ is "92-2025", today's is "92").
 // Pure apart from reading the files: no database.
+import { unitNames } from "../lib/domain/units-admin";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { normalizeSearch } from "../lib/domain/text";
@@ -50,24 +51,8 @@ function readCsv<T>(file: string): T[] {
   return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [cols[i]!, v.trim()])) as T);
 }
 
-const LEVEL_WORDS = ["Thành phố", "Tỉnh", "Đặc khu", "Phường", "Thị trấn", "Xã", "Huyện"];
-const EN_WORDS: Record<string, string> = { "Thành phố": "City", Tỉnh: "Province", "Đặc khu": "Special Zone", Phường: "Ward", "Thị trấn": "Township", Xã: "Commune" };
-
-/** "Tỉnh Sóc Trăng" → ["Tỉnh", "Sóc Trăng"]. */
-function splitName(name: string): [string, string] {
-  const word = LEVEL_WORDS.find((w) => name.startsWith(`${w} `));
-  return word ? [word, name.slice(word.length + 1)] : ["", name];
-}
-
-/** "Sóc Trăng" → "Soc Trang" (the English name of a unit is its name without diacritics). */
-function withoutDiacritics(s: string): string {
-  return s.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
-}
-
-function names(name: string): { shortName: string; nameEn: string } {
-  const [word, short] = splitName(name);
-  return { shortName: short, nameEn: `${withoutDiacritics(short)}${word ? ` ${EN_WORDS[word]}` : ""}` };
-}
+/** Short and English names: the one rule, shared with unit management (lib/domain/units-admin.ts). */
+const names = unitNames;
 
 export function buildRegistry(): { units: RegistryUnit[]; successions: RegistrySuccession[] } {
   const before = readCsv<Row>("units-before-2025-07-01.csv");

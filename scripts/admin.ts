@@ -4,9 +4,18 @@
 //   npm run admin -- token list <email>
 //   npm run admin -- token revoke <id>
 //   npm run admin -- user list
-//   npm run admin -- user create <email> --name N --role admin|provincial|district [--unit CODE] [--password P]
+//   npm run admin -- user create <email> --name N --role admin|provincial|district|commune [--unit KEY] [--password P]
 //   npm run admin -- user disable <email> | user enable <email>
 //   npm run admin -- user reset-password <email> [--password P]
+//   npm run admin -- units show <key>
+//   npm run admin -- units create <code> --name N --level province|district|commune [--parent KEY] --valid-from YYYY-MM-DD [--key K]
+//   npm run admin -- units rename <key> --name N [--short S] [--english E]
+//   npm run admin -- units end <key> --effective YYYY-MM-DD
+//   npm run admin -- units delete <key>
+//   npm run admin -- units merge <key>... --into KEY --effective YYYY-MM-DD [--dry-run]
+//   npm run admin -- units split <key> --into KEY,KEY --effective YYYY-MM-DD [--dry-run]
+//   npm run admin -- units reorganise --from KEYS --into KEYS [--share full|partial] --effective YYYY-MM-DD [--new-code C …] [--dry-run]
+//   npm run admin -- units import <units.csv> [--successors <successors.csv>] --effective YYYY-MM-DD [--dry-run]
 //
 // Works on DATABASE_URL or the embedded database, whether the portal runs or not
 // (lib/db/open.ts). stdout carries only what a script may capture (a token, a
@@ -15,13 +24,15 @@
 // 2 wrong usage. Every change is audited with actor label "cli".
 //
 // Nothing here may import a "server-only" module: the shared logic lives in
-// lib/data/accounts-core.ts and lib/data/tokens-core.ts.
+// lib/data/accounts-core.ts, lib/data/tokens-core.ts and lib/data/units-admin-core.ts.
+import { readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { embeddedDataExists, readLiveLock } from "../lib/db/embedded";
 import { dataDir, openDatabase } from "../lib/db/open";
 import { createPrismaClient, type Db } from "../lib/db/prisma";
 import { settings } from "../lib/env";
-import { isAppError } from "../lib/errors";
+import { AppError, isAppError, type TProblem } from "../lib/errors";
 import { problemBilingual } from "../lib/i18n/problems";
 import {
   createAccountWith,
@@ -33,6 +44,20 @@ import {
   type TAccountsCtx,
 } from "../lib/data/accounts-core";
 import { createTokenWith, listTokensWith, revokeTokenWith } from "../lib/data/tokens-core";
+import {
+  createUnitWith,
+  deleteUnitWith,
+  endUnitWith,
+  getUnitAdminWith,
+  importUnitsWith,
+  renameUnitWith,
+  reorganiseUnitsWith,
+  type TChangeSummary,
+  type TImportFile,
+  type TPlanOutcome,
+} from "../lib/data/units-admin-core";
+import { formatDate } from "../lib/domain/numbers";
+import { lastDayBefore } from "../lib/domain/units-admin";
 
 // Libraries that log with console.log must not pollute stdout.
 const stdout = (line: string) => process.stdout.write(`${line}\n`);
@@ -48,20 +73,60 @@ const USAGE = `Usage: npm run [--silent] admin -- <command>
   token revoke <token-id>                revoke a token (its id, from "token list")
   user list                              list accounts
   user create <email> --name NAME --role admin|provincial|district [--unit CODE] [--password PASSWORD]
-                                         create an account (provincial: a province code, district: a district code);
+                                         create an account (provincial: a province key, district: a commune or district key);
                                          without --password one is generated and printed on stdout
   user disable <email>                   disable an account (its sessions and tokens stop working at once)
   user enable <email>                    enable it again
   user reset-password <email> [--password PASSWORD]
                                          set a new password (generated and printed when not given); ends its sessions
 
+  units show <key>                       a unit of the registry, its successions and what refers to it
+  units create <code> --name NAME --level province|district|commune --valid-from YYYY-MM-DD
+               [--parent KEY] [--key KEY] [--short NAME] [--english NAME]
+                                         create a unit (key: its code unless given; parent: the nation for a province)
+  units rename <key> --name NAME [--short NAME] [--english NAME]
+                                         rename a unit (short and English names derived from the name when not given)
+  units end <key> --effective YYYY-MM-DD end a unit: valid up to and including the day before the effective date
+  units delete <key>                     delete a unit nothing refers to (a mistake); otherwise says what refers to it
+  units merge <key>... --into KEY --effective YYYY-MM-DD [--dry-run]
+                                         the units go wholly into KEY on the effective date (they end the day before)
+  units split <key> --into KEY,KEY... --effective YYYY-MM-DD [--dry-run]
+                                         the unit goes in part into each of the units
+  units reorganise --from KEYS --into KEYS [--share full|partial] --effective YYYY-MM-DD [--dry-run]
+               [--new-code CODE --name NAME --level LEVEL [--parent KEY] [--key KEY] [--short NAME] [--english NAME]]
+                                         predecessors into successors; --new-code creates a successor in the same transaction
+  units import <units.csv> [--successors <successors.csv>] --effective YYYY-MM-DD [--dry-run]
+                                         load files in the shared format (prisma/data/admin-units/): all or nothing;
+                                         loading the same files again changes nothing; --dry-run only says what would change
+
 Uses DATABASE_URL when set, else the embedded database in .data/ (PORTAL_DATA_DIR), whether the portal runs or not.`;
 
 class UsageError extends Error {}
 
-type TOptions = { name?: string; role?: string; unit?: string; password?: string };
+type TOptions = {
+  name?: string;
+  role?: string;
+  unit?: string;
+  password?: string;
+  level?: string;
+  parent?: string;
+  "valid-from"?: string;
+  key?: string;
+  short?: string;
+  english?: string;
+  effective?: string;
+  from?: string;
+  into?: string;
+  share?: string;
+  "new-code"?: string;
+  successors?: string;
+  "dry-run"?: boolean;
+};
 
-const ALLOWED: Record<string, { args: number; options: (keyof TOptions)[] }> = {
+const STRING_OPTIONS = ["name", "role", "unit", "password", "level", "parent", "valid-from", "key", "short", "english", "effective", "from", "into", "share", "new-code", "successors"] as const;
+
+/** `args`: how many arguments; `rest`: or more. */
+const ALLOWED: Record<string, { args: number; rest?: boolean; options: (keyof TOptions)[] }> = {
   "token create": { args: 1, options: ["name"] },
   "token list": { args: 1, options: [] },
   "token revoke": { args: 1, options: [] },
@@ -70,6 +135,15 @@ const ALLOWED: Record<string, { args: number; options: (keyof TOptions)[] }> = {
   "user disable": { args: 1, options: [] },
   "user enable": { args: 1, options: [] },
   "user reset-password": { args: 1, options: ["password"] },
+  "units show": { args: 1, options: [] },
+  "units create": { args: 1, options: ["name", "level", "parent", "valid-from", "key", "short", "english"] },
+  "units rename": { args: 1, options: ["name", "short", "english"] },
+  "units end": { args: 1, options: ["effective"] },
+  "units delete": { args: 1, options: [] },
+  "units merge": { args: 1, rest: true, options: ["into", "effective", "dry-run"] },
+  "units split": { args: 1, options: ["into", "effective", "dry-run"] },
+  "units reorganise": { args: 0, options: ["from", "into", "share", "effective", "new-code", "name", "level", "parent", "key", "short", "english", "dry-run"] },
+  "units import": { args: 1, options: ["successors", "effective", "dry-run"] },
 };
 
 function parse(argv: string[]): { command: string; args: string[]; options: TOptions } | "help" {
@@ -84,6 +158,19 @@ function parse(argv: string[]): { command: string; args: string[]; options: TOpt
         role: { type: "string", short: "r" },
         unit: { type: "string", short: "u" },
         password: { type: "string", short: "p" },
+        level: { type: "string" },
+        parent: { type: "string" },
+        "valid-from": { type: "string" },
+        key: { type: "string" },
+        short: { type: "string" },
+        english: { type: "string" },
+        effective: { type: "string" },
+        from: { type: "string" },
+        into: { type: "string" },
+        share: { type: "string" },
+        "new-code": { type: "string" },
+        successors: { type: "string" },
+        "dry-run": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -96,13 +183,18 @@ function parse(argv: string[]): { command: string; args: string[]; options: TOpt
   const spec = ALLOWED[command];
   if (!spec) throw new UsageError(`Unknown command "${command}".`);
   const args = positionals.slice(2);
-  if (args.length !== spec.args) throw new UsageError(`"${command}" takes ${spec.args === 0 ? "no arguments" : spec.args === 1 ? "one argument" : `${spec.args} arguments`}.`);
+  if (spec.rest ? args.length < spec.args : args.length !== spec.args)
+    throw new UsageError(`"${command}" takes ${spec.args === 0 ? "no arguments" : spec.args === 1 ? "one argument" : `${spec.args} arguments`}${spec.rest ? " or more" : ""}.`);
   const options: TOptions = {};
-  for (const key of ["name", "role", "unit", "password"] as const) {
+  for (const key of STRING_OPTIONS) {
     const v = values[key];
     if (v === undefined) continue;
     if (!spec.options.includes(key)) throw new UsageError(`"${command}" does not take --${key}.`);
     options[key] = v;
+  }
+  if (values["dry-run"]) {
+    if (!spec.options.includes("dry-run")) throw new UsageError(`"${command}" does not take --dry-run.`);
+    options["dry-run"] = true;
   }
   return { command, args, options };
 }
@@ -162,11 +254,157 @@ async function run(db: Db, command: string, args: string[], o: TOptions): Promis
       say(`${describe(after)}: ${disabled ? "disabled; its sessions and tokens no longer work" : "enabled"}.`);
       return;
     }
+    case "units show":
+    case "units create":
+    case "units rename":
+    case "units end":
+    case "units delete":
+    case "units merge":
+    case "units split":
+    case "units reorganise":
+    case "units import":
+      return runUnits(ctx, command, args, o);
     case "user reset-password": {
       const account = await requireAccountByEmail(db, arg);
       const r = await resetAccountPasswordWith(ctx, account.id, o.password);
       say(`New password set for ${account.email}; its sessions have ended.${r.generated ? " The password (printed on stdout) is shown only this once." : ""}`);
       if (r.generated) stdout(r.password);
+      return;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// units …: the registry of administrative units (lib/data/units-admin-core.ts)
+// ---------------------------------------------------------------------------
+
+const need = (command: string, o: TOptions, key: keyof TOptions, what: string) => {
+  const v = o[key];
+  if (typeof v !== "string" || v === "") throw new UsageError(`"${command}" needs --${key} ${what}.`);
+  return v;
+};
+
+/** A file's text: UTF-8, as the shared files are. */
+function readText(path: string): TImportFile {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    throw new Error(`cannot read ${path}: ${(e as Error).message}`);
+  }
+  try {
+    return { name: basename(path), text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
+  } catch {
+    throw new Error(`${path} is not UTF-8 text (save it as “CSV UTF-8”).`);
+  }
+}
+
+const unitLabel = (u: { name: string; key: string }) => `${u.name} (${u.key})`;
+
+/** What a reorganisation or a load changes (or would), on stderr: counts, then each change (the first 200). */
+function report(s: TChangeSummary, outcome: TPlanOutcome, dryRun: boolean) {
+  const c = s.counts;
+  if (outcome.unchanged) {
+    say(`Nothing to change on ${s.effectiveOn}: every unit and succession is already in place.`);
+    return;
+  }
+  say(`${dryRun ? "Would change" : "Changed"} (effective ${s.effectiveOn}): ${c.created} created, ${c.renamed} renamed, ${c.ended} ended, ${c.successions} successions added.`);
+  const lines = [
+    ...s.created.map((u) => `  + ${unitLabel(u)} ${u.level.toLowerCase()} under ${u.parent ? unitLabel(u.parent) : "-"}, from ${u.validFrom}`),
+    ...s.renamed.map((u) => `  ~ ${unitLabel(u)} → ${u.newName}`),
+    ...s.ended.map((u) => `  - ${unitLabel(u)} last day ${u.validTo}${u.into.length ? ` → ${u.into.map((i) => `${unitLabel(i)}${i.share === "PARTIAL" ? " (part)" : ""}`).join(", ")}` : ""}`),
+  ];
+  for (const l of lines.slice(0, 200)) say(l);
+  if (lines.length > 200) say(`  … and ${lines.length - 200} more`);
+  if (dryRun) say("Dry run: nothing was written.");
+}
+
+async function runUnits(ctx: TAccountsCtx, command: string, args: string[], o: TOptions): Promise<void> {
+  const [arg] = args as [string];
+  const plan = { apply: !o["dry-run"] };
+  switch (command) {
+    case "units show": {
+      const u = await getUnitAdminWith(ctx.db, arg);
+      if (!u) throw new AppError("not_found", { code: "registry_unit_unknown", params: { key: arg }, field: "key" });
+      const r = u.references;
+      stdout(
+        [
+          ["key", u.key],
+          ["code", u.code],
+          ["name", u.name],
+          ["short name", u.shortName],
+          ["English name", u.nameEn ?? "-"],
+          ["level", u.level],
+          ["parent", u.parent ? unitLabel(u.parent) : "-"],
+          ["valid from", u.validFrom ?? "-"],
+          ["last day", u.validTo ?? "-"],
+          ["went wholly into", u.successor ? unitLabel(u.successor) : "-"],
+          ["predecessors", u.predecessors.map((p) => `${unitLabel(p)} ${p.share.toLowerCase()} ${p.effectiveOn}`).join("; ") || "-"],
+          ["successors", u.successors.map((p) => `${unitLabel(p)} ${p.share.toLowerCase()} ${p.effectiveOn}`).join("; ") || "-"],
+          ["referred to by", `${r.plans} plan(s), ${r.targets} target(s), ${r.results} result(s), ${r.users} account(s), ${r.children} unit(s) below, ${r.successions} succession(s)`],
+        ]
+          .map(([k, v]) => `${k}\t${v}`)
+          .join("\n"),
+      );
+      return;
+    }
+    case "units create": {
+      const u = await createUnitWith(ctx, {
+        code: arg,
+        name: need(command, o, "name", "NAME"),
+        level: need(command, o, "level", "province|district|commune"),
+        validFrom: need(command, o, "valid-from", "YYYY-MM-DD"),
+        parent: o.parent,
+        key: o.key,
+        shortName: o.short,
+        nameEn: o.english,
+      });
+      say(`Unit ${unitLabel(u)} created, valid from ${u.validFrom}.`);
+      return;
+    }
+    case "units rename": {
+      const r = await renameUnitWith(ctx, { key: arg, name: need(command, o, "name", "NAME"), shortName: o.short, nameEn: o.english });
+      say(r.changed ? `Unit ${r.unit.key} renamed: ${r.unit.name} (${r.unit.shortName}; ${r.unit.nameEn ?? "-"}).` : `Unit ${r.unit.key} already has these names: nothing changed.`);
+      return;
+    }
+    case "units end": {
+      const effective = need(command, o, "effective", "YYYY-MM-DD");
+      const u = await endUnitWith(ctx, { key: arg, effectiveOn: effective });
+      say(`Unit ${unitLabel(u)} ended: its last day is ${u.validTo} (${formatDate(u.validTo)}).`);
+      return;
+    }
+    case "units delete": {
+      const u = await deleteUnitWith(ctx, arg);
+      say(`Unit ${unitLabel(u)} deleted.`);
+      return;
+    }
+    case "units merge":
+    case "units split":
+    case "units reorganise": {
+      const effectiveOn = need(command, o, "effective", "YYYY-MM-DD");
+      const newUnit = o["new-code"] !== undefined;
+      if (!newUnit && command === "units reorganise" && (o.name || o.level || o.parent || o.key || o.short || o.english))
+        throw new UsageError('--name, --level, --parent, --key, --short and --english describe a new unit: give its --new-code too.');
+      const outcome = await reorganiseUnitsWith(
+        ctx,
+        {
+          effectiveOn,
+          from: command === "units reorganise" ? need(command, o, "from", "KEY,KEY…") : args,
+          into: command === "units reorganise" ? (o.into ?? "") : need(command, o, "into", "KEY"),
+          share: command === "units merge" ? "FULL" : command === "units split" ? "PARTIAL" : o.share,
+          ...(newUnit ? { newCode: o["new-code"], newName: o.name, newLevel: o.level, newParent: o.parent, newKey: o.key, newShortName: o.short, newNameEn: o.english } : {}),
+        },
+        plan,
+      );
+      report(outcome.summary, outcome, !plan.apply);
+      return;
+    }
+    case "units import": {
+      const effective = need(command, o, "effective", "YYYY-MM-DD");
+      const files = { units: readText(arg), successors: o.successors ? readText(o.successors) : null };
+      const outcome = await importUnitsWith(ctx, files, effective, plan);
+      report(outcome.summary, outcome, !plan.apply);
+      if (plan.apply && !outcome.unchanged) say(`Loaded in one transaction; units that ended are valid up to ${lastDayBefore(outcome.summary.effectiveOn)}.`);
       return;
     }
   }
@@ -199,9 +437,11 @@ async function main(): Promise<number> {
       return 2;
     }
     if (isAppError(e) && e.problems.length) {
-      // Refused (lib/errors.ts): each problem in both languages, with its field when there are several.
-      const details = e.problems.map((p) => `  ${p.field ?? "-"}: ${problemBilingual(p)}`);
-      say(`admin: ${problemBilingual(e.problems[0]!)}${details.length > 1 ? `\n${details.join("\n")}` : ""}`);
+      // Refused (lib/errors.ts): each problem in both languages, with its field (and a file's line) when there are several or a line.
+      const where = (p: TProblem) => `${p.field ?? "-"}${p.params?.line !== undefined ? ` line ${p.params.line}` : ""}`;
+      const details = e.problems.map((p) => `  ${where(p)}: ${problemBilingual(p)}`);
+      const first = e.problems[0]!;
+      say(`admin: ${first.params?.line !== undefined ? `${where(first)}: ` : ""}${problemBilingual(first)}${details.length > 1 ? `\n${details.join("\n")}` : ""}`);
       return 1;
     }
     const code = (e as { code?: string }).code;

@@ -1,10 +1,20 @@
 "use client";
 // A plan's document facts, citations and tasks (create and edit); the action comes from the page.
 import { submitKeepingValues } from "@/components/forms/keep-values";
+import { UnitPicker, type TPickerFilters, type TPickerUnit } from "@/components/forms/unit-picker";
+import { periodProblem } from "@/components/forms/unit-picker-format";
+import { messages } from "@/lib/i18n/messages";
 import { useActionState, useState } from "react";
 import { INITIAL_ACTION_STATE, type TFormAction } from "@/lib/validation/action-state";
+import type { Locale } from "@/lib/i18n/locale";
 import { errProps, FieldError } from "./field";
 import type { TMessages } from "@/lib/i18n/messages";
+
+/** Where the unit pickers of the authoring forms search: the actor's jurisdiction, its own units first. */
+export type TAuthoringUnitSearch = { filters: TPickerFilters; pinned: TPickerUnit[] };
+
+/** A unit already chosen, as the page knows it. */
+export type TAuthoringChosenUnit = { key: string; label?: string; detail?: string; unit?: TPickerUnit };
 
 type Citation = { code: string; type: string; issuer: string; issuedOn: string; title: string };
 type Task = { description: string; responsible: string };
@@ -28,10 +38,11 @@ export type TPlanFormValues = {
 
 type Props = {
   m: TMessages["authoring"];
+  locale: Locale;
   docTypes: Record<string, string>;
-  units: { code: string; name: string; current: boolean }[];
-  /** Appended in parentheses to a unit that ceased to exist in the July 2025 reorganisation. */
-  beforeMerger: string;
+  /** The issuing unit's picker: where it searches, and the unit chosen when the form opens. */
+  unitSearch: TAuthoringUnitSearch;
+  issuerUnit: TAuthoringChosenUnit | null;
   programmes: { code: string; name: string }[];
   values: TPlanFormValues;
   action: TFormAction;
@@ -40,10 +51,14 @@ type Props = {
   disabled?: boolean;
 };
 
-export function PlanForm({ m, docTypes, units, beforeMerger, programmes, values, action, hidden, submitLabel, disabled }: Props) {
+export function PlanForm({ m, locale, docTypes, unitSearch, issuerUnit, programmes, values, action, hidden, submitLabel, disabled }: Props) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   const [citations, setCitations] = useState<Citation[]>(values.citations);
   const [tasks, setTasks] = useState<Task[]>(values.tasks);
+  // The issuing unit must exist throughout the period: said as soon as both are known (the server decides).
+  const [issuer, setIssuer] = useState<TPickerUnit | undefined>(issuerUnit?.unit);
+  const [period, setPeriod] = useState({ periodStart: values.periodStart, periodEnd: values.periodEnd });
+  const outside = issuer ? periodProblem(issuer, Number(period.periodStart), Number(period.periodEnd)) : null;
   const fe = state.fieldErrors;
   const text = (name: keyof TPlanFormValues, label: string, opts: { hint?: string; required?: boolean; type?: string } = {}) => (
     <div>
@@ -53,6 +68,14 @@ export function PlanForm({ m, docTypes, units, beforeMerger, programmes, values,
         name={name}
         type={opts.type ?? "text"}
         defaultValue={values[name] as string}
+        onChange={
+          name === "periodStart" || name === "periodEnd"
+            ? (e) => {
+                const value = e.currentTarget.value;
+                setPeriod((p) => ({ ...p, [name]: value }));
+              }
+            : undefined
+        }
         required={opts.required}
         disabled={disabled}
         {...errProps(name, fe)}
@@ -91,16 +114,25 @@ export function PlanForm({ m, docTypes, units, beforeMerger, programmes, values,
           {text("issuer", m.issuer, { required: true })}
           <div>
             <label htmlFor="plan-issuerUnitCode">{m.issuerUnit}</label>
-            <select id="plan-issuerUnitCode" name="issuerUnitCode" defaultValue={values.issuerUnitCode} {...errProps("issuerUnitCode", fe)}>
-              <option value="">{m.choose}</option>
-              {units.map((u) => (
-                <option key={u.code} value={u.code}>
-                  {u.name}
-                  {u.current ? "" : ` (${beforeMerger})`}
-                </option>
-              ))}
-            </select>
+            <UnitPicker
+              id="plan-issuerUnitCode"
+              name="issuerUnitCode"
+              m={m.unitPicker}
+              locale={locale}
+              filters={unitSearch.filters}
+              pinned={unitSearch.pinned}
+              initial={issuerUnit ?? (values.issuerUnitCode ? { key: values.issuerUnitCode } : null)}
+              disabled={disabled}
+              invalid={!!fe?.issuerUnitCode?.length || !!outside}
+              describedBy={fe?.issuerUnitCode?.length ? "issuerUnitCode-error" : outside ? "issuerUnitCode-period" : undefined}
+              onChange={(v) => setIssuer(v?.unit)}
+            />
             <FieldError id="issuerUnitCode-error" error={fe?.issuerUnitCode} />
+            {outside && !fe?.issuerUnitCode?.length && (
+              <p id="issuerUnitCode-period" className="field-error" role="status">
+                {messages(locale).problems.unit_not_in_period(outside)}
+              </p>
+            )}
           </div>
           {text("issuedOn", m.issuedOn)}
           {text("periodStart", m.periodStart, { required: true })}

@@ -3,6 +3,8 @@
 // functions as the server (describeTarget, validateTargetSpec), so what the
 // officer reads here is what the portal will show. The action comes from the page.
 import { submitKeepingValues } from "@/components/forms/keep-values";
+import { UnitPicker, type TPickerUnit } from "@/components/forms/unit-picker";
+import { periodProblem } from "@/components/forms/unit-picker-format";
 import { useActionState, useMemo, useState } from "react";
 import { INITIAL_ACTION_STATE, type TFormAction } from "@/lib/validation/action-state";
 import { groupName, groupQualifier } from "@/lib/domain/groups";
@@ -10,7 +12,8 @@ import { parseVietnameseNumber } from "@/lib/domain/numbers";
 import { describeTarget, TARGET_KINDS, validateTargetSpec, type TargetKind } from "@/lib/domain/targets";
 import type { Locale } from "@/lib/i18n/locale";
 import { errProps, FieldError } from "./field";
-import type { TMessages } from "@/lib/i18n/messages";
+import type { TAuthoringChosenUnit, TAuthoringUnitSearch } from "./plan-form";
+import { messages, type TMessages } from "@/lib/i18n/messages";
 
 export type TTargetFormValues = {
   targetId: string;
@@ -38,7 +41,9 @@ type Props = {
   locale: Locale;
   planId: string;
   indicators: { code: string; name: string; measureUnit: string }[];
-  units: { code: string; name: string }[];
+  /** The target unit's picker: where it searches (the jurisdiction), and the unit chosen when the form opens. */
+  unitSearch: TAuthoringUnitSearch;
+  unit: TAuthoringChosenUnit | null;
   groups: { code: string; name: string; nameEn: string }[];
   parents: { id: string; label: string }[];
   values: TTargetFormValues;
@@ -53,11 +58,14 @@ const num = (s: string): number | null => {
   return r.ok ? r.value : Number.NaN;
 };
 
-export function TargetForm({ m, locale, planId, indicators, units, groups, parents, values, action, submitLabel, idPrefix }: Props) {
+export function TargetForm({ m, locale, planId, indicators, unitSearch, unit, groups, parents, values, action, submitLabel, idPrefix }: Props) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   const [v, setV] = useState(values);
   const set = (k: keyof TTargetFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
     setV({ ...v, [k]: e.target instanceof HTMLInputElement && e.target.type === "checkbox" ? e.target.checked : e.target.value });
+  // The target's unit must exist throughout its period: said as soon as both are known (the server decides).
+  const [chosenUnit, setChosenUnit] = useState<TPickerUnit | undefined>(unit?.unit);
+  const outside = chosenUnit ? periodProblem(chosenUnit, Number(v.periodStart), Number(v.periodEnd)) : null;
   const fe = state.fieldErrors;
   const id = (k: string) => `${idPrefix}-${k}`;
 
@@ -135,15 +143,27 @@ export function TargetForm({ m, locale, planId, indicators, units, groups, paren
         </div>
         <div>
           <label htmlFor={id("unitCode")}>{m.unit}</label>
-          <select id={id("unitCode")} name="unitCode" value={v.unitCode} onChange={set("unitCode")}>
-            <option value="">{m.choose}</option>
-            {units.map((u) => (
-              <option key={u.code} value={u.code}>
-                {u.name}
-              </option>
-            ))}
-          </select>
+          <UnitPicker
+            id={id("unitCode")}
+            name="unitCode"
+            m={m.unitPicker}
+            locale={locale}
+            filters={unitSearch.filters}
+            pinned={unitSearch.pinned}
+            initial={unit ?? (values.unitCode ? { key: values.unitCode } : null)}
+            invalid={!!fe?.unitCode?.length || !!outside}
+            describedBy={fe?.unitCode?.length ? `${id("unitCode")}-error` : outside ? `${id("unitCode")}-period` : undefined}
+            onChange={(u) => {
+              setChosenUnit(u?.unit);
+              setV((cur) => ({ ...cur, unitCode: u?.key ?? "" }));
+            }}
+          />
           <FieldError id={`${id("unitCode")}-error`} error={fe?.unitCode} />
+          {outside && !fe?.unitCode?.length && (
+            <p id={`${id("unitCode")}-period`} className="field-error" role="status">
+              {messages(locale).problems.unit_not_in_period(outside)}
+            </p>
+          )}
         </div>
         <div>
           <label htmlFor={id("groupCode")}>{m.group}</label>

@@ -1,11 +1,12 @@
 "use client";
 // Create an account (administrators). Without a password one is generated and shown once.
 import { useActionState } from "react";
+import type { Locale } from "@/lib/i18n/locale";
 import type { TFormAction, TSecretActionState } from "@/lib/validation/action-state";
 import { describedBy, FieldErrors, FormStatus, SecretOnce, type TSecretMessages } from "./account-form-parts";
 import styles from "./account-forms.module.css";
 import { submitKeepingValues } from "./keep-values";
-import { RoleUnitFields, type TRoleUnitMessages, type TUnitOption } from "./role-unit-fields";
+import { RoleUnitFields, type TLevelsOfRole, type TRoleUnitMessages } from "./role-unit-fields";
 
 type Messages = TRoleUnitMessages & {
   email: string;
@@ -19,7 +20,20 @@ type Messages = TRoleUnitMessages & {
 
 const INITIAL: TSecretActionState = { ok: false };
 
-export function CreateUserForm({ m, units, create }: { m: Messages; units: TUnitOption[]; create: TFormAction<TSecretActionState> }) {
+export function CreateUserForm({
+  m,
+  locale,
+  levelsOfRole,
+  today,
+  create,
+}: {
+  m: Messages;
+  locale: Locale;
+  levelsOfRole: TLevelsOfRole;
+  /** YYYY-MM-DD: a new account needs a unit in existence today, so the picker offers only those. */
+  today: string;
+  create: TFormAction<TSecretActionState>;
+}) {
   const [state, action, pending] = useActionState(create, INITIAL);
   const v = state.ok ? {} : (state.values ?? {});
   const email = describedBy("email", state);
@@ -42,11 +56,14 @@ export function CreateUserForm({ m, units, create }: { m: Messages; units: TUnit
         <RoleUnitFields
           key={`${v.role ?? ""}|${v.unitCode ?? ""}|${state.ok ? state.message : ""}`}
           idPrefix="new"
-          units={units}
           m={m}
+          locale={locale}
           state={state}
+          levelsOfRole={levelsOfRole}
+          validOn={today}
           defaultRole={v.role === "ADMIN" || v.role === "DISTRICT_STAFF" ? v.role : "PROVINCIAL_OFFICER"}
-          defaultUnit={v.unitCode ?? ""}
+          // A refused form keeps the key it posted; the picker looks the unit's name up.
+          defaultUnit={v.unitCode ? { key: v.unitCode } : null}
         />
         <div className={`${styles.field} ${styles.full}`}>
           <label htmlFor="new-password">{m.password}</label>

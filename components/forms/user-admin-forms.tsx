@@ -3,24 +3,31 @@
 // disable or enable, reset the password (the new one is shown once).
 import { useActionState } from "react";
 import type { TRole } from "@/lib/auth/permissions";
+import type { Locale } from "@/lib/i18n/locale";
 import { INITIAL_ACTION_STATE, type TFormAction, type TSecretActionState } from "@/lib/validation/action-state";
 import { FormStatus, SecretOnce, type TSecretMessages } from "./account-form-parts";
 import styles from "./account-forms.module.css";
 import { submitKeepingValues } from "./keep-values";
-import { RoleUnitFields, type TRoleUnitMessages, type TUnitOption } from "./role-unit-fields";
+import { RoleUnitFields, type TChosenUnit, type TLevelsOfRole, type TRoleUnitMessages } from "./role-unit-fields";
 
+/**
+ * An existing account's role and unit. Any unit of the role's levels may be chosen, also one that
+ * has ended (an account kept for a former unit's history); a new account needs one that exists.
+ */
 export function UserEditForm({
   id,
   role,
-  unitCode,
-  units,
+  unit,
+  levelsOfRole,
+  locale,
   m,
   update,
 }: {
   id: string;
   role: TRole;
-  unitCode: string;
-  units: TUnitOption[];
+  unit: TChosenUnit | null;
+  levelsOfRole: TLevelsOfRole;
+  locale: Locale;
   m: TRoleUnitMessages & { save: string; saving: string };
   update: TFormAction;
 }) {
@@ -28,7 +35,7 @@ export function UserEditForm({
   return (
     <form action={action} onSubmit={submitKeepingValues(action)} className={styles.formWide} noValidate>
       <input type="hidden" name="id" value={id} />
-      <RoleUnitFields key={`${role}|${unitCode}`} idPrefix={`edit-${id}`} units={units} m={m} state={state} defaultRole={role} defaultUnit={unitCode} />
+      <RoleUnitFields key={`${role}|${unit?.key ?? ""}`} idPrefix={`edit-${id}`} m={m} locale={locale} state={state} levelsOfRole={levelsOfRole} defaultRole={role} defaultUnit={unit} />
       <div className={styles.full}>
         <FormStatus state={state} />
       </div>

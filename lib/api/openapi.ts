@@ -563,8 +563,21 @@ export const openApiDocument = {
           "JSON answers one page; `format=csv` gives every matching unit.",
         parameters: [
           { name: "q", in: "query", schema: { type: "string", maxLength: 200 }, description: "Every word must occur in the name, ignoring case and diacritics (đ = d): \"vinh thinh\" finds Xã Vĩnh Thịnh. A code or key finds its units too" },
-          { name: "level", in: "query", schema: { type: "string", enum: ["nation", "province", "district", "commune"] } },
+          {
+            name: "level",
+            in: "query",
+            schema: { type: "string", pattern: "^(nation|province|district|commune)(,(nation|province|district|commune))*$" },
+            description: "`nation`, `province`, `district` or `commune`; several separated by commas (`district,commune`) give the units of any of them",
+          },
           { name: "parent", in: "query", schema: { type: "string" }, description: `The units directly below this one. ${unitKeyDescription}` },
+          {
+            name: "within",
+            in: "query",
+            schema: { type: "string" },
+            description:
+              "The units strictly below this one, at any depth down to three levels (children, grandchildren, great-grandchildren): `within=08` gives Tuyên Quang's communes, " +
+              "whether they lie under the province or under one of its former districts. Up to 8 keys separated by commas give the units below any of them. The unit itself is not listed",
+          },
           { name: "validOn", in: "query", schema: { type: "string", format: "date" }, description: "Only the units in existence that day (YYYY-MM-DD)" },
           { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 }, description: "A page past the end answers the last page" },
           { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
@@ -595,7 +608,7 @@ export const openApiDocument = {
               "text/csv": { schema: { type: "string" } },
             },
           },
-          "404": { description: "`parent` names no unit", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "404": { description: "`parent` or a key of `within` names no unit", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
           ...errResponses,
         },
       },

@@ -18,8 +18,9 @@ import type { TActor, TRole } from "../auth/permissions";
 import type { Db } from "../db/prisma";
 import type { Prisma } from "../generated/prisma/client";
 import { writeAudit, type TAuditInput, type TAuditSource } from "./audit-write";
+import { isoDateInTimeZone } from "../domain/numbers";
 import { zodProblems } from "../validation/fields";
-import { ZEmail, ZOwnPasswordChange, ZPasswordReset, ZUserCreate, ZUserUpdate, type TUserCreateInput, type TUserUpdateInput } from "../validation/accounts";
+import { LEVEL_OF_ROLE, ZEmail, ZOwnPasswordChange, ZPasswordReset, ZUserCreate, ZUserUpdate, type TUserCreateInput, type TUserUpdateInput } from "../validation/accounts";
 
 // ---------------------------------------------------------------------------
 // Context: the client, who acts, and how audit rows are written
@@ -149,19 +150,52 @@ async function requireAccount(db: Db | Prisma.TransactionClient, id: string) {
 // Rules shared by create and update
 // ---------------------------------------------------------------------------
 
-const LEVEL_OF_ROLE: Record<Exclude<TRole, "ADMIN">, "PROVINCE" | "DISTRICT"> = { PROVINCIAL_OFFICER: "PROVINCE", DISTRICT_STAFF: "DISTRICT" };
-
-/** The unit id for a role: none for administrators, a province or district that exists otherwise. */
-async function unitForRole(db: Db, role: TRole, unitCode: string | null): Promise<string | null> {
+/**
+ * The unit id for a role: none for administrators; otherwise a unit that exists, of a level the
+ * role may hold (LEVEL_OF_ROLE: a province for a provincial officer, a district or a commune for
+ * district or commune staff). A NEW account needs a unit that still exists: one that has ended
+ * (validTo before today, in Vietnam) is refused, naming the unit it went into. An existing account
+ * may keep, or be given, a unit that has ended (its history: the plans and results of that unit).
+ */
+async function unitForRole(db: Db, role: TRole, unitCode: string | null, opts: { forNewAccount: boolean }): Promise<string | null> {
   const field = "unitCode";
   if (role === "ADMIN") {
     if (unitCode) throw new AppError("invalid", { code: "unit_for_admin", field });
     return null;
   }
   if (!unitCode) throw new AppError("invalid", { code: "unit_required", field, params: { role } });
-  const unit = await db.adminUnit.findUnique({ where: { key: unitCode }, select: { id: true, name: true, level: true } });
+  const unit = await db.adminUnit.findUnique({
+    where: { key: unitCode },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      level: true,
+      validTo: true,
+      successor: { select: { key: true, name: true } },
+      successions: { select: { successor: { select: { key: true, name: true } } }, orderBy: { successor: { searchName: "asc" } } },
+    },
+  });
   if (!unit) throw new AppError("not_found", { code: "unit_not_found", field, params: { code: unitCode } });
-  if (unit.level !== LEVEL_OF_ROLE[role]) throw new AppError("invalid", { code: "unit_level", field, params: { unit: unit.name, role } });
+  if (!LEVEL_OF_ROLE[role].includes(unit.level)) throw new AppError("invalid", { code: "unit_level", field, params: { unit: unit.name, role } });
+  if (opts.forNewAccount && unit.validTo) {
+    const lastDay = unit.validTo.toISOString().slice(0, 10);
+    if (lastDay < isoDateInTimeZone()) {
+      const parts = unit.successor ? [] : unit.successions.map((s) => `${s.successor.name} (${s.successor.key})`);
+      throw new AppError("invalid", {
+        code: "unit_ended",
+        field,
+        params: {
+          unit: unit.name,
+          key: unit.key,
+          to: lastDay,
+          successor: unit.successor?.name ?? null,
+          successorKey: unit.successor?.key ?? null,
+          successors: parts.length ? parts.join(", ") : null,
+        },
+      });
+    }
+  }
   return unit.id;
 }
 
@@ -192,7 +226,7 @@ export async function createAccountWith(ctx: TAccountsCtx, input: TUserCreateInp
   const parsed = ZUserCreate.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
   const d = parsed.data;
-  const unitId = await unitForRole(ctx.db, d.role, d.unitCode);
+  const unitId = await unitForRole(ctx.db, d.role, d.unitCode, { forNewAccount: true });
   const duplicate = () => new AppError("conflict", { code: "duplicate_email", field: "email", params: { email: d.email } });
   if (await ctx.db.user.findUnique({ where: { email: d.email }, select: { id: true } })) throw duplicate();
   const generated = d.password === undefined;
@@ -216,7 +250,7 @@ export async function updateAccountWith(ctx: TAccountsCtx, id: string, input: TU
   const parsed = ZUserUpdate.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
   const d = parsed.data;
-  const unitId = await unitForRole(ctx.db, d.role, d.unitCode);
+  const unitId = await unitForRole(ctx.db, d.role, d.unitCode, { forNewAccount: false });
   if (ctx.actor?.id === id && d.role !== ctx.actor.role) throw new AppError("invalid", { code: "own_role", field: "role" });
   await audited(ctx, async (tx, audit) => {
     const before = await requireAccount(tx, id);

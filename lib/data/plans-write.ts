@@ -5,7 +5,7 @@ import "server-only";
 // A refusal is a TFailure (lib/errors.ts): a kind and problem codes, texts in
 // lib/i18n/problems/plans.ts; field problems name their field ("citations.0.issuer").
 import { randomUUID } from "node:crypto";
-import { can, type TActor } from "../auth/permissions";
+import { can, jurisdictionRoots, type TActor } from "../auth/permissions";
 import { db } from "../db/client";
 import { failure, type TFailure, type TProblem } from "../errors";
 import type { Prisma } from "../generated/prisma/client";
@@ -19,6 +19,8 @@ import { writeAudit } from "./audit";
 import { targetSelect } from "./plans";
 import { validThroughout } from "../domain/unit-tree";
 import { listUnits, unitAncestors, type TUnit } from "./units";
+import { getUnitHitsByKey } from "./units-search";
+import type { TUnitLevel } from "../validation/units";
 
 export type TWriteOutcome = { ok: true; id: string } | TFailure;
 
@@ -345,6 +347,13 @@ export async function getPlanForEdit(actor: TActor, id: string) {
   return plan;
 }
 
+/**
+ * What the authoring forms offer: indicators, programmes, population groups, and where the unit
+ * pickers search. Units are not listed (about 13.400 of them): the pickers search the registry
+ * (GET /api/v1/units) `within` the actor's units (its own, and the successor its unit went into
+ * wholly: jurisdictionRoots), with those units themselves offered first; an administrator
+ * searches every unit. The server checks jurisdiction and the period again on every save.
+ */
 export async function listAuthoringChoices(actor: TActor) {
   const units = await listUnits();
   const [indicators, programmes, groups] = await Promise.all([
@@ -352,10 +361,19 @@ export async function listAuthoringChoices(actor: TActor) {
     db().programme.findMany({ select: { code: true, name: true }, orderBy: { periodStart: "desc" } }),
     listGroups(),
   ]);
-  // Choices carry the unit's key (codes are reused across the 2025 reform). Communes are not
-  // listed: thousands of them need a picker that searches, not a select (docs/domain.md).
-  const unitChoices = units
-    .filter((u) => u.level !== "NATION" && u.level !== "COMMUNE" && can(actor, "plan.edit", units, u.id))
-    .map((u) => ({ code: u.key, name: u.name, current: !u.validTo }));
-  return { indicators, programmes, groups, units: unitChoices };
+  const roots = actor.role === "ADMIN" ? null : jurisdictionRoots(actor, units).flatMap((id) => units.find((u) => u.id === id)?.key ?? []);
+  const ownUnits = roots ? [...(await getUnitHitsByKey(roots)).values()] : [];
+  return {
+    indicators,
+    programmes,
+    groups,
+    unitSearch: {
+      /** Keys whose units lie in the actor's jurisdiction; null: everywhere (administrators). */
+      within: roots,
+      /** Plans and targets are for provinces, districts and communes (never the nation). */
+      levels: ["PROVINCE", "DISTRICT", "COMMUNE"] as TUnitLevel[],
+      /** The actor's own units, offered first (jurisdictionRoots order: its unit, then its successor). */
+      ownUnits: roots ? roots.flatMap((k) => ownUnits.filter((u) => u.key === k)) : [],
+    },
+  };
 }

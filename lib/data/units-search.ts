@@ -90,7 +90,16 @@ const searchWords = (q: string) =>
 /** The day as the DATE columns hold it. */
 const dayOf = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
-function unitWhere(query: TUnitsQuery, parentId: string | undefined): Prisma.AdminUnitWhereInput {
+/**
+ * The units strictly below any of `ids`, down to three levels: children, grandchildren and
+ * great-grandchildren (a province's communes, whether under the province since 2025 or under a
+ * district before). Jurisdiction follows parents the same way (docs/domain.md).
+ */
+const belowAny = (ids: string[]): Prisma.AdminUnitWhereInput => ({
+  OR: [{ parentId: { in: ids } }, { parent: { parentId: { in: ids } } }, { parent: { parent: { parentId: { in: ids } } } }],
+});
+
+function unitWhere(query: TUnitsQuery, parentId: string | undefined, withinIds: string[] | undefined): Prisma.AdminUnitWhereInput {
   const and: Prisma.AdminUnitWhereInput[] = [];
   if (query.q) {
     const words = searchWords(query.q);
@@ -99,8 +108,10 @@ function unitWhere(query: TUnitsQuery, parentId: string | undefined): Prisma.Adm
     const asKey = query.q.trim();
     and.push(/\d/.test(asKey) && UNIT_KEY_PATTERN.test(asKey) ? { OR: [byName, { code: asKey }, { key: asKey }] } : byName);
   }
-  if (query.level) and.push({ level: query.level });
+  if (query.levels?.length) and.push({ level: { in: query.levels } });
+  else if (query.level) and.push({ level: query.level });
   if (parentId !== undefined) and.push({ parentId });
+  if (withinIds) and.push(belowAny(withinIds));
   if (query.validOn) {
     const day = dayOf(query.validOn);
     and.push({ OR: [{ validFrom: null }, { validFrom: { lte: day } }] });
@@ -122,7 +133,13 @@ async function loadSearchUnits(query: TUnitsQuery, all: boolean): Promise<TUnitP
     parentId = p.id;
     parent = ref(p);
   }
-  const where = unitWhere(query, parentId);
+  let withinIds: string[] | undefined;
+  if (query.within?.length) {
+    const found = await db().adminUnit.findMany({ where: { key: { in: query.within } }, select: { id: true } });
+    if (found.length !== new Set(query.within).size) return null;
+    withinIds = found.map((u) => u.id);
+  }
+  const where = unitWhere(query, parentId, withinIds);
   if (all) {
     const rows = await db().adminUnit.findMany({ where, select: hitSelect, orderBy: ORDER });
     return { items: rows.map(toHit), total: rows.length, page: 1, pageSize: Math.max(rows.length, 1), pageCount: 1, parent };
@@ -147,19 +164,48 @@ async function loadSearchUnits(query: TUnitsQuery, all: boolean): Promise<TUnitP
 
 /**
  * One page of the units matching a query: `q` (every word in the name, ignoring case and
- * diacritics; a code or key finds its units too), `level`, `parent` (a unit key: its children),
+ * diacritics; a code or key finds its units too), `level` or `levels`, `parent` (a unit key: its
+ * children), `within` (unit keys: the units strictly below any of them, three levels deep),
  * `validOn` (YYYY-MM-DD: units in existence that day). Provinces first, then by name. `pageSize`
- * defaults to 50, at most 200; a page past the end is the last page. Null when `parent` names no
- * unit. Cached for the public until the next write.
+ * defaults to 50, at most 200; a page past the end is the last page. Null when `parent` or a key
+ * of `within` names no unit (`unknownUnitKeys` says which). Cached for the public until the next write.
  */
 export function searchUnits(query: TUnitsQuery): Promise<TUnitPage | null> {
-  const key = { q: query.q, level: query.level, parent: query.parent, validOn: query.validOn, page: query.page, pageSize: query.pageSize };
+  const key = {
+    q: query.q,
+    level: query.level,
+    levels: query.levels?.length ? [...query.levels].sort() : undefined,
+    parent: query.parent,
+    within: query.within?.length ? [...query.within].sort() : undefined,
+    validOn: query.validOn,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
   return cachedPublic(["units-search", key], () => loadSearchUnits(query, false));
 }
 
 /** Every unit matching a query (`page` and `pageSize` ignored), for downloads; read afresh each time (up to the whole registry). */
 export function searchAllUnits(query: TUnitsQuery): Promise<TUnitPage | null> {
   return loadSearchUnits(query, true);
+}
+
+/**
+ * The units with these keys, as search lists them (parent, province, successor), by key; keys that
+ * name no unit are left out. For the forms that show units already chosen (a plan's issuing unit,
+ * an account's unit). Read afresh.
+ */
+export async function getUnitHitsByKey(keys: readonly string[]): Promise<Map<string, TUnitHit>> {
+  const wanted = [...new Set(keys)].filter((k) => UNIT_KEY_PATTERN.test(k));
+  if (!wanted.length) return new Map();
+  const rows = await db().adminUnit.findMany({ where: { key: { in: wanted } }, select: hitSelect });
+  return new Map(rows.map((r) => [r.key, toHit(r)]));
+}
+
+/** Which of these keys name no unit (to say why a search answered null). */
+export async function unknownUnitKeys(keys: readonly string[]): Promise<string[]> {
+  const wanted = [...new Set(keys)].filter((k) => UNIT_KEY_PATTERN.test(k));
+  const found = new Set((await db().adminUnit.findMany({ where: { key: { in: wanted } }, select: { key: true } })).map((u) => u.key));
+  return [...new Set(keys)].filter((k) => !found.has(k));
 }
 
 const detailSelect = {

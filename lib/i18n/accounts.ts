@@ -2,24 +2,28 @@
 // management), Vietnamese first; refusals are problem codes (lib/i18n/problems/accounts.ts).
 // Plain strings only where they are handed to client components.
 import type { Locale } from "./locale";
+import { unitPickerText } from "./unit-picker";
 
 const vi = {
   nav: { label: "Tài khoản", account: "Tài khoản của tôi", tokens: "Token API", users: "Quản lý tài khoản" },
-  roles: { ADMIN: "Quản trị viên", PROVINCIAL_OFFICER: "Cán bộ cấp tỉnh", DISTRICT_STAFF: "Cán bộ cấp huyện" },
+  roles: { ADMIN: "Quản trị viên", PROVINCIAL_OFFICER: "Cán bộ cấp tỉnh", DISTRICT_STAFF: "Cán bộ huyện/xã" },
   roleHints: {
     ADMIN: "cả nước, không gắn đơn vị",
     PROVINCIAL_OFFICER: "một tỉnh/thành phố",
-    DISTRICT_STAFF: "một quận/huyện, chỉ đề xuất kết quả",
+    DISTRICT_STAFF: "một huyện hoặc một xã/phường; đề xuất kết quả cho huyện, xã của mình",
+  },
+  /** The unit field of the account forms: which units it offers follows the role. */
+  unitPicker: {
+    ...unitPickerText.vi,
+    hint: "Gõ tên hoặc mã rồi chọn trong danh sách: cán bộ cấp tỉnh chọn một tỉnh/thành phố, cán bộ huyện/xã chọn một xã/phường (hoặc huyện).",
   },
   wholeCountry: "Cả nước",
-  abolished: "đã sáp nhập",
   common: {
     email: "Thư điện tử",
     name: "Họ tên",
     role: "Vai trò",
     unit: "Đơn vị phụ trách",
     noUnit: "— Không (quản trị viên) —",
-    chooseUnit: "— Chọn đơn vị —",
     status: "Trạng thái",
     active: "Đang hoạt động",
     disabled: "Đã khóa",
@@ -105,21 +109,23 @@ export type TAccountsDict = typeof vi;
 
 const en: TAccountsDict = {
   nav: { label: "Account", account: "My account", tokens: "API tokens", users: "Manage accounts" },
-  roles: { ADMIN: "Administrator", PROVINCIAL_OFFICER: "Provincial officer", DISTRICT_STAFF: "District staff" },
+  roles: { ADMIN: "Administrator", PROVINCIAL_OFFICER: "Provincial officer", DISTRICT_STAFF: "District or commune staff" },
   roleHints: {
     ADMIN: "whole country, no unit",
     PROVINCIAL_OFFICER: "one province or city",
-    DISTRICT_STAFF: "one district; proposes results only",
+    DISTRICT_STAFF: "one district or commune; proposes results for their district or commune",
+  },
+  unitPicker: {
+    ...unitPickerText.en,
+    hint: "Type a name or code, then choose in the list: a provincial officer takes a province or city, district or commune staff a commune or ward (or a district).",
   },
   wholeCountry: "Whole country",
-  abolished: "merged",
   common: {
     email: "Email",
     name: "Full name",
     role: "Role",
     unit: "Jurisdiction",
     noUnit: "— None (administrator) —",
-    chooseUnit: "— Choose a unit —",
     status: "Status",
     active: "Active",
     disabled: "Disabled",

@@ -2,6 +2,7 @@
 // it, so a key missing in English does not compile. Refusals are problem codes
 // (lib/i18n/problems/plans.ts).
 import type { Locale } from "./locale";
+import { unitPickerText } from "./unit-picker";
 
 const vi = {
   newPlan: "Soạn kế hoạch mới",
@@ -43,6 +44,11 @@ const vi = {
   editTarget: "Sửa chỉ tiêu",
   indicator: "Chỉ tiêu trong danh mục",
   unit: "Áp dụng cho đơn vị",
+  /** The unit fields (issuing unit, a target's unit): a picker that searches within the officer's jurisdiction. */
+  unitPicker: {
+    ...unitPickerText.vi,
+    hint: "Gõ tên hoặc mã đơn vị (tỉnh, huyện, xã) trong phạm vi của bạn rồi chọn trong danh sách (phím mũi tên và Enter).",
+  },
   group: "Nhóm đối tượng",
   groupHint: "Chỉ tiêu tính cho ai: toàn bộ đơn vị, hay một nhóm (hộ dân tộc Khmer, các huyện nghèo…). Số liệu của nhóm không bao giờ được hiển thị như số liệu của cả đơn vị.",
   kind: "Loại chỉ tiêu",
@@ -123,6 +129,10 @@ const en: TAuthoringText = {
   editTarget: "Edit target",
   indicator: "Catalogue indicator",
   unit: "Applies to unit",
+  unitPicker: {
+    ...unitPickerText.en,
+    hint: "Type the name or code of a unit (province, district, commune) in your jurisdiction, then choose it in the list (arrow keys and Enter).",
+  },
   group: "Population group",
   groupHint: "Whom the target counts: the whole unit, or one group (Khmer households, poor districts…). A group's figures are never shown as the whole unit's.",
   kind: "Target kind",

@@ -13,6 +13,7 @@ import type { Locale } from "./locale";
 import { problemTexts } from "./problems";
 import { gridMessages } from "./grid";
 import { spreadsheetsMessages } from "./spreadsheets";
+import { unitsAdminMessages } from "./units-admin";
 
 const catalogue = {
   vi: {
@@ -23,6 +24,7 @@ const catalogue = {
     dashboards: dashboardsMessages.vi,
     grid: gridMessages.vi,
     spreadsheets: spreadsheetsMessages.vi,
+    unitsAdmin: unitsAdminMessages.vi,
     problems: problemTexts.vi,
   },
   en: {
@@ -33,6 +35,7 @@ const catalogue = {
     dashboards: dashboardsMessages.en,
     grid: gridMessages.en,
     spreadsheets: spreadsheetsMessages.en,
+    unitsAdmin: unitsAdminMessages.en,
     problems: problemTexts.en,
   },
 };

@@ -7,6 +7,7 @@ import { accountsProblems } from "./problems/accounts";
 import { plansProblems } from "./problems/plans";
 import { resultsProblems } from "./problems/results";
 import { spreadsheetsProblems } from "./problems/spreadsheets";
+import { unitsProblems } from "./problems/units";
 import type { TProblemTexts } from "./problems/types";
 
 /** What was refused, for the "forbidden" text of a result write ("gửi duyệt", "mở lại"…). */
@@ -51,8 +52,8 @@ const en: TProblemTexts<TCommonCode> = {
 
 /** Every problem text, by locale and code. */
 export const problemTexts = {
-  vi: { ...vi, ...resultsProblems.vi, ...accountsProblems.vi, ...plansProblems.vi, ...spreadsheetsProblems.vi },
-  en: { ...en, ...resultsProblems.en, ...accountsProblems.en, ...plansProblems.en, ...spreadsheetsProblems.en },
+  vi: { ...vi, ...resultsProblems.vi, ...accountsProblems.vi, ...plansProblems.vi, ...spreadsheetsProblems.vi, ...unitsProblems.vi },
+  en: { ...en, ...resultsProblems.en, ...accountsProblems.en, ...plansProblems.en, ...spreadsheetsProblems.en, ...unitsProblems.en },
 } satisfies Record<Locale, TProblemTexts>;
 
 /** A problem in the reader's language (an unknown code reads as an unexpected failure, and is logged). */

@@ -3,8 +3,21 @@
 // whether an email is taken or a unit exists is checked by lib/data/accounts-core.ts.
 import { z } from "zod";
 import type { TRole } from "../auth/permissions";
+import { UNIT_KEY_PATTERN } from "../domain/ids";
+import type { TUnitLevel } from "./units";
 
 export const ROLES = ["ADMIN", "PROVINCIAL_OFFICER", "DISTRICT_STAFF"] as const satisfies readonly TRole[];
+
+/**
+ * The levels of unit each role may hold (administrators hold none): a provincial officer a
+ * province (one of today's 34, or for history one that has ended), district or commune staff
+ * (the role keeps its name DISTRICT_STAFF) a district or a commune. The one rule: the server
+ * (lib/data/accounts-core.ts) checks it, and the account forms' unit pickers offer these levels.
+ */
+export const LEVEL_OF_ROLE: Record<Exclude<TRole, "ADMIN">, readonly TUnitLevel[]> = {
+  PROVINCIAL_OFFICER: ["PROVINCE"],
+  DISTRICT_STAFF: ["DISTRICT", "COMMUNE"],
+};
 
 /** Role names the command line accepts, besides the stored ones. */
 const ROLE_ALIASES: Record<string, TRole> = {
@@ -13,9 +26,10 @@ const ROLE_ALIASES: Record<string, TRole> = {
   provincial: "PROVINCIAL_OFFICER",
   province: "PROVINCIAL_OFFICER",
   district: "DISTRICT_STAFF",
+  commune: "DISTRICT_STAFF",
 };
 
-/** "admin" | "provincial" | "district" or a stored role name (any case); null otherwise. */
+/** "admin" | "provincial" | "district" ("commune" is the same role) or a stored role name (any case); null otherwise. */
 export function roleFromText(s: unknown): TRole | null {
   if (typeof s !== "string") return null;
   const t = s.trim();
@@ -49,19 +63,24 @@ export const ZRole = z.unknown().transform((v, ctx) => {
   if (!role) {
     ctx.addIssue({
       code: "custom",
-      message: "Vai trò phải là admin, provincial hoặc district / the role must be admin, provincial or district",
+      message: "Vai trò phải là admin, provincial hoặc district (cán bộ huyện hoặc xã) / the role must be admin, provincial or district (district or commune staff)",
     });
     return z.NEVER;
   }
   return role;
 });
 
-/** A unit code as the forms and the command line send it; "" means none. */
+/**
+ * A unit's key as the forms and the command line send it (its code, "08", "00004", or code and
+ * year for an ended unit whose code a later unit reuses, "92-2025"); "" means none.
+ */
 export const ZUnitCode = z
   .string()
   .trim()
-  .max(12)
-  .regex(/^[A-Za-z0-9]*$/, { error: "Mã đơn vị chỉ gồm chữ và số / the unit code has letters and digits only" })
+  .max(20, { error: "Mã đơn vị tối đa 12 chữ và số, có thể kèm năm, ví dụ 92-2025 / a unit key has at most 12 letters and digits, maybe with a year, e.g. 92-2025" })
+  .refine((s) => s === "" || UNIT_KEY_PATTERN.test(s), {
+    error: "Mã đơn vị chỉ gồm chữ và số, ví dụ 08 hoặc 00004, hoặc mã kèm năm kết thúc, ví dụ 92-2025 / a unit key is letters and digits, e.g. 08 or 00004, or a code and the year it ended, e.g. 92-2025",
+  })
   .optional()
   .transform((s) => (s ? s : null));
 

@@ -1,5 +1,6 @@
-// Query parameters of the unit registry search (the /units page and GET /api/v1/units), and the
-// unit key of GET /api/v1/units/{key}: validated in one place. Messages are "tiếng Việt / English".
+// Query parameters of the unit registry search (the /units page, GET /api/v1/units and the unit
+// pickers of the workspace forms), and the unit key of GET /api/v1/units/{key}: validated in one
+// place. Messages are "tiếng Việt / English".
 import { z } from "zod";
 import { isIsoDate } from "../domain/numbers";
 import { UNIT_KEY_PATTERN } from "../domain/ids";
@@ -19,11 +20,36 @@ export const ZUnitKey = z
   .trim()
   .regex(UNIT_KEY_PATTERN, { error: "Khóa đơn vị không hợp lệ: là mã đơn vị, ví dụ 92 hoặc 00004, hoặc mã kèm năm kết thúc, ví dụ 92-2025 / invalid unit key: a unit code such as 92 or 00004, or a code and the year it ended such as 92-2025" });
 
-export const ZUnitLevel = z
+/** One level, or several separated by commas ("district,commune"): units of any of them. */
+export const ZUnitLevels = z
   .string()
   .trim()
-  .transform((v) => v.toUpperCase())
-  .pipe(z.enum(UNIT_LEVELS, { error: "phải là nation, province, district hoặc commune / must be nation, province, district or commune" }));
+  .transform((v) => [...new Set(v.split(",").map((x) => x.trim().toUpperCase()))])
+  .pipe(
+    z.array(
+      z.enum(UNIT_LEVELS, {
+        error: "phải là nation, province, district hoặc commune (có thể nhiều cấp, cách nhau bằng dấu phẩy, ví dụ district,commune) / must be nation, province, district or commune (several separated by commas, e.g. district,commune)",
+      }),
+    ),
+  );
+
+/** At most this many units in `within`. */
+export const UNITS_WITHIN_MAX = 8;
+
+/** One unit key, or several separated by commas ("94,92"): the units below any of them. */
+export const ZUnitKeys = z
+  .string()
+  .trim()
+  .transform((v) => [...new Set(v.split(",").map((x) => x.trim()))])
+  .pipe(
+    z
+      .array(
+        z.string().regex(UNIT_KEY_PATTERN, {
+          error: "Khóa đơn vị không hợp lệ: là mã đơn vị, ví dụ 08 hoặc 00004, hoặc mã kèm năm kết thúc, ví dụ 92-2025; nhiều khóa cách nhau bằng dấu phẩy / invalid unit key: a unit code such as 08 or 00004, or a code and the year it ended such as 92-2025; several keys separated by commas",
+        }),
+      )
+      .max(UNITS_WITHIN_MAX, { error: `Tối đa ${UNITS_WITHIN_MAX} đơn vị / at most ${UNITS_WITHIN_MAX} units` }),
+  );
 
 export const ZValidOn = z
   .string()
@@ -52,17 +78,32 @@ const ZUnitsPageSize = z
 
 export const ZUnitsQuery = z.object({
   q: optional(ZSearchText),
-  level: optional(ZUnitLevel),
+  level: optional(ZUnitLevels),
   parent: optional(ZUnitKey),
+  within: optional(ZUnitKeys),
   validOn: optional(ZValidOn),
   page: optional(ZPage),
   pageSize: optional(ZUnitsPageSize),
 });
 
-export type TUnitsQuery = Partial<z.infer<typeof ZUnitsQuery>>;
+/** A search of the registry, as parsed (every field optional). */
+export type TUnitsQuery = {
+  q?: string;
+  /** The one level asked for (`level=province`). */
+  level?: TUnitLevel;
+  /** Several levels asked for at once (`level=district,commune`); `level` is then unset. */
+  levels?: TUnitLevel[];
+  /** A unit key: the units directly below it. */
+  parent?: string;
+  /** Unit keys: the units strictly below any of them, down to three levels (children, grandchildren, great-grandchildren). */
+  within?: string[];
+  validOn?: string;
+  page?: number;
+  pageSize?: number;
+};
 
 /** The parameters this schema reads, in the order they are reported. */
-export const UNITS_QUERY_KEYS = ["q", "level", "parent", "validOn", "page", "pageSize"] as const;
+export const UNITS_QUERY_KEYS = ["q", "level", "parent", "within", "validOn", "page", "pageSize"] as const;
 
 /** Reads a URLSearchParams-like record; repeated parameters use their first value. */
 export function unitsQueryInput(params: Record<string, string | string[] | undefined> | URLSearchParams): Record<(typeof UNITS_QUERY_KEYS)[number], string | undefined> {
@@ -84,7 +125,12 @@ export function parseUnitsQuery(input: Record<string, string | undefined>): { qu
   for (const k of UNITS_QUERY_KEYS) {
     const r = ZUnitsQuery.shape[k].safeParse(input[k]);
     if (r.success) {
-      if (r.data !== undefined) query[k] = r.data;
+      if (r.data === undefined) continue;
+      // One level is `level` (what the /units page shows in its select); several are `levels`.
+      if (k === "level" && Array.isArray(r.data)) {
+        if (r.data.length === 1) query.level = r.data[0];
+        else query.levels = r.data;
+      } else query[k] = r.data;
     } else issues.push({ param: k, message: r.error.issues[0]?.message ?? "không hợp lệ / invalid" });
   }
   return { query: query as TUnitsQuery, issues };

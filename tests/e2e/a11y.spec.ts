@@ -1,7 +1,29 @@
-// WCAG 2.1 A/AA checks (axe-core) on every public page, in both languages.
+// WCAG 2.1 A/AA checks (axe-core) on every public page, and on the workspace forms with the
+// searching unit picker open (its combobox and listbox), in both languages.
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, type TDemoAccount } from "./auth";
 import { useEnglish } from "./support";
+
+/** Runs axe on the page (WCAG 2.1 A/AA) and fails with a readable report of any violation. */
+async function expectNoViolations(page: Page, label: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const report = violations
+    .map(
+      (v) =>
+        `[${v.impact}] ${v.id}: ${v.help}\n` +
+        v.nodes.map((n) => `    target: ${n.target.join(" ")}\n    html:   ${n.html}\n    ${n.failureSummary?.replace(/\n/g, "\n    ")}`).join("\n"),
+    )
+    .join("\n");
+  if (report) console.log(`axe violations on ${label}:\n${report}`);
+  expect(violations.map((v) => v.id), report).toEqual([]);
+}
+
+/** Workspace forms with a unit picker, and what to type to open its list. */
+const PICKERS: { name: string; account: TDemoAccount; path: string; input: string; query: string }[] = [
+  { name: "account creation", account: "admin", path: "/workspace/admin/users", input: "#new-unit", query: "tuyen quang" },
+  { name: "new plan", account: "socTrang", path: "/workspace/plans/new", input: "#plan-issuerUnitCode", query: "soc trang" },
+];
 
 const PAGES: { name: string; path: string; status: number }[] = [
   { name: "home", path: "/", status: 200 },
@@ -26,16 +48,23 @@ for (const locale of ["vi", "en"] as const) {
         await expect(page.locator("html")).toHaveAttribute("lang", locale);
         await expect(page.locator("main h1")).toBeVisible();
 
-        const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-        const report = violations
-          .map(
-            (v) =>
-              `[${v.impact}] ${v.id}: ${v.help}\n` +
-              v.nodes.map((n) => `    target: ${n.target.join(" ")}\n    html:   ${n.html}\n    ${n.failureSummary?.replace(/\n/g, "\n    ")}`).join("\n"),
-          )
-          .join("\n");
-        if (report) console.log(`axe violations on ${p.path} (${locale}):\n${report}`);
-        expect(violations.map((v) => v.id), report).toEqual([]);
+        await expectNoViolations(page, `${p.path} (${locale})`);
+      });
+    }
+
+    for (const p of PICKERS) {
+      test(`${p.name} ${p.path} with the unit picker open has no WCAG 2.1 A/AA violations (${locale})`, async ({ page, context, baseURL }) => {
+        await signIn(page, p.account);
+        if (locale === "en") await useEnglish(context, baseURL!);
+        await page.goto(p.path);
+        await expect(page.locator("html")).toHaveAttribute("lang", locale);
+        const box = page.locator(p.input);
+        await expect(box).toHaveAttribute("role", "combobox");
+        await box.fill(p.query);
+        await expect(page.getByRole("listbox").getByRole("option").first()).toBeVisible();
+        await box.press("ArrowDown");
+        await expect(box).toHaveAttribute("aria-activedescendant", /.+/);
+        await expectNoViolations(page, `${p.path} with the picker open (${locale})`);
       });
     }
   });

@@ -1,8 +1,10 @@
 // Plan authoring in a real browser: a provincial officer drafts a plan, is told
 // precisely what is wrong without losing what was typed, adds a target with a
 // live Vietnamese preview, publishes it, and the public sees it. Other roles
-// cannot author or read the whole audit log.
-import { expect, test, type Page } from "@playwright/test";
+// cannot author or read the whole audit log. Units are chosen with the searching
+// unit picker (components/forms/unit-picker.tsx), by keyboard and by mouse, within
+// the officer's jurisdiction; an administrator creates commune staff with it.
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 async function signIn(page: Page, email: string) {
   await page.goto("/sign-in");
@@ -12,13 +14,33 @@ async function signIn(page: Page, email: string) {
   await page.waitForURL("**/workspace");
 }
 
+/** The unit picker whose text box has this id: the box, and the hidden input that posts the chosen unit's key. */
+function picker(page: Page, id: string, name: string): { box: Locator; posted: Locator } {
+  const box = page.locator(`#${id}`);
+  return { box, posted: box.locator(`xpath=following-sibling::input[@type="hidden"][@name="${name}"]`) };
+}
+
 test("a provincial officer drafts, validates, previews and publishes a plan", async ({ page }) => {
   await signIn(page, "soctrang@demo.gov.vn");
   await page.getByRole("link", { name: "+ Soạn kế hoạch mới" }).click();
   const code = `${Math.floor(Math.random() * 9000 + 1000)}/KH-UBND`;
   await page.fill("#plan-code", code);
   await page.fill("#plan-issuer", "UBND tỉnh Sóc Trăng");
-  await page.selectOption("#plan-issuerUnitCode", "94");
+  // The issuing unit, by keyboard: the officer's own unit is offered first.
+  const issuer = picker(page, "plan-issuerUnitCode", "issuerUnitCode");
+  await expect(issuer.box).toHaveAttribute("role", "combobox");
+  await issuer.box.fill("soc trang");
+  const first = page.getByRole("listbox").getByRole("option").first();
+  await expect(first).toContainText("Tỉnh Sóc Trăng");
+  await expect(first).toContainText("(đơn vị của bạn)");
+  await expect(first).toContainText("(đến 30/06/2025)");
+  await expect(issuer.box).toHaveAttribute("aria-expanded", "true");
+  await issuer.box.press("ArrowDown");
+  await expect(issuer.box).toHaveAttribute("aria-activedescendant", (await first.getAttribute("id"))!);
+  await issuer.box.press("Enter");
+  await expect(issuer.box).toHaveAttribute("aria-expanded", "false");
+  await expect(issuer.box).toHaveValue("Tỉnh Sóc Trăng");
+  await expect(issuer.posted).toHaveValue("94");
   await page.fill("#plan-issuedOn", "31/02/2024");
   await page.fill("#plan-title", "Kế hoạch kiểm thử trình duyệt năm 2024");
   await page.fill("#plan-periodStart", "2024");
@@ -27,7 +49,8 @@ test("a provincial officer drafts, validates, previews and publishes a plan", as
   // The impossible date is named, and nothing typed is lost.
   await expect(page.getByText("Ngày “31/02/2024” không tồn tại.")).toBeVisible();
   await expect(page.locator("#plan-code")).toHaveValue(code);
-  await expect(page.locator("#plan-issuerUnitCode")).toHaveValue("94");
+  await expect(issuer.posted).toHaveValue("94");
+  await expect(issuer.box).toHaveValue("Tỉnh Sóc Trăng");
 
   await page.fill("#plan-issuedOn", "15/01/2024");
   await page.locator("form.authoring-form button[type=submit]").click();
@@ -43,8 +66,18 @@ test("a provincial officer drafts, validates, previews and publishes a plan", as
   await expect(page.locator(".preview").last()).toContainText("Cần sửa");
   await page.fill("#new-target-upper", "2,5");
   await page.fill("#new-target-statement", "Giảm tỷ lệ hộ nghèo từ 2 – 2,5%");
+  // The target's unit, by mouse: a district of the province (the plan's unit is the default).
+  const unit = picker(page, "new-target-unitCode", "unitCode");
+  await expect(unit.box).toHaveValue("Tỉnh Sóc Trăng");
+  await unit.box.fill("chau thanh");
+  await page.getByRole("option", { name: /^Huyện Châu Thành/ }).click();
+  await expect(unit.box).toHaveValue("Huyện Châu Thành");
+  await expect(unit.posted).toHaveValue("942");
+  // The live preview still follows the form.
+  await expect(page.locator(".preview-text").last()).toHaveText("Giảm tỷ lệ hộ nghèo từ 2 đến 2,5 điểm %");
   await page.locator("section[aria-labelledby=add-target] button[type=submit]").click();
   await expect(page.locator("li[data-target-id] strong")).toHaveText(["Giảm tỷ lệ hộ nghèo từ 2 đến 2,5 điểm %"]);
+  await expect(page.locator("li[data-target-id] .muted")).toContainText("Huyện Châu Thành");
 
   // Drafts are not public.
   const planPath = new URL(page.url()).pathname.replace("/workspace", "").replace("/edit", "");
@@ -71,6 +104,61 @@ test("a provincial officer drafts, validates, previews and publishes a plan", as
   await page.waitForURL("**done=reopened");
   await expect(page.locator("#plan-title")).toBeEnabled();
   expect((await page.request.get(planPath)).status()).toBe(404);
+});
+
+test("the unit picker searches only the officer's jurisdiction, says when nothing is found, and closes with Escape", async ({ page }) => {
+  await signIn(page, "soctrang@demo.gov.vn");
+  await page.goto("/workspace/plans/new");
+  const issuer = picker(page, "plan-issuerUnitCode", "issuerUnitCode");
+  // Tuyên Quang lies outside Sóc Trăng and Cần Thơ.
+  await issuer.box.fill("tuyen quang");
+  await expect(page.getByText("Không tìm thấy đơn vị nào")).toBeVisible();
+  await expect(issuer.box).toHaveAttribute("aria-expanded", "false");
+  await expect(issuer.posted).toHaveValue("");
+  // Today's Cần Thơ, the unit Sóc Trăng went into, is the officer's too, with its communes.
+  await issuer.box.fill("ninh kieu");
+  await expect(page.getByRole("option", { name: /^Phường Ninh Kiều/ })).toBeVisible();
+  await expect(page.getByText(/Số đơn vị tìm thấy: \d+/)).toBeVisible();
+  await issuer.box.press("Escape");
+  await expect(issuer.box).toHaveAttribute("aria-expanded", "false");
+  await expect(page.getByRole("listbox").getByRole("option")).toHaveCount(0);
+  // Arrow keys open it again and move through the units; a unit that is not chosen is said so on leaving.
+  await issuer.box.press("ArrowDown");
+  await expect(issuer.box).toHaveAttribute("aria-expanded", "true");
+  await issuer.box.press("Tab");
+  await expect(page.getByText("Chưa chọn đơn vị: hãy chọn một đơn vị trong danh sách.")).toBeVisible();
+});
+
+test("an administrator creates commune staff with the unit picker; a unit that has ended is refused", async ({ page }) => {
+  await signIn(page, "admin@demo.gov.vn");
+  await page.goto("/workspace/admin/users");
+  const form = page.locator("main form").first();
+  const email = `xa-phu-linh-${Date.now()}@demo.gov.vn`;
+  await page.fill("#new-email", email);
+  await page.fill("#new-name", "Cán bộ xã Phú Linh");
+  await page.selectOption("#new-role", "DISTRICT_STAFF");
+  await expect(form.getByText("một huyện hoặc một xã/phường; đề xuất kết quả cho huyện, xã của mình")).toBeVisible();
+  const unit = picker(page, "new-unit", "unitCode");
+  await unit.box.fill("phu linh");
+  const option = page.getByRole("option", { name: /^Xã Phú Linh.*Tỉnh Tuyên Quang · mã 00706/ });
+  await expect(option).toBeVisible();
+  await option.click();
+  await expect(unit.posted).toHaveValue("00706");
+  await form.locator("button[type=submit]").click();
+  await expect(page.getByText(`Đã tạo tài khoản ${email}.`)).toBeVisible();
+  await expect(page.locator("li.card", { hasText: email })).toContainText("Xã Phú Linh (00706)");
+
+  // A new account needs a unit that exists: a key typed by hand for Sóc Trăng (ended) is refused, naming its successor.
+  await page.fill("#new-email", `soc-trang-${Date.now()}@demo.gov.vn`);
+  await page.fill("#new-name", "Cán bộ thử");
+  await page.selectOption("#new-role", "PROVINCIAL_OFFICER");
+  await unit.box.fill("94");
+  await unit.box.press("Escape");
+  await form.locator("button[type=submit]").click();
+  await expect(form.locator("p.form-error")).toContainText("Tỉnh Sóc Trăng (mã 94) đã kết thúc ngày 30/06/2025; tài khoản mới cần một đơn vị đang tồn tại: hãy chọn đơn vị kế tục, Thành phố Cần Thơ (mã 92)");
+  // What was typed is kept, and the unit is named.
+  await expect(unit.box).toHaveValue("Tỉnh Sóc Trăng");
+  await expect(unit.box).toHaveAttribute("aria-invalid", "true");
 });
 
 test("district staff cannot author plans and only administrators read the audit log", async ({ page }) => {

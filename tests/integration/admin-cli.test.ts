@@ -91,16 +91,17 @@ describe("npm run admin -- token …", () => {
 
 describe("npm run admin -- user …", () => {
   it("creates, disables (its token stops working), enables and resets the password of an account", async () => {
-    const created = await admin("user", "create", NEW_EMAIL, "--name", "Cán bộ thử nghiệm", "--role", "district", "--unit", "942");
+    // District or commune staff: a commune of today (Phường Ba Đình).
+    const created = await admin("user", "create", NEW_EMAIL, "--name", "Cán bộ thử nghiệm", "--role", "district", "--unit", "00004");
     expect(created.code, created.stderr).toBe(0);
     const password = created.stdout.trim();
     expect(created.stdout).toMatch(/^\S{20}\n$/);
     const user = await db().user.findUniqueOrThrow({ where: { email: NEW_EMAIL } });
-    expect(user).toMatchObject({ name: "Cán bộ thử nghiệm", role: "DISTRICT_STAFF", unitId: "unit-942", disabled: false });
+    expect(user).toMatchObject({ name: "Cán bộ thử nghiệm", role: "DISTRICT_STAFF", unitId: "unit-00004", disabled: false });
     expect(await verifyPassword(password, user.passwordHash)).toBe(true);
     expect(await db().auditLog.count({ where: { entity: "user", entityId: user.id, action: "user.create", actorLabel: "cli" } })).toBe(1);
 
-    const duplicate = await admin("user", "create", NEW_EMAIL.toUpperCase(), "--name", "X", "--role", "district", "--unit", "942");
+    const duplicate = await admin("user", "create", NEW_EMAIL.toUpperCase(), "--name", "X", "--role", "district", "--unit", "00004");
     expect(duplicate.code).toBe(1);
     expect(duplicate.stderr).toMatch(/already exists/);
 
@@ -149,6 +150,7 @@ describe("npm run admin -- user …", () => {
       [["user", "create", "cli-x@demo.gov.vn", "--name", "X", "--role", "boss"], /admin, provincial or district/],
       [["user", "create", "cli-x@demo.gov.vn", "--name", "X", "--role", "provincial", "--unit", "999"], /999/],
       [["user", "create", "cli-x@demo.gov.vn", "--name", "X", "--role", "provincial", "--unit", "942"], /needs a province/],
+      [["user", "create", "cli-x@demo.gov.vn", "--name", "X", "--role", "district", "--unit", "942"], /ended on 30\/06\/2025/],
       [["user", "create", "not-an-email", "--name", "X", "--role", "admin"], /invalid email/i],
       [["user", "disable", "nobody@demo.gov.vn"], /nobody@demo\.gov\.vn/],
     ];

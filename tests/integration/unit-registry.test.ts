@@ -52,6 +52,12 @@ describe("the unit registry", () => {
     expect(await db().adminUnit.count({ where: { code: "14", level: "PROVINCE" } })).toBe(1);
   });
 
+  it("names every unit in English from its Vietnamese name (the island districts too)", async () => {
+    expect(await db().adminUnit.count({ where: { OR: [{ nameEn: { contains: "undefined" } }, { nameEn: null }, { nameEn: "" }] } })).toBe(0);
+    const island = await db().adminUnit.findFirstOrThrow({ where: { name: "Huyện Bạch Long Vĩ" } });
+    expect(island.nameEn).toBe("Bach Long Vi District");
+  });
+
   it("reads a reused commune code as the unit that had it in the year", async () => {
     const tree = unitTree(await listUnits());
     const before = tree.inYear("00004", 2024)!;

@@ -1,8 +1,10 @@
 // The unit registry search (lib/data/units-search.ts) and its API (GET /api/v1/units,
 // /api/v1/units/{key}) on the full registry, on both backends: the counts before and after the
-// 1 July 2025 reform, search without diacritics, children of a unit, keys of reused codes,
-// pagination, and errors that are JSON, never a 500.
+// 1 July 2025 reform, search without diacritics, children of a unit, the units within one (down
+// to three levels), several levels at once, keys of reused codes, pagination, and errors that are
+// JSON, never a 500.
 import { NextRequest } from "next/server";
+import type pg from "pg";
 import { describe, expect, it } from "vitest";
 import { GET as unitsGET } from "@/app/api/v1/units/route";
 import { GET as unitGET } from "@/app/api/v1/units/[key]/route";
@@ -118,6 +120,65 @@ describe("searchUnits: the registry before and after the reform", () => {
   });
 });
 
+describe("searchUnits: within a unit, down to three levels", () => {
+  it("within=08 is today's Tuyên Quang's 124 communes, the same as its children; never the province itself", async () => {
+    const within = await page({ within: ["08"], pageSize: 200 });
+    expect(within.total).toBe(124);
+    expect(within.items.every((u) => u.level === "COMMUNE" && u.province?.key === "08")).toBe(true);
+    expect(within.items.map((u) => u.key)).not.toContain("08");
+    const children = await page({ parent: "08", pageSize: 200 });
+    expect(new Set(within.items.map((u) => u.key))).toEqual(new Set(children.items.map((u) => u.key)));
+    // With a query, a level and a day, as the unit pickers ask.
+    const phuLinh = await page({ within: ["08"], q: "phu linh", level: "COMMUNE", validOn: "2025-07-01" });
+    expect(phuLinh.items.map((u) => [u.key, u.name])).toEqual([["00706", "Xã Phú Linh"]]);
+    expect((await page({ within: ["92"], q: "phu linh" })).total).toBe(0);
+  });
+
+  it("within the nation: every unit but the nation, provinces and communes alike", async () => {
+    const all = await page({});
+    const within = await page({ within: ["VN"] });
+    expect(within.total).toBe(all.total - 1);
+    expect((await page({ within: ["VN"], level: "NATION" })).total).toBe(0);
+  });
+
+  it("finds a province's communes under a former district too (three levels deep), not four", async () => {
+    // A commune under huyện Châu Thành (942, under Sóc Trăng 94, under the nation), and a unit under
+    // that commune: the registry holds none, so the test adds them and takes them away again.
+    const ids = ["unit-test-depth3", "unit-test-depth4"];
+    const insert = (client: pg.Client, id: string, key: string, parentId: string, name: string) =>
+      client.query(
+        `INSERT INTO "admin_unit" ("id", "key", "code", "name", "shortName", "level", "parentId", "validTo", "searchName")
+         VALUES ($1, $2, $2, $3, $3, 'COMMUNE', $4, '2025-06-30', $5)`,
+        [id, key, name, parentId, name.toLowerCase()],
+      );
+    try {
+      await withPg(async (client) => {
+        const district = await client.query<{ id: string }>(`SELECT "id" FROM "admin_unit" WHERE "key" = '942'`);
+        await insert(client, ids[0]!, "T9990003", district.rows[0]!.id, "Xa thu nghiem ba cap");
+        await insert(client, ids[1]!, "T9990004", ids[0]!, "Xa thu nghiem bon cap");
+      });
+      const soc = await searchAllUnits({ within: ["94"], q: "xa thu nghiem" });
+      expect(soc!.items.map((u) => u.key)).toEqual(["T9990003", "T9990004"]);
+      // From the nation, the commune under the district is three levels down; the unit below it is four.
+      const vn = await searchAllUnits({ within: ["VN"], q: "xa thu nghiem" });
+      expect(vn!.items.map((u) => u.key)).toEqual(["T9990003"]);
+      const both = await searchAllUnits({ within: ["94"], level: "DISTRICT" });
+      expect(both!.items.map((u) => u.key)).toEqual(["942"]);
+    } finally {
+      await withPg((client) => client.query(`DELETE FROM "admin_unit" WHERE "id" = ANY($1)`, [ids]));
+    }
+  });
+
+  it("several units at once, and several levels at once", async () => {
+    const two = await page({ within: ["08", "92"], level: "COMMUNE", validOn: "2025-07-01", pageSize: 200 });
+    expect(two.total).toBe(124 + 103);
+    const both = await page({ levels: ["DISTRICT", "COMMUNE"], within: ["94"], pageSize: 200 });
+    expect(new Set(both.items.map((u) => u.level))).toEqual(new Set(["DISTRICT", "COMMUNE"]));
+    expect(both.items[0]!.level).toBe("DISTRICT");
+    expect(await searchUnits({ within: ["08", "99999"] })).toBeNull();
+  });
+});
+
 describe("getUnitByKey: reused codes are different units", () => {
   it("92 is today's Cần Thơ, 92-2025 the one before, which went into it", async () => {
     const now = (await getUnitByKey("92"))!;
@@ -163,6 +224,20 @@ describe("GET /api/v1/units", () => {
     expect(communes.data.every((u) => u.parent?.key === "92" && u.province?.key === "92")).toBe(true);
   });
 
+  it("filters by within and by several levels, and keeps both in its links", async () => {
+    const res = await unitsGET(get("/api/v1/units?within=08&level=commune&validOn=2025-07-01&pageSize=100"));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ApiList;
+    expect([body.total, body.data.length]).toEqual([124, 100]);
+    expect(body.data.every((u) => u.level === "commune" && u.province?.key === "08")).toBe(true);
+    expect(body.links.next).toBe("/api/v1/units?level=commune&within=08&validOn=2025-07-01&pageSize=100&page=2");
+    const mixed = (await (await unitsGET(get("/api/v1/units?within=94&level=district,commune&pageSize=1"))).json()) as ApiList;
+    expect(mixed.data[0]!.level).toBe("district");
+    expect(mixed.links.next).toBe("/api/v1/units?level=district%2Ccommune&within=94&pageSize=1&page=2");
+    const csv = await (await unitsGET(get("/api/v1/units?within=08&format=csv"))).text();
+    expect(csv.replace(/^\uFEFF/, "").split(/\r\n/).filter(Boolean)).toHaveLength(125);
+  });
+
   it("gives CSV of every matching unit", async () => {
     const res = await unitsGET(get("/api/v1/units?parent=92&format=csv"));
     expect(res.status).toBe(200);
@@ -183,6 +258,11 @@ describe("GET /api/v1/units", () => {
     "pageSize=abc",
     "parent=%3Cscript%3E",
     "format=xml",
+    "within=%3Cscript%3E",
+    "within=08,",
+    `within=${Array.from({ length: 9 }, (_, i) => `0${i + 1}`).join(",")}`,
+    "level=district,town",
+    "level=,",
     `q=${"x".repeat(201)}`,
     "q=%00",
   ])("refuses ?%s with a bilingual 400", async (qs) => {
@@ -197,6 +277,15 @@ describe("GET /api/v1/units", () => {
     const res = await unitsGET(get("/api/v1/units?parent=99999"));
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe("not_found");
+  });
+
+  it("answers 404 naming the key of within that names no unit", async () => {
+    const res = await unitsGET(get("/api/v1/units?within=08,99999"));
+    expect(res.status).toBe(404);
+    const body = (await res.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("not_found");
+    expect(body.error.message).toContain('"99999" (tham số within)');
+    expect(body.error.message).not.toContain('"08"');
   });
 });
 

@@ -2,12 +2,13 @@
 // (lib/errors.ts; rendered by lib/i18n/problems.ts). Thrown by lib/data/accounts-core.ts and
 // lib/data/tokens-core.ts; shown by the account pages and printed by the operators' command line.
 import type { TParams } from "../../errors";
+import { formatDate } from "../../domain/numbers";
 import type { TProblemTexts } from "./types";
 
 /** What a role needs for a unit (the param `role`: "PROVINCIAL_OFFICER" | "DISTRICT_STAFF"). */
 const UNIT_RULE = {
-  vi: { PROVINCIAL_OFFICER: "cán bộ cấp tỉnh cần một đơn vị cấp tỉnh", DISTRICT_STAFF: "cán bộ cấp huyện cần một đơn vị cấp huyện" },
-  en: { PROVINCIAL_OFFICER: "a provincial officer needs a province", DISTRICT_STAFF: "district staff need a district" },
+  vi: { PROVINCIAL_OFFICER: "cán bộ cấp tỉnh cần một tỉnh, thành phố", DISTRICT_STAFF: "cán bộ huyện/xã cần một huyện hoặc một xã, phường" },
+  en: { PROVINCIAL_OFFICER: "a provincial officer needs a province or city", DISTRICT_STAFF: "district or commune staff need a district or a commune" },
 };
 const rule = (locale: "vi" | "en", role: TParams[string] | undefined) => (role === "DISTRICT_STAFF" ? UNIT_RULE[locale].DISTRICT_STAFF : UNIT_RULE[locale].PROVINCIAL_OFFICER);
 
@@ -20,6 +21,10 @@ const vi = {
   unit_required: (p: TParams) => `Thiếu đơn vị: ${rule("vi", p.role)}`,
   unit_not_found: (p: TParams) => `Không có đơn vị hành chính mã “${p.code}”`,
   unit_level: (p: TParams) => `${p.unit} không phù hợp: ${rule("vi", p.role)}`,
+  // params: unit, key, to (YYYY-MM-DD), successor and successorKey (the unit it went into wholly, or null), successors (the units it was divided between, or null)
+  unit_ended: (p: TParams) =>
+    `${p.unit} (mã ${p.key}) đã kết thúc ngày ${formatDate(String(p.to))}; tài khoản mới cần một đơn vị đang tồn tại` +
+    (p.successor ? `: hãy chọn đơn vị kế tục, ${p.successor} (mã ${p.successorKey})` : p.successors ? `: đơn vị này đã chia vào ${p.successors}` : ""),
   last_admin: () => "Đây là quản trị viên cuối cùng đang hoạt động; hãy tạo quản trị viên khác trước",
   own_role: () => "Bạn không thể tự đổi vai trò của mình",
   own_disable: () => "Bạn không thể tự khóa tài khoản của mình",
@@ -39,6 +44,9 @@ const en: TProblemTexts<keyof typeof vi> = {
   unit_required: (p) => `A unit is required: ${rule("en", p.role)}`,
   unit_not_found: (p) => `There is no administrative unit with the code ${p.code}`,
   unit_level: (p) => `${p.unit} does not fit: ${rule("en", p.role)}`,
+  unit_ended: (p) =>
+    `${p.unit} (code ${p.key}) ended on ${formatDate(String(p.to))}; a new account needs a unit that exists today` +
+    (p.successor ? `: choose its successor, ${p.successor} (code ${p.successorKey})` : p.successors ? `: it was divided between ${p.successors}` : ""),
   last_admin: () => "This is the last active administrator; create another one first",
   own_role: () => "You cannot change your own role",
   own_disable: () => "You cannot disable your own account",

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { ApiError, csvResponse, wantsCsv, withApiErrors } from "@/lib/api/http";
 import { withConditionalGet } from "@/lib/api/conditional";
-import { searchAllUnits, searchUnits } from "@/lib/data/units-search";
+import { searchAllUnits, searchUnits, unknownUnitKeys } from "@/lib/data/units-search";
 import { parseUnitsQuery, unitsQueryInput, type TUnitsQuery } from "@/lib/validation/units";
 import { toApiUnit, UNIT_CSV_COLUMNS, unitCsvRow } from "./shape";
 
@@ -11,8 +11,10 @@ export const dynamic = "force-dynamic";
 function pageLink(query: TUnitsQuery, page: number): string {
   const sp = new URLSearchParams();
   if (query.q) sp.set("q", query.q);
-  if (query.level) sp.set("level", query.level.toLowerCase());
+  const levels = query.levels?.length ? query.levels : query.level ? [query.level] : [];
+  if (levels.length) sp.set("level", levels.map((l) => l.toLowerCase()).join(","));
   if (query.parent) sp.set("parent", query.parent);
+  if (query.within?.length) sp.set("within", query.within.join(","));
   if (query.validOn) sp.set("validOn", query.validOn);
   if (query.pageSize) sp.set("pageSize", String(query.pageSize));
   sp.set("page", String(page));
@@ -27,7 +29,10 @@ export const GET = withApiErrors(
     if (issues.length) throw new ApiError("bad_request", issues.map((i) => `${i.param}: ${i.message}`).join("; "));
     const result = csv ? await searchAllUnits(query) : await searchUnits(query);
     if (!result) {
-      throw new ApiError("not_found", `Không có đơn vị với khóa "${query.parent}" (tham số parent). / No unit with this key (parameter parent).`);
+      const unknown = await unknownUnitKeys([...(query.parent ? [query.parent] : []), ...(query.within ?? [])]);
+      const param = query.parent && unknown.includes(query.parent) ? "parent" : "within";
+      const keys = unknown.map((k) => `"${k}"`).join(", ");
+      throw new ApiError("not_found", `Không có đơn vị với khóa ${keys} (tham số ${param}). / No unit with the key ${keys} (parameter ${param}).`);
     }
     const data = result.items.map(toApiUnit);
     if (csv) return csvResponse("units.csv", UNIT_CSV_COLUMNS, data.map(unitCsvRow));

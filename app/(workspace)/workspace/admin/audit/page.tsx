@@ -55,7 +55,7 @@ const text = {
   },
 };
 
-const ENTITIES = ["result", "plan", "target", "user", "api_token", "session"];
+const ENTITIES = ["result", "plan", "target", "user", "api_token", "session", "unit"];
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

@@ -2,19 +2,20 @@ import type { Metadata } from "next";
 import { AccountNav } from "@/components/account/account-nav";
 import { formatDateTime } from "@/components/account/format-time";
 import { CreateUserForm } from "@/components/forms/create-user-form";
-import type { TUnitOption } from "@/components/forms/role-unit-fields";
+import { chosenUnit, endedNote, pickerUnitOfHit } from "@/components/forms/unit-picker-format";
 import { ResetPasswordForm, UserEditForm, UserStatusForm } from "@/components/forms/user-admin-forms";
 import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listAccounts } from "@/lib/data/accounts";
-import { listUnits, type TUnit } from "@/lib/data/units";
+import { getUnitHitsByKey } from "@/lib/data/units-search";
+import { isoDateInTimeZone } from "@/lib/domain/numbers";
 import type { Locale } from "@/lib/i18n/locale";
 import { getMessages } from "@/lib/i18n/server";
 import { createUserAction, resetPasswordAction, setUserDisabledAction, updateUserAction } from "./actions";
 import styles from "./users.module.css";
 import { messages } from "@/lib/i18n/messages";
-import type { TMessages } from "@/lib/i18n/messages";
+import { LEVEL_OF_ROLE } from "@/lib/validation/accounts";
 
 export const dynamic = "force-dynamic";
 
@@ -24,22 +25,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const nameOf = (u: { name: string; nameEn: string | null }, locale: Locale) => (locale === "en" && u.nameEn ? u.nameEn : u.name);
-
-/** Provinces and districts for the unit selects, grouped by province; merged units marked. */
-function unitOptions(units: TUnit[], locale: Locale, t: TMessages["accounts"]): TUnitOption[] {
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const label = (u: TUnit) => `${nameOf(u, locale)} (${u.code})${u.validTo ? ` – ${t.abolished}` : ""}`;
-  const out: TUnitOption[] = [];
-  for (const u of units) {
-    // Options carry the unit's key: codes are reused across the 2025 reform (old and new Cần Thơ are both 92).
-    if (u.level === "PROVINCE") out.push({ code: u.key, label: label(u), level: "PROVINCE", group: t.wholeCountry });
-    if (u.level === "DISTRICT") {
-      const p = u.parentId ? byId.get(u.parentId) : undefined;
-      out.push({ code: u.key, label: label(u), level: "DISTRICT", group: p ? nameOf(p, locale) : "—" });
-    }
-  }
-  return out.sort((a, b) => a.group.localeCompare(b.group, "vi") || a.label.localeCompare(b.label, "vi"));
-}
 
 export default async function UsersPage() {
   const actor = await requireActor("/workspace/admin/users");
@@ -54,9 +39,15 @@ export default async function UsersPage() {
     );
   }
 
-  const [accounts, units] = await Promise.all([listAccounts(actor), listUnits()]);
-  const options = unitOptions(units, locale, t);
-  const roleUnit = { role: t.common.role, unit: t.common.unit, noUnit: t.common.noUnit, chooseUnit: t.common.chooseUnit, roles: t.roles, roleHints: t.roleHints };
+  // No list of units goes to the browser: the unit fields search the registry (GET /api/v1/units).
+  // Only the accounts' own units are read, to show them in the edit forms.
+  const accounts = await listAccounts(actor);
+  const hits = await getUnitHitsByKey(accounts.flatMap((a) => (a.unit ? [a.unit.key] : [])));
+  const unitOf = (key: string | undefined) => {
+    const hit = key ? hits.get(key) : undefined;
+    return hit ? pickerUnitOfHit(hit) : null;
+  };
+  const roleUnit = { role: t.common.role, unit: t.common.unit, noUnit: t.common.noUnit, roles: t.roles, roleHints: t.roleHints, unitPicker: t.unitPicker };
   const secret = { label: t.users.newPassword, once: t.common.secretOnce, copy: t.common.copy, copied: t.common.copied, copyFailed: t.common.copyFailed };
 
   return (
@@ -68,7 +59,9 @@ export default async function UsersPage() {
       <h2>{t.users.create}</h2>
       <CreateUserForm
         create={createUserAction}
-        units={options}
+        locale={locale}
+        levelsOfRole={LEVEL_OF_ROLE}
+        today={isoDateInTimeZone()}
         m={{
           ...roleUnit,
           email: t.common.email,
@@ -87,6 +80,7 @@ export default async function UsersPage() {
       <ul className={styles.list}>
         {accounts.map((a) => {
           const self = a.id === actor.id;
+          const unit = unitOf(a.unit?.key);
           return (
             <li key={a.id} className={`card ${a.disabled ? styles.disabledCard : ""}`}>
               <div className={styles.head}>
@@ -106,7 +100,7 @@ export default async function UsersPage() {
                 </div>
                 <div>
                   <dt>{t.common.unit}</dt>
-                  <dd>{a.unit ? `${nameOf(a.unit, locale)} (${a.unit.code})` : t.wholeCountry}</dd>
+                  <dd>{a.unit ? [`${nameOf(a.unit, locale)} (${a.unit.key})`, unit ? endedNote(unit, t.unitPicker.until) : ""].filter(Boolean).join(" ") : t.wholeCountry}</dd>
                 </div>
                 <div>
                   <dt>{t.users.tokens}</dt>
@@ -124,7 +118,15 @@ export default async function UsersPage() {
               {!self && (
                 <details className={styles.edit}>
                   <summary>{t.users.edit}</summary>
-                  <UserEditForm update={updateUserAction} id={a.id} role={a.role} unitCode={a.unit?.key ?? ""} units={options} m={{ ...roleUnit, save: t.users.save, saving: t.common.saving }} />
+                  <UserEditForm
+                    update={updateUserAction}
+                    id={a.id}
+                    role={a.role}
+                    unit={unit ? chosenUnit(unit, t.unitPicker) : a.unit ? { key: a.unit.key } : null}
+                    levelsOfRole={LEVEL_OF_ROLE}
+                    locale={locale}
+                    m={{ ...roleUnit, save: t.users.save, saving: t.common.saving }}
+                  />
                 </details>
               )}
             </li>

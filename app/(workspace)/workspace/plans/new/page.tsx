@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PlanForm } from "@/components/authoring/plan-form";
+import { chosenUnit, pickerUnitOfHit } from "@/components/forms/unit-picker-format";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listAuthoringChoices } from "@/lib/data/plans-write";
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function NewPlanPage() {
   const actor = await requireActor("/workspace/plans/new");
-  const { t, m: { authoring: m } } = await getMessages();
+  const { locale, t, m: { authoring: m } } = await getMessages();
   if (!hasPermission(actor, "plan.edit")) {
     return (
       <div className="card empty" role="alert">
@@ -26,14 +27,18 @@ export default async function NewPlanPage() {
   }
   const choices = await listAuthoringChoices(actor);
   const year = String(new Date().getFullYear());
+  const own = choices.unitSearch.ownUnits.map(pickerUnitOfHit);
+  // An officer of one unit issues for it by default; one whose unit ended (or an administrator) chooses.
+  const issuer = own.length === 1 ? own[0]! : null;
   return (
     <>
       <h1>{m.newPlan}</h1>
       <PlanForm
         m={m}
+        locale={locale}
         docTypes={t.docTypes}
-        units={choices.units}
-        beforeMerger={t.units.beforeMerger}
+        unitSearch={{ filters: { levels: choices.unitSearch.levels, within: choices.unitSearch.within ?? undefined }, pinned: own }}
+        issuerUnit={issuer ? chosenUnit(issuer, m.unitPicker) : null}
         programmes={choices.programmes}
         action={createPlanAction}
         submitLabel={m.create}
@@ -41,7 +46,7 @@ export default async function NewPlanPage() {
           code: "",
           type: "KE_HOACH",
           issuer: "",
-          issuerUnitCode: choices.units.length === 1 ? choices.units[0]!.code : "",
+          issuerUnitCode: issuer?.key ?? "",
           issuedOn: "",
           title: "",
           summary: "",

@@ -4,11 +4,13 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/authoring/action-form";
 import { PlanForm } from "@/components/authoring/plan-form";
 import { TargetForm, type TTargetFormValues } from "@/components/authoring/target-form";
+import { chosenUnit, pickerUnitOfHit } from "@/components/forms/unit-picker-format";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { num } from "@/lib/data/decimal";
 import { getPlanForEdit, listAuthoringChoices } from "@/lib/data/plans-write";
 import { listUnits } from "@/lib/data/units";
+import { getUnitHitsByKey } from "@/lib/data/units-search";
 import { formatDate, formatNumber } from "@/lib/domain/numbers";
 import { WHOLE_POPULATION } from "@/lib/domain/groups";
 import { describeTargetRow } from "@/lib/data/target-view";
@@ -45,6 +47,16 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
     );
   }
   const [choices, units] = await Promise.all([listAuthoringChoices(actor), listUnits()]);
+  // The units already chosen (the issuing unit, the targets' units), shown in their pickers by name.
+  const chosen = await getUnitHitsByKey([plan.issuerUnit.key, ...plan.targets.map((tg) => tg.unit.key)]);
+  const chosenOf = (key: string) => {
+    const hit = chosen.get(key);
+    return hit ? chosenUnit(pickerUnitOfHit(hit), m.unitPicker) : { key };
+  };
+  const unitSearch = {
+    filters: { levels: choices.unitSearch.levels, within: choices.unitSearch.within ?? undefined },
+    pinned: choices.unitSearch.ownUnits.map(pickerUnitOfHit),
+  };
   const locked = plan.status === "PUBLISHED";
   const mayPublish = can(actor, "plan.publish", units, plan.issuerUnitId);
   const sp = await searchParams;
@@ -71,7 +83,6 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
     equivalentUnit: tg?.equivalentUnit ?? "",
     statement: tg?.statement ?? "",
   });
-  const targetUnits = choices.units.filter((u) => u.current || u.code === plan.issuerUnit.key);
 
   return (
     <>
@@ -108,9 +119,10 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
 
       <PlanForm
         m={m}
+        locale={locale}
         docTypes={t.docTypes}
-        units={choices.units}
-        beforeMerger={t.units.beforeMerger}
+        unitSearch={unitSearch}
+        issuerUnit={chosenOf(plan.issuerUnit.key)}
         programmes={choices.programmes}
         action={updatePlanAction}
         hidden={{ planId: plan.id, updatedAt: plan.updatedAt.toISOString() }}
@@ -120,7 +132,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
           code: plan.code ?? "",
           type: plan.type,
           issuer: plan.issuer,
-          issuerUnitCode: plan.issuerUnit.code,
+          issuerUnitCode: plan.issuerUnit.key,
           issuedOn: plan.issuedOn ? formatDate(plan.issuedOn) : "",
           title: plan.title,
           summary: plan.summary ?? "",
@@ -156,7 +168,8 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
                       locale={locale}
                       planId={plan.id}
                       indicators={choices.indicators}
-                      units={targetUnits}
+                      unitSearch={unitSearch}
+                      unit={chosenOf(tg.unit.key)}
                       groups={choices.groups}
                       parents={parents}
                       values={targetValues(tg)}
@@ -181,7 +194,8 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
             locale={locale}
             planId={plan.id}
             indicators={choices.indicators}
-            units={targetUnits}
+            unitSearch={unitSearch}
+            unit={chosenOf(plan.issuerUnit.key)}
             groups={choices.groups}
             parents={parents}
             values={targetValues()}
