@@ -196,7 +196,7 @@ const savedResult = {
     unitCode: { type: "string" },
     year: { type: "integer" },
     value: { type: "number" },
-    status: { type: "string", enum: ["DRAFT", "SUBMITTED", "PUBLISHED"] },
+    status: { type: "string", enum: ["DRAFT", "SUBMITTED", "RETURNED", "PUBLISHED"] },
     version: { type: "integer" },
   },
 };

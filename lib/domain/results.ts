@@ -12,8 +12,12 @@ import { isRateMeasure, isWholeNumberMeasure, type NumberMeasure } from "./numbe
 // Statuses and their changes
 // ---------------------------------------------------------------------------
 
-/** A result is entered as a draft, submitted for approval, then approved and published. */
-export const RESULT_STATUSES = ["DRAFT", "SUBMITTED", "PUBLISHED"] as const;
+/**
+ * A result is entered as a draft, submitted for approval, then approved and published; an
+ * approver may instead return a submitted value to its author with a reason (RETURNED), who
+ * corrects it and submits it again.
+ */
+export const RESULT_STATUSES = ["DRAFT", "SUBMITTED", "RETURNED", "PUBLISHED"] as const;
 export type TResultStatus = (typeof RESULT_STATUSES)[number];
 
 export function isResultStatus(s: unknown): s is TResultStatus {
@@ -22,8 +26,9 @@ export function isResultStatus(s: unknown): s is TResultStatus {
 
 /** The status changes after saving: from which statuses, to which one. */
 export const RESULT_TRANSITIONS = {
-  submit: { from: ["DRAFT"], to: "SUBMITTED" },
-  publish: { from: ["DRAFT", "SUBMITTED"], to: "PUBLISHED" },
+  submit: { from: ["DRAFT", "RETURNED"], to: "SUBMITTED" },
+  publish: { from: ["DRAFT", "SUBMITTED", "RETURNED"], to: "PUBLISHED" },
+  return: { from: ["SUBMITTED"], to: "RETURNED" },
   reopen: { from: ["PUBLISHED"], to: "DRAFT" },
 } as const satisfies Record<string, { from: readonly TResultStatus[]; to: TResultStatus }>;
 

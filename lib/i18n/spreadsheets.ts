@@ -49,7 +49,7 @@ const vi = {
     fileName: "ket-qua",
     dataSheet: "Kết quả",
     guideSheet: "Hướng dẫn",
-    status: { DRAFT: "Nháp", SUBMITTED: "Đã gửi duyệt", PUBLISHED: "Đã duyệt (khóa)" },
+    status: { DRAFT: "Nháp", SUBMITTED: "Đã gửi duyệt", RETURNED: "Bị trả lại", PUBLISHED: "Đã duyệt (khóa)" },
     notEntered: "Chưa nhập",
     demoMark: " – số liệu minh họa (demo)",
     columns: {
@@ -134,7 +134,7 @@ const en: TSpreadsheetDict = {
     fileName: "results",
     dataSheet: "Results",
     guideSheet: "Guide",
-    status: { DRAFT: "Draft", SUBMITTED: "Submitted for approval", PUBLISHED: "Approved (locked)" },
+    status: { DRAFT: "Draft", SUBMITTED: "Submitted for approval", RETURNED: "Returned", PUBLISHED: "Approved (locked)" },
     notEntered: "Not entered",
     demoMark: " – illustrative figures (demo)",
     columns: {

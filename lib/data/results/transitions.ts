@@ -16,7 +16,7 @@ import type { TRefused, TResultSnapshot, TSavedResult, TStoredResult, TWriteOpti
 export type TTransitionOutcome = { ok: true; saved: TSavedResult[] } | TRefused;
 
 /** Who may make each change. */
-const PERMISSION: Record<TResultTransition, TPermission> = { submit: "result.edit", publish: "result.publish", reopen: "result.reopen" };
+const PERMISSION: Record<TResultTransition, TPermission> = { submit: "result.edit", publish: "result.publish", return: "result.publish", reopen: "result.reopen" };
 
 type TTransition = TWriteOptions & {
   change: TResultTransition;
