@@ -2,7 +2,7 @@ import "server-only";
 // Published plans: list with search and filters, and the detail of one plan.
 // Only PUBLISHED plans, targets and results are ever read here: this is the
 // public side.
-import { normalizeSearch } from "../domain/text";
+import { searchWordForms } from "../domain/text";
 import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
@@ -43,9 +43,9 @@ export type TPlanPage = { items: TPlanSummary[]; total: number; page: number; pa
 async function planWhere(filter: TPlanFilter): Promise<Prisma.PlanWhereInput | null> {
   const and: Prisma.PlanWhereInput[] = [{ status: "PUBLISHED" }];
   if (filter.q) {
-    // Every word must occur in the normalised code, title and unit names.
-    const words = normalizeSearch(filter.q).split(" ").filter(Boolean).slice(0, 8);
-    for (const w of words) and.push({ searchText: { contains: w } });
+    // Every word must occur in the normalised code, title and unit names (or, typed without its
+    // space, as two words: "soctrang" finds "soc trang").
+    for (const forms of searchWordForms(filter.q)) and.push({ OR: forms.map((f) => ({ searchText: { contains: f } })) });
   }
   if (filter.unit) {
     const scope = await unitScopeByCode(filter.unit);

@@ -7,7 +7,7 @@ import "server-only";
 import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import { UNIT_KEY_PATTERN } from "../domain/ids";
-import { normalizeSearch } from "../domain/text";
+import { searchWordForms } from "../domain/text";
 import type { Prisma } from "../generated/prisma/client";
 import { UNITS_MAX_PAGE_SIZE, UNITS_PAGE_SIZE, type TUnitLevel, type TUnitsQuery } from "../validation/units";
 
@@ -75,18 +75,6 @@ function toHit(u: THitRow): TUnitHit {
   return { ...ref(u), parent, province, successor: u.successor ? ref(u.successor) : null, validFrom: u.validFrom, validTo: u.validTo };
 }
 
-/**
- * A query's words (at most 8), normalised as `searchName` is, ready for `contains` (SQL LIKE,
- * whose wildcards Prisma passes through): "%", "_" and the escape character are escaped, so
- * they match themselves.
- */
-const searchWords = (q: string) =>
-  normalizeSearch(q)
-    .split(" ")
-    .filter(Boolean)
-    .slice(0, 8)
-    .map((w) => w.replace(/[\\%_]/g, "\\$&"));
-
 /** The day as the DATE columns hold it. */
 const dayOf = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
@@ -102,8 +90,8 @@ const belowAny = (ids: string[]): Prisma.AdminUnitWhereInput => ({
 function unitWhere(query: TUnitsQuery, parentId: string | undefined, withinIds: string[] | undefined): Prisma.AdminUnitWhereInput {
   const and: Prisma.AdminUnitWhereInput[] = [];
   if (query.q) {
-    const words = searchWords(query.q);
-    const byName: Prisma.AdminUnitWhereInput = { AND: words.map((w) => ({ searchName: { contains: w } })) };
+    // Every word in the name (or, typed without its space, as two words: "vinhthinh").
+    const byName: Prisma.AdminUnitWhereInput = { AND: searchWordForms(query.q).map((forms) => ({ OR: forms.map((f) => ({ searchName: { contains: f } })) })) };
     // A code or key typed as the query ("92", "00004", "92-2025") finds its units too.
     const asKey = query.q.trim();
     and.push(/\d/.test(asKey) && UNIT_KEY_PATTERN.test(asKey) ? { OR: [byName, { code: asKey }, { key: asKey }] } : byName);

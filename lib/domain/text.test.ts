@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesSearch, normalizeSearch } from "./text";
+import { matchesSearch, normalizeSearch, searchWordForms } from "./text";
 
 describe("normalizeSearch", () => {
   it.each<[string, string]>([
@@ -38,5 +38,26 @@ describe("matchesSearch", () => {
   });
   it("matches everything for an empty query", () => {
     expect(matchesSearch("Sơn La", "  ")).toBe(true);
+  });
+});
+
+describe("searchWordForms", () => {
+  it("keeps each word, normalised, and adds its two-word splits when typed without a space", () => {
+    const [soctrang] = searchWordForms("SócTrăng");
+    expect(soctrang![0]).toBe("soctrang");
+    expect(soctrang).toContain("soc trang");
+    expect(soctrang).not.toContain("s octrang"); // each part has at least two letters
+    expect(searchWordForms("vinh")).toEqual([["vinh"]]);
+    expect(searchWordForms("sonla")[0]).toContain("son la");
+  });
+
+  it("escapes LIKE wildcards so they match themselves, and splits no code or short word", () => {
+    expect(searchWordForms("50% a_b")).toEqual([["50\\%"], ["a\\_b"]]);
+    expect(searchWordForms("58/kh-ubnd")).toEqual([["58/kh-ubnd"]]);
+    expect(searchWordForms("xa")).toEqual([["xa"]]);
+  });
+
+  it("reads at most eight words", () => {
+    expect(searchWordForms("a b c d e f g h i j")).toHaveLength(8);
   });
 });

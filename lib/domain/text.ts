@@ -29,6 +29,28 @@ export function matchesSearch(text: string, query: string): boolean {
   return words.every((w) => haystack.includes(w));
 }
 
+/** The longest word whose missing spaces search tries to restore ("soctrang" → "soc trang"). */
+const MAX_JOINED_WORD = 24;
+
+/**
+ * The query words of a search (at most 8), normalised as the searched text is, each with the
+ * forms it may stand for: itself, and, for a word typed without its space ("soctrang",
+ * "vinhthinh"), every way of splitting it into two words ("soc trang"). A row matches a word
+ * when it contains any of its forms. The forms are ready for SQL `LIKE … contains` (Prisma
+ * passes its wildcards through): "%", "_" and "\" are escaped so they match themselves.
+ */
+export function searchWordForms(query: string): string[][] {
+  const escape = (w: string) => w.replace(/[\\%_]/g, "\\$&");
+  return normalizeSearch(query)
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 8)
+    .map((w) => {
+      const splits = w.length >= 5 && w.length <= MAX_JOINED_WORD && /^[a-z]+$/.test(w) ? Array.from({ length: w.length - 3 }, (_, i) => `${w.slice(0, i + 2)} ${w.slice(i + 2)}`) : [];
+      return [w, ...splits].map(escape);
+    });
+}
+
 /**
  * What plan search matches: number and symbol, title, issuing body, and the names
  * of the issuing unit and the units above it (so "soc trang" finds a district's plan).

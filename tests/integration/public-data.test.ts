@@ -20,7 +20,7 @@ describe("public plans", () => {
     expect(page.items.map((p) => p.code).filter(Boolean).sort()).toEqual(["1845/UBND-VX", "199/KH-UBND", "58/KH-UBND"]);
   });
 
-  it.each(["soc trang", "Sóc Trăng", "SÓC TRĂNG", "  sóc   TRANG "])("search %j ignores case, diacritics and spacing", async (q) => {
+  it.each(["soc trang", "Sóc Trăng", "SÓC TRĂNG", "  sóc   TRANG ", "soctrang", "SócTrăng"])("search %j ignores case, diacritics and spacing", async (q) => {
     expect(await codes({ q })).toEqual(SOC_TRANG);
   });
 
@@ -28,6 +28,10 @@ describe("public plans", () => {
     expect(await codes({ q: "58/KH-UBND" })).toEqual(["58/KH-UBND"]);
     expect(await codes({ q: "chau thanh" })).toEqual(["58/KH-UBND"]);
     expect(await codes({ q: "son la" })).toEqual(["199/KH-UBND"]);
+    expect(await codes({ q: "sonla" })).toEqual(["199/KH-UBND"]);
+    // LIKE's wildcards match themselves: "%" and "_" find nothing here.
+    expect(await codes({ q: "%" })).toEqual([]);
+    expect(await codes({ q: "_" })).toEqual([]);
     expect(await codes({ q: "Đề án không tồn tại" })).toEqual([]);
     expect(await codes({ q: "hđnd" })).toEqual(await codes({ q: "HDND" }));
   });
