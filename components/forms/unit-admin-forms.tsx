@@ -5,7 +5,7 @@
 // it will change (the server's preview) and writes only when that preview is confirmed.
 import { useActionState, useEffect, useRef, useState, type ReactNode } from "react";
 import { formatDate, formatNumber } from "@/lib/domain/numbers";
-import { ADMIN_LEVELS, isRegistryDate, lastDayBefore, unitNames } from "@/lib/domain/units-admin";
+import { ADMIN_LEVELS, isoDateOf, isRegistryDate, lastDayBefore, unitNames } from "@/lib/domain/units-admin";
 import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
 import { problemText } from "@/lib/i18n/problems";
@@ -102,7 +102,7 @@ export function UnitCreateForm({ locale, create, today }: { locale: Locale; crea
         <LevelOptions locale={locale} />
       </Field>
       <Field id="create-parent" name="parent" label={f.parent} hint={f.parentHint} state={state} maxLength={17} />
-      <Field id="create-validFrom" name="validFrom" label={f.validFrom} state={state} type="date" required defaultValue={today} />
+      <Field id="create-validFrom" name="validFrom" label={f.validFrom} state={state} placeholder="dd/mm/yyyy" required defaultValue={formatDate(today)} />
       <Field id="create-shortName" name="shortName" label={f.shortName} hint={f.shortNameHint} state={state} maxLength={200} />
       <Field id="create-nameEn" name="nameEn" label={f.nameEn} hint={f.nameEnHint} state={state} maxLength={200} />
       <Field id="create-key" name="key" label={f.key} hint={f.keyHint} state={state} maxLength={17} />
@@ -192,7 +192,8 @@ export function UnitEndForm({ locale, end, unit }: { locale: Locale; end: TFormA
         <input
           id="end-effectiveOn"
           name="effectiveOn"
-          type="date"
+          type="text"
+          placeholder="dd/mm/yyyy"
           required
           value={date}
           onChange={(e) => {
@@ -211,9 +212,9 @@ export function UnitEndForm({ locale, end, unit }: { locale: Locale; end: TFormA
       <div className={styles.full}>
         <FormStatus state={state} />
       </div>
-      {confirming && isRegistryDate(date) ? (
+      {confirming && isRegistryDate(isoDateOf(date)) ? (
         <ConfirmStep
-          text={m.end.confirm(unit.label, formatDate(lastDayBefore(date)), formatDate(date))}
+          text={m.end.confirm(unit.label, formatDate(lastDayBefore(isoDateOf(date))), formatDate(isoDateOf(date)))}
           confirm={m.end.confirmSubmit}
           cancel={m.cancel}
           pending={pending}
@@ -227,7 +228,7 @@ export function UnitEndForm({ locale, end, unit }: { locale: Locale; end: TFormA
             className={`button ${styles.dangerOutline}`}
             disabled={pending}
             // A date that is not one goes straight to the server, which says what is wrong with it.
-            onClick={() => (isRegistryDate(date) ? setConfirming(true) : form.current?.requestSubmit())}
+            onClick={() => (isRegistryDate(isoDateOf(date)) ? setConfirming(true) : form.current?.requestSubmit())}
           >
             {pending ? m.saving : m.end.submit}
           </button>
@@ -334,7 +335,7 @@ export function UnitReorganiseForm({ locale, reorganise, today }: { locale: Loca
         <option value="FULL">{r.shareFull}</option>
         <option value="PARTIAL">{r.sharePartial}</option>
       </Field>
-      <Field id="reorg-effectiveOn" name="effectiveOn" label={f.effectiveOn} hint={f.effectiveOnHint} state={state} type="date" required defaultValue={today} />
+      <Field id="reorg-effectiveOn" name="effectiveOn" label={f.effectiveOn} hint={f.effectiveOnHint} state={state} placeholder="dd/mm/yyyy" required defaultValue={formatDate(today)} />
       <fieldset className={`${styles.fieldset} ${styles.full}`}>
         <legend>{r.newUnit}</legend>
         <p className="hint">{r.newUnitHint}</p>
@@ -402,7 +403,7 @@ export function UnitImportForm({ locale, load, maxBytes }: { locale: Locale; loa
     >
       <Field id="import-unitsFile" name="unitsFile" label={im.unitsFile} state={shownState} type="file" accept=".csv,text/csv" required />
       <Field id="import-successorsFile" name="successorsFile" label={im.successorsFile} state={shownState} type="file" accept=".csv,text/csv" />
-      <Field id="import-effectiveOn" name="effectiveOn" label={m.fields.effectiveOn} hint={m.fields.effectiveOnHint} state={shownState} type="date" required />
+      <Field id="import-effectiveOn" name="effectiveOn" label={m.fields.effectiveOn} hint={m.fields.effectiveOnHint} state={shownState} placeholder="dd/mm/yyyy" required />
       <div className={styles.full}>
         <FormStatus state={shownState} />
       </div>

@@ -9,7 +9,7 @@ export function AsOfForm({ path, asOf, today, invalid, locale }: { path: string;
     <div className="as-of">
       <form method="get" action={path} className="as-of-form no-print">
         <label htmlFor="asOf">{d.asOfLabel}</label>
-        <input id="asOf" name="asOf" type="date" defaultValue={asOf} min="1945-01-01" max="2100-12-31" />
+        <input id="asOf" name="asOf" type="text" inputMode="numeric" autoComplete="off" placeholder="dd/mm/yyyy" size={11} defaultValue={formatDate(asOf)} aria-describedby="asOf-hint" />
         <button type="submit" className="button secondary">
           {d.asOfSubmit}
         </button>
@@ -21,6 +21,9 @@ export function AsOfForm({ path, asOf, today, invalid, locale }: { path: string;
         </p>
       )}
       <p className="muted as-of-shown">{d.asOfShown(formatDate(asOf))}</p>
+      <p id="asOf-hint" className="hint">
+        {d.asOfHint}
+      </p>
     </div>
   );
 }

@@ -10,7 +10,7 @@
 // ended); a unit that begins is valid from the effective date (validFrom = 2025-07-01).
 import type { TProblem } from "../errors";
 import { UNIT_KEY_PATTERN } from "./ids";
-import { isIsoDate } from "./numbers";
+import { isIsoDate, parseVietnameseDate } from "./numbers";
 import { normalizeSearch } from "./text";
 
 // ---------------------------------------------------------------------------
@@ -47,6 +47,12 @@ export function addDays(iso: string, n: number): string {
 
 /** The last day of a unit that ends when an arrangement takes effect on `effectiveOn`. */
 export const lastDayBefore = (effectiveOn: string) => addDays(effectiveOn, -1);
+
+/** A date as typed (day/month/year, or YYYY-MM-DD) as YYYY-MM-DD; what cannot be read is returned as it is, for isRegistryDate to refuse. */
+export function isoDateOf(typed: string): string {
+  const parsed = parseVietnameseDate(typed);
+  return parsed.ok ? parsed.value : typed;
+}
 
 /** A DATE column's value as "YYYY-MM-DD" (UTC midnight, as the database hands it). */
 export const isoOf = (d: Date | null | undefined): string | null => (d ? d.toISOString().slice(0, 10) : null);

@@ -75,6 +75,8 @@ const vi = {
   asOfSubmit: "Xem",
   asOfToday: "Về hôm nay",
   asOfShown: (date: string) => `Tiến độ tính đến ngày ${date}.`,
+  asOfHint:
+    "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 31/12/2024. Tiến độ tính theo các năm đã kết thúc đến ngày đó, với mọi số liệu đã công bố hôm nay: số liệu của một năm trước được nhập hay sửa về sau cũng được tính.",
   asOfInvalid: "Ngày đã nhập không hợp lệ (cần một ngày có thật, năm 1945–2100), nên tiến độ được tính đến hôm nay.",
   shareBar: (parts: string, total: string) => `Tỷ lệ chỉ tiêu theo trạng thái: ${parts} (tổng ${total} chỉ tiêu)`,
   // Targets by status, per plan (unit dashboard).
@@ -150,6 +152,8 @@ const en: TDashboardsDict = {
   asOfSubmit: "Show",
   asOfToday: "Back to today",
   asOfShown: (date) => `Progress as of ${date}.`,
+  asOfHint:
+    "Type the date as day/month/year, e.g. 31/12/2024. Progress counts the years ended by that day, with every figure published today: a figure for an earlier year entered or corrected later counts too.",
   asOfInvalid: "The date entered is not valid (a real date, year 1945–2100 is needed), so progress is shown as of today.",
   shareBar: (parts, total) => `Share of targets by status: ${parts} (${total} targets in all)`,
   plansByStatusTitle: "Each document's targets by status",

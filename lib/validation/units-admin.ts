@@ -3,7 +3,7 @@
 // decided by lib/data/units-admin-core.ts with the rules of lib/domain/units-admin.ts.
 // Messages are "tiếng Việt / English".
 import { z } from "zod";
-import { ADMIN_LEVELS, isRegistryDate, MAX_DATE, MAX_NAME, MIN_DATE, UNIT_CODE_PATTERN } from "../domain/units-admin";
+import { ADMIN_LEVELS, isoDateOf, isRegistryDate, MAX_DATE, MAX_NAME, MIN_DATE, UNIT_CODE_PATTERN } from "../domain/units-admin";
 import type { TActionState } from "./action-state";
 import { ZUnitKey } from "./units";
 
@@ -40,8 +40,10 @@ export const ZRegistryDate = z
   .string({ error: "Thiếu ngày / a date is required" })
   .trim()
   .min(1, { error: "Thiếu ngày / a date is required" })
+  // Typed as day/month/year (01/07/2025), or YYYY-MM-DD as the command line and files give it.
+  .transform((v) => isoDateOf(v))
   .refine(isRegistryDate, {
-    error: `Ngày phải có dạng YYYY-MM-DD, là ngày có thật, từ ${MIN_DATE} đến ${MAX_DATE} / the date must be a real date written YYYY-MM-DD, from ${MIN_DATE} to ${MAX_DATE}`,
+    error: `Ngày phải là ngày có thật, viết ngày/tháng/năm (ví dụ 01/07/2025) hoặc YYYY-MM-DD, từ ${MIN_DATE} đến ${MAX_DATE} / the date must be a real date written day/month/year (e.g. 01/07/2025) or YYYY-MM-DD, from ${MIN_DATE} to ${MAX_DATE}`,
   });
 
 export const ZShare = z

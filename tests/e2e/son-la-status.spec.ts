@@ -103,9 +103,12 @@ test("the public reads each target's status on Sơn La's plan, before and after 
   // As of mid-2022, while the year ran: 3.000 of 4.000 trained is ahead of the 49,6% of the year
   // elapsed, so on track, not missed. The date is picked with the page's own form.
   await page.goto(`/plans/${PLAN}`);
-  await page.getByLabel("Tính tiến độ đến ngày").fill("2022-06-30");
+  // Typed as day/month/year (no native date picker, which would show mm/dd/yyyy in some browsers).
+  await expect(page.getByLabel("Tính tiến độ đến ngày")).toHaveAttribute("placeholder", "dd/mm/yyyy");
+  await page.getByLabel("Tính tiến độ đến ngày").fill("30/06/2022");
   await page.getByRole("button", { name: "Xem", exact: true }).click();
-  await page.waitForURL(/asOf=2022-06-30/);
+  await page.waitForURL(/asOf=30%2F06%2F2022/);
+  await expect(page.getByLabel("Tính tiến độ đến ngày")).toHaveValue("30/06/2022");
   await expect(page.getByText("Tiến độ tính đến ngày 30/06/2022.")).toBeVisible();
   await expect(page.locator('tr[data-target-id="target-199-vocational-training"] .status')).toHaveText(LABEL.on_track!);
   await expect(page.locator('tr[data-target-id="target-199-labour-export"] .status')).toHaveText(LABEL.met!);
