@@ -4,9 +4,24 @@ import { formatDate, formatNumber } from "@/lib/domain/numbers";
 import type { Locale } from "@/lib/i18n/locale";
 import { periodText, unitName } from "./format";
 import { Inferred } from "./inferred";
-import type { TMessages } from "@/lib/i18n/messages";
+import { statusLabel, type TMessages } from "@/lib/i18n/messages";
+import type { TStatusCounts } from "@/lib/data/overview";
+import { STATUS_DISPLAY_ORDER } from "@/components/progress/status-summary";
 
-export function PlanCard({ plan, t, locale, headingLevel = 3 }: { plan: TPlanSummary; t: TMessages["common"]; locale: Locale; headingLevel?: 2 | 3 }) {
+export function PlanCard({
+  plan,
+  t,
+  locale,
+  headingLevel = 3,
+  counts,
+}: {
+  plan: TPlanSummary;
+  t: TMessages["common"];
+  locale: Locale;
+  headingLevel?: 2 | 3;
+  /** Its published targets by status today: a line of words and counts under the facts. */
+  counts?: TStatusCounts;
+}) {
   const H = headingLevel === 2 ? "h2" : "h3";
   return (
     <li>
@@ -40,6 +55,16 @@ export function PlanCard({ plan, t, locale, headingLevel = 3 }: { plan: TPlanSum
         <li>{unitName(plan.issuerUnit, locale)}</li>
         {plan._count.targets > 0 && <li>{t.plans.targetsCount(formatNumber(plan._count.targets, { locale }))}</li>}
       </ul>
+      {counts && counts.total > 0 && (
+        <p className="plan-card-status">
+          <span className="sr-only">{t.plans.statusLine}: </span>
+          {STATUS_DISPLAY_ORDER.filter((s) => counts[s] > 0).map((s) => (
+            <span key={s} className={`status ${s}`}>
+              {formatNumber(counts[s], { locale })} {statusLabel(s, locale)}
+            </span>
+          ))}
+        </p>
+      )}
     </li>
   );
 }

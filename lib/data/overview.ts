@@ -36,6 +36,15 @@ async function loadListPlanStatusCounts(asOf: string, unitCode: string): Promise
   return plans.map((p) => ({ planId: p.id, planCode: p.code, planTitle: p.title, issueYear: p.issueYear, counts: byPlan.get(p.id)! }));
 }
 
+/**
+ * Today's published targets by status for every plan, for the status line of plan cards; an
+ * empty map when the summary cannot answer now (the cards then show no line, never a wrong one).
+ */
+export function listTodayStatusCountsByPlan(): Promise<Map<string, TStatusCounts>> {
+  const today = isoDateInTimeZone();
+  return cachedPublic(["plan-status-today", today], async () => ((await summaryUsable(today, today)) ? countSummaryStatusesByPlan(null) : new Map()));
+}
+
 /** Cached for the public until the next write (lib/cache/public). */
 export function listPlanStatusCounts(asOf: string, unitCode: string): Promise<TPlanStatusRow[] | null> {
   return cachedPublic(["plan-status-counts", asOf, unitCode], () => loadListPlanStatusCounts(asOf, unitCode));

@@ -58,6 +58,7 @@ const vi = {
     issuedInYear: (y: string) => `năm ${y}`,
     issuer: "Cơ quan ban hành",
     targetsCount: (n: string) => `${n} chỉ tiêu`,
+    statusLine: "Chỉ tiêu theo trạng thái hôm nay",
     page: (p: string, n: string) => `Trang ${p} / ${n}`,
     prev: "Trang trước",
     next: "Trang sau",
@@ -189,7 +190,8 @@ const vi = {
   auth: {
     signIn: "Đăng nhập",
     signInTitle: "Đăng nhập cho cán bộ",
-    signInIntro: "Dành cho cán bộ Sở LĐ-TB&XH, UBND tỉnh, huyện và quản trị viên. Người dân xem dữ liệu công khai không cần đăng nhập.",
+    signInIntro:
+      "Dành cho cán bộ của cơ quan phụ trách giảm nghèo của tỉnh (Sở Nông nghiệp và Môi trường), UBND các cấp và quản trị viên. Người dân xem dữ liệu công khai không cần đăng nhập.",
     email: "Thư điện tử",
     password: "Mật khẩu",
     submit: "Đăng nhập",
@@ -330,6 +332,7 @@ const en: Dict = {
     issuedInYear: (y: string) => `in ${y}`,
     issuer: "Issued by",
     targetsCount: (n: string) => `${n} target${n === "1" ? "" : "s"}`,
+    statusLine: "Targets by status today",
     page: (p: string, n: string) => `Page ${p} of ${n}`,
     prev: "Previous page",
     next: "Next page",
@@ -453,7 +456,8 @@ const en: Dict = {
   auth: {
     signIn: "Sign in",
     signInTitle: "Sign in for officials",
-    signInIntro: "For officials of provincial and district departments and administrators. The public reads published data without an account.",
+    signInIntro:
+      "For officers of the province's poverty-reduction agency (the Department of Agriculture and Environment), of people's committees at every level, and administrators. The public reads published data without an account.",
     email: "Email",
     password: "Password",
     submit: "Sign in",

@@ -56,6 +56,11 @@ test("/plans lists exactly the five source documents, codes exactly as issued", 
   const codes = await page.locator("ul.plan-list > li .code").allTextContents();
   expect(codes.sort()).toEqual(["1845/UBND-VX", "199/KH-UBND", "58/KH-UBND", "Không ghi số hiệu", "Không ghi số hiệu"].sort());
 
+  // Each card says how its targets stand today, in words (Sơn La's nine targets have no figures yet).
+  const sonLaCard = page.locator("ul.plan-list > li").filter({ has: page.locator('a[href="/plans/plan-199-kh-ubnd-2022"]') });
+  await expect(sonLaCard.locator(".plan-card-status")).toContainText("Chưa có số liệu");
+  await expect(sonLaCard.locator(".plan-card-status .status.no_data")).toHaveText(/^\d+ Chưa có số liệu$/);
+
   // Five documents fit on one page: no pagination.
   await expect(page.getByRole("navigation", { name: "Phân trang" })).toHaveCount(0);
 });

@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { DownloadLinks } from "@/components/downloads/download-links";
 import { PlanCard } from "@/components/plans/plan-card";
 import { listPublishedPlans } from "@/lib/data/plans";
-import { getStatusCounts, listTargetsBehind } from "@/lib/data/overview";
+import { getStatusCounts, listTargetsBehind, listTodayStatusCountsByPlan } from "@/lib/data/overview";
 import { BehindList } from "@/components/progress/behind-list";
 import { getHeadlineFigures } from "@/lib/data/stats";
 import { StatusSummary } from "@/components/progress/status-summary";
@@ -13,11 +14,12 @@ export const dynamic = "force-dynamic";
 export default async function HomePage() {
   const { locale, t } = await getMessages();
   const asOf = isoDateInTimeZone();
-  const [figures, latest, counts, behind] = await Promise.all([
+  const [figures, latest, counts, behind, statusByPlan] = await Promise.all([
     getHeadlineFigures(),
     listPublishedPlans({}, { pageSize: 3 }),
     getStatusCounts(asOf),
     listTargetsBehind(asOf),
+    listTodayStatusCountsByPlan(),
   ]);
   const fig = (n: number) => formatNumber(n, { locale });
   return (
@@ -50,14 +52,21 @@ export default async function HomePage() {
       </ul>
       <h2>{t.home.progress}</h2>
       <StatusSummary counts={counts!} locale={locale} caption={t.home.progressCaption(formatDate(asOf))} />
-      <p>
-        <a href="/api/v1/progress?format=csv">{t.home.progressCsv}</a> · <a href="/api/v1/progress?format=xlsx">{t.home.progressXlsx}</a>
-      </p>
+      <DownloadLinks
+        xlsx="/progress/download"
+        csv="/progress/download?format=csv"
+        machine={[
+          { label: "CSV", href: "/api/v1/progress?format=csv" },
+          { label: "JSON", href: "/api/v1/progress" },
+          { label: "XLSX", href: "/api/v1/progress?format=xlsx" },
+        ]}
+        locale={locale}
+      />
       <BehindList data={behind!} locale={locale} />
       <h2>{t.home.latest}</h2>
       <ul className="plan-list">
         {latest.items.map((p) => (
-          <PlanCard key={p.id} plan={p} t={t} locale={locale} />
+          <PlanCard key={p.id} plan={p} t={t} locale={locale} counts={statusByPlan.get(p.id)} />
         ))}
       </ul>
       <p>

@@ -1,3 +1,4 @@
+import { listTodayStatusCountsByPlan } from "@/lib/data/overview";
 import { inLocale } from "@/lib/i18n/locale";
 import type { Metadata } from "next";
 import Link from "next/link";
@@ -37,7 +38,7 @@ export default async function PlansPage({ searchParams }: Props) {
           return one.success && one.data !== undefined ? [[k, one.data]] : [];
         }),
       );
-  const [result, units] = await Promise.all([listPublishedPlans(filter), listUnitsWithPlans()]);
+  const [result, units, statusByPlan] = await Promise.all([listPublishedPlans(filter), listUnitsWithPlans(), listTodayStatusCountsByPlan()]);
   const years = Array.from({ length: 2026 - 2016 + 1 }, (_, i) => 2026 - i);
   const withFilter = (path: string, extra: Record<string, string>) => {
     const sp = new URLSearchParams();
@@ -95,7 +96,7 @@ export default async function PlansPage({ searchParams }: Props) {
       ) : (
         <ul className="plan-list">
           {result.items.map((p) => (
-            <PlanCard key={p.id} plan={p} t={t} locale={locale} />
+            <PlanCard key={p.id} plan={p} t={t} locale={locale} counts={statusByPlan.get(p.id)} />
           ))}
         </ul>
       )}
