@@ -1,3 +1,4 @@
+import { PUBLIC_RESULT, publicFigureSelect, publicResult } from "./public-results";
 import "server-only";
 // Published plans: list with search and filters, and the detail of one plan.
 // Only PUBLISHED plans, targets and results are ever read here: this is the
@@ -97,14 +98,14 @@ export const targetSelect = {
   },
 } satisfies Prisma.TargetSelect;
 
+/** A result as stored, with what its public figure needs (lib/data/public-results.ts); read through publicResult. */
 export const resultSelect = {
+  ...publicFigureSelect,
   id: true,
   targetId: true,
   unitId: true,
   year: true,
-  value: true,
   qualifier: true,
-  baseline: true,
   label: true,
   note: true,
   evidenceUrl: true,
@@ -116,7 +117,8 @@ export const resultSelect = {
   indicator: { select: { id: true, code: true, name: true, nameEn: true, measureUnit: true, measureUnitEn: true } },
 } satisfies Prisma.ResultSelect;
 
-export type TResultRow = Prisma.ResultGetPayload<{ select: typeof resultSelect }>;
+/** A result as the public sees it (`adjusting`: a correction of it is under way, the figure shown is the published one). */
+export type TResultRow = ReturnType<typeof publicResult<Prisma.ResultGetPayload<{ select: typeof resultSelect }>>>;
 
 export type TTargetRow = Omit<Prisma.TargetGetPayload<{ select: typeof targetSelect }>, "lower" | "upper" | "baseline" | "equivalentValue"> & {
   lower: number | null;
@@ -150,11 +152,13 @@ async function loadGetPublishedPlan(id: string): Promise<TPlanDetail | null> {
   if (!plan) return null;
   const [targets, reported, units] = await Promise.all([
     db().target.findMany({ where: { planId: id, status: "PUBLISHED" }, select: targetSelect, orderBy: { position: "asc" } }),
-    db().result.findMany({
-      where: { status: "PUBLISHED", OR: [{ reportedInPlanId: id }, { target: { planId: id, status: "PUBLISHED" } }] },
-      select: resultSelect,
-      orderBy: [{ year: "asc" }, { indicator: { code: "asc" } }, { id: "asc" }],
-    }),
+    db()
+      .result.findMany({
+        where: { AND: [PUBLIC_RESULT, { OR: [{ reportedInPlanId: id }, { target: { planId: id, status: "PUBLISHED" } }] }] },
+        select: resultSelect,
+        orderBy: [{ year: "asc" }, { indicator: { code: "asc" } }, { id: "asc" }],
+      })
+      .then((rows) => rows.map(publicResult)),
     listUnits(),
   ]);
   const byTarget = new Map<string, TResultRow[]>();

@@ -1,3 +1,4 @@
+import { PUBLIC_RESULT, publicFigureSelect, publicResult } from "./public-results";
 import "server-only";
 // Loads targets with their published results and runs the one progress function
 // (lib/domain/progress via progressOf). Used by the progress summary and for dates
@@ -32,7 +33,7 @@ const progressSelect = {
   ...targetSelect,
   planId: true,
   plan: { select: { code: true } },
-  results: { where: { status: "PUBLISHED" }, select: { year: true, value: true, baseline: true, unitId: true } },
+  results: { where: PUBLIC_RESULT, select: { year: true, unitId: true, ...publicFigureSelect } },
 } satisfies Prisma.TargetSelect;
 
 /**
@@ -43,7 +44,7 @@ export async function computeTargetProgress(where: Prisma.TargetWhereInput, asOf
   const targets = await client.target.findMany({ where, select: progressSelect, orderBy: [{ planId: "asc" }, { position: "asc" }] });
   const missingParents = [...new Set(targets.map((t) => t.parentId).filter((p): p is string => !!p && !targets.some((t) => t.id === p)))];
   const parents = missingParents.length ? await client.target.findMany({ where: { id: { in: missingParents } }, select: progressSelect }) : [];
-  const rows = [...targets, ...parents].map(withTargetNumbers);
+  const rows = [...targets, ...parents].map((t) => withTargetNumbers({ ...t, results: t.results.map(publicResult) }));
   const progress = progressOf(rows, asOf);
   return targets.map((t) => ({ target: t, progress: progress.get(t.id)! }));
 }

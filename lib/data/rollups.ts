@@ -1,3 +1,4 @@
+import { PUBLIC_RESULT, PUBLIC_RESULT_SQL, PUBLIC_VALUE_SQL } from "./public-results";
 import "server-only";
 // One indicator across provinces and their districts, for one population group and year
 // (the comparison page and /api/v1/compare). Every published figure is its own row; totals
@@ -88,11 +89,10 @@ const indicatorSelect = {
 
 /** Results the public may see: published, and (when tied to a target) of a published target of a published plan. */
 const publishedResultWhere = {
-  status: "PUBLISHED",
-  OR: [{ targetId: null }, { target: { status: "PUBLISHED", plan: { status: "PUBLISHED" } } }],
+  AND: [PUBLIC_RESULT, { OR: [{ targetId: null }, { target: { status: "PUBLISHED", plan: { status: "PUBLISHED" } } }] }],
 } satisfies Prisma.ResultWhereInput;
 
-const PUBLISHED_SQL = Prisma.sql`r."status" = 'PUBLISHED' AND (r."targetId" IS NULL OR (t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'))`;
+const PUBLISHED_SQL = Prisma.sql`${PUBLIC_RESULT_SQL} AND (r."targetId" IS NULL OR (t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'))`;
 
 /** Indicators with any published result, with the groups and years that have one (latest first). */
 async function loadListComparableIndicators(): Promise<TComparableIndicator[]> {
@@ -142,7 +142,7 @@ async function loadCompareIndicator({ indicatorCode, groupCode, year }: { indica
   const [indicator, group] = await Promise.all([getIndicatorByCode(indicatorCode), getGroupByCode(groupCode)]);
   if (!indicator || !group) return null;
   const figures = await db().$queryRaw<TFigureRow[]>`
-    SELECT r."id" AS "id", r."unitId" AS "unitId", r."value"::text AS "value", r."qualifier"::text AS "qualifier", r."label" AS "label", r."isDemo" AS "isDemo"
+    SELECT r."id" AS "id", r."unitId" AS "unitId", ${PUBLIC_VALUE_SQL}::text AS "value", r."qualifier"::text AS "qualifier", r."label" AS "label", r."isDemo" AS "isDemo"
     FROM "result" r LEFT JOIN "target" t ON t."id" = r."targetId" LEFT JOIN "plan" p ON p."id" = t."planId"
     WHERE ${PUBLISHED_SQL} AND r."indicatorId" = ${indicator.id} AND r."groupId" = ${group.id} AND r."year" = ${year}
     ORDER BY r."unitId", r."value", r."id"`;

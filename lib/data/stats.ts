@@ -2,6 +2,7 @@ import "server-only";
 // Headline figures for the public home page: counted by the database.
 import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
+import { PUBLIC_RESULT } from "./public-results";
 
 export type THeadline = { plans: number; targets: number; units: number; results: number };
 
@@ -10,7 +11,7 @@ async function loadGetHeadlineFigures(): Promise<THeadline> {
     db().plan.count({ where: { status: "PUBLISHED" } }),
     db().target.count({ where: { status: "PUBLISHED", plan: { status: "PUBLISHED" } } }),
     db().plan.findMany({ where: { status: "PUBLISHED" }, distinct: ["issuerUnitId"], select: { issuerUnitId: true } }),
-    db().result.count({ where: { status: "PUBLISHED" } }),
+    db().result.count({ where: PUBLIC_RESULT }),
   ]);
   return { plans, targets, units: units.length, results };
 }

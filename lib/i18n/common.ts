@@ -244,6 +244,8 @@ const vi = {
     over: "hơn",
     about: "khoảng",
     demo: "Số liệu minh họa",
+    adjusting: "đang điều chỉnh",
+    adjustingHint: "Số liệu đã công bố này đang được điều chỉnh; số liệu mới sẽ thay thế khi được duyệt và công bố.",
   },
   report: {
     print: "In báo cáo",
@@ -508,6 +510,8 @@ const en: Dict = {
     over: "over",
     about: "about",
     demo: "Demo figure",
+    adjusting: "being corrected",
+    adjustingHint: "This published figure is being corrected; the new one replaces it once approved and published.",
   },
   report: {
     print: "Print report",

@@ -5,6 +5,7 @@
 // one progress function.
 import { expect, test, type Page } from "@playwright/test";
 import { signedInPage } from "./auth";
+import { removeResults } from "./support";
 
 const PLAN = "plan-199-kh-ubnd-2022";
 const SON_LA = "14";
@@ -119,7 +120,8 @@ test("the public reads each target's status on Sơn La's plan, before and after 
   await expect(page.locator(".as-of [role=alert]")).toContainText("Ngày đã nhập không hợp lệ");
   await expect(page.locator("table.plan-status td[data-status=missed]")).toHaveText("1");
 
-  // The officer reopens the four (a reason each); drafts leave the public page.
+  // The officer reopens the four (a reason each): they are drafts again in the workspace, and the
+  // public keeps the published figures, marked as being corrected, until new ones are published.
   for (const id of Object.keys(ENTERED)) {
     const reopen = row(id).locator("details");
     await reopen.locator("summary").click();
@@ -127,6 +129,10 @@ test("the public reads each target's status on Sơn La's plan, before and after 
     await reopen.getByRole("button", { name: "Mở lại để sửa" }).click();
     await expect(row(id).locator("[data-status]")).toHaveText("Nháp");
   }
-  expect(await statusesOnPage(page)).toEqual(seeded);
+  expect(await statusesOnPage(page)).toEqual(expected);
+  await expect(page.locator('tr[data-target-id="target-199-vocational-training"] .badge.adjusting')).toHaveText("đang điều chỉnh");
   await context.close();
+  // Back to as seeded for the specs after this one.
+  await removeResults(Object.keys(ENTERED).map((targetId) => ({ targetId, unitKey: SON_LA, year: 2022 })));
+  expect(await statusesOnPage(page)).toEqual(seeded);
 });

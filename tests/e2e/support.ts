@@ -34,3 +34,33 @@ export async function search(page: Page, q: string) {
   await page.waitForURL((u) => u.pathname === "/plans" && u.searchParams.get("q") === q);
   await page.waitForLoadState("domcontentloaded");
 }
+
+/**
+ * Removes the results a spec wrote for these cells (and their audit rows), straight in the
+ * portal's database, so the public data is as seeded for the specs after it. The portal has
+ * no way to delete a result on purpose (a reopened figure even stays public until corrected),
+ * so a spec that publishes cleans up here. The database is the one playwright.config.ts starts.
+ */
+export async function removeResults(cells: { targetId: string; unitKey: string; year: number }[]): Promise<void> {
+  const { readFileSync } = await import("node:fs");
+  const pg = (await import("pg")).default;
+  const port = Number(process.env.E2E_PORT ?? 3217);
+  const { url } = JSON.parse(readFileSync(`.data-e2e-${port}/embedded.lock`, "utf8")) as { url: string };
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const c of cells) {
+      const ids = (
+        await client.query<{ id: string }>(
+          `SELECT r."id" FROM "result" r JOIN "admin_unit" u ON u."id" = r."unitId" WHERE r."targetId" = $1 AND u."key" = $2 AND r."year" = $3`,
+          [c.targetId, c.unitKey, c.year],
+        )
+      ).rows.map((r) => r.id);
+      if (ids.length === 0) continue;
+      await client.query(`DELETE FROM "audit_log" WHERE "entity" = 'result' AND "entityId" = ANY($1::text[])`, [ids]);
+      await client.query(`DELETE FROM "result" WHERE "id" = ANY($1::text[])`, [ids]);
+    }
+  } finally {
+    await client.end();
+  }
+}

@@ -7,6 +7,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIResponse, type Locator, type Page } from "@playwright/test";
 import { signedInPage } from "./auth";
+import { removeResults } from "./support";
 
 const PLAN_58 = "plan-58-kh-ubnd-2023";
 const PLAN_199 = "plan-199-kh-ubnd-2022";
@@ -103,11 +104,12 @@ test("the Sóc Trăng officer enters 2.400 jobs for Châu Thành 2023, saves, pu
   await row(page, ROW.jobs).getByRole("link", { name: /^Lịch sử/ }).click();
   const history = page.locator('section[id^="history-"]');
   await expect(history.locator("li")).toHaveCount(2);
-  await expect(history.locator("li").nth(0)).toContainText("Nhập mới");
+  await expect(history.locator("li").nth(0)).toContainText("đã nhập 2.400");
   await expect(history.locator("li").nth(0)).toContainText("2.400");
-  await expect(history.locator("li").nth(1)).toContainText("Duyệt và công bố");
+  await expect(history.locator("li").nth(1)).toContainText(/đã công bố 2\.400/);
 
-  // Reopen: a reason is required; then the value is a draft again and leaves the public page.
+  // Reopen: a reason is required; then the value is a draft again, and the public keeps seeing
+  // the published figure, marked as being corrected, until the corrected one is published.
   const reopen = row(page, ROW.jobs).locator("details");
   await reopen.locator("summary").click();
   await reopen.getByRole("textbox").fill("abc");
@@ -119,10 +121,24 @@ test("the Sóc Trăng officer enters 2.400 jobs for Châu Thành 2023, saves, pu
   await expect(statusOf(page, ROW.jobs)).toHaveText("Nháp");
   await expect(valueInput(page, ROW.jobs)).toHaveValue("2.400");
   await pub.reload();
-  await expect(jobs.locator(".status")).toHaveText("Chưa có số liệu");
+  await expect(jobs.locator("ul.meta li")).toContainText("2023: 2.400");
+  await expect(jobs.locator(".badge.adjusting")).toHaveText("đang điều chỉnh");
+  await expect(jobs.locator(".status")).not.toHaveText("Chưa có số liệu");
+
+  // The corrected figure, once published, replaces it and the mark goes.
+  await valueInput(page, ROW.jobs).fill("2.350");
+  await gridButton(page, "Lưu nháp").click();
+  await expect(liveRegion(page)).toContainText("Đã lưu 1 kết quả dưới dạng nháp.");
+  await gridButton(page, "Duyệt và công bố").click();
+  await expect(statusOf(page, ROW.jobs)).toHaveText("Đã công bố");
+  await pub.reload();
+  await expect(jobs.locator("ul.meta li")).toContainText("2023: 2.350");
+  await expect(jobs.locator(".badge.adjusting")).toHaveCount(0);
 
   await visitor.close();
   await context.close();
+  // Back to as seeded for the tests that follow.
+  await removeResults([{ targetId: "target-58-jobs", unitKey: CHAU_THANH, year: 2023 }]);
 });
 
 test("the Châu Thành staff member proposes (saves and submits) but cannot publish, even by posting the form by hand", async ({ browser, baseURL }) => {
@@ -350,7 +366,7 @@ test("the grid, its row errors, its history and the 403 page have no WCAG 2.1 A/
   await expect(khmer).toContainText("7,5%");
   await expect(khmer.locator('input[name$=".baseline"]')).toHaveValue("10,25");
   await khmer.getByRole("link", { name: /^Lịch sử/ }).click();
-  await expect(page.locator('section[id^="history-"]')).toContainText("Nhập mới");
+  await expect(page.locator('section[id^="history-"]')).toContainText("đã nhập 7,5%");
   await axe(page, "grid with history");
   await context.close();
   const other = await signedInPage(browser, baseURL!, "sonLa", grid(PLAN_58));
