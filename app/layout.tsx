@@ -57,7 +57,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/plans">{t.nav.plans}</Link>
             <Link href="/units">{t.nav.units}</Link>
             <Link href="/compare">{messages(locale).compare.nav}</Link>
-            <a href="/api/v1/openapi.json">{t.nav.api}</a>
+            <Link href="/open-data">{t.nav.api}</Link>
             {actor && <Link href="/workspace">{t.auth.workspace}</Link>}
           </nav>
         </header>

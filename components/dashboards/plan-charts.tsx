@@ -1,5 +1,6 @@
 import { BarChart } from "@/components/charts/bar-chart";
 import { ChartDataTable } from "@/components/charts/data-table";
+import { DownloadLinks, withQuery } from "@/components/downloads/download-links";
 import type { TPlanChart, TPlanChartGroup } from "@/lib/data/dashboards";
 import { formatPercent, type Locale } from "@/lib/domain/numbers";
 import { messages } from "@/lib/i18n/messages";
@@ -17,15 +18,15 @@ export function PlanCharts({ planId, asOf, groups, locale }: { planId: string; a
   return (
     <section aria-labelledby="progress-chart" className="dashboard">
       <h2 id="progress-chart">{title}</h2>
-      <p className="toolbar no-print">
-        <span>{d.planDownload}</span>
-        <a href={`/api/v1/dashboards/plan/${planId}?format=csv${q}`} download>
-          CSV
-        </a>
-        <a href={`/api/v1/dashboards/plan/${planId}?format=xlsx${q}`} download>
-          XLSX
-        </a>
-      </p>
+      {/* The workbook for people, then the target × year table in the API's machine-readable form. */}
+      <DownloadLinks
+        xlsx={withQuery(`/plans/${planId}/download`, { asOf })}
+        machine={[
+          { label: "CSV", href: `/api/v1/dashboards/plan/${planId}?format=csv${q}` },
+          { label: "XLSX", href: `/api/v1/dashboards/plan/${planId}?format=xlsx${q}` },
+        ]}
+        locale={locale}
+      />
       {groups.length === 0 ? (
         <p className="muted" data-empty="progress-chart">
           {d.planEmpty}

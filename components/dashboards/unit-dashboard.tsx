@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { formatNumber } from "@/lib/domain/numbers";
 import { LineChart } from "@/components/charts/line-chart";
+import { DownloadLinks, withQuery } from "@/components/downloads/download-links";
 import { ChartDataTable } from "@/components/charts/data-table";
 import { PlanStatusTable } from "@/components/progress/plan-status-table";
 import { StatusSummary } from "@/components/progress/status-summary";
@@ -13,6 +14,7 @@ import { messages } from "@/lib/i18n/messages";
 /** A unit's dashboard: its published targets by status (in all and per plan) and its indicators by year. */
 export function UnitDashboard({
   unitCode,
+  unitKey,
   asOf,
   asOfControl,
   counts,
@@ -22,6 +24,8 @@ export function UnitDashboard({
   locale,
 }: {
   unitCode: string;
+  /** The unit's key ("94", "92-2025"): its page's address and its workbook's. */
+  unitKey: string;
   /** A date other than today, carried into the download links. */
   asOf?: string;
   asOfControl?: ReactNode;
@@ -32,22 +36,23 @@ export function UnitDashboard({
   locale: Locale;
 }) {
   const d = messages(locale).dashboards;
+  const dl_ = messages(locale).downloads.links;
   const dl = (table: string, format: string) => `/api/v1/dashboards/unit/${unitCode}?format=${format}&table=${table}${asOf ? `&asOf=${asOf}` : ""}`;
   return (
     <section aria-labelledby="dashboard" className="dashboard">
       <h2 id="dashboard">{d.overviewTitle}</h2>
       {asOfControl}
-      <p className="toolbar no-print">
-        <span>{d.downloadStatus}</span>
-        <a href={dl("status", "csv")} download>CSV</a>
-        <a href={dl("status", "xlsx")} download>XLSX</a>
-        <span>{d.downloadPlans}</span>
-        <a href={dl("plans", "csv")} download>CSV</a>
-        <a href={dl("plans", "xlsx")} download>XLSX</a>
-        <span>{d.downloadIndicators}</span>
-        <a href={dl("indicators", "csv")} download>CSV</a>
-        <a href={dl("indicators", "xlsx")} download>XLSX</a>
-      </p>
+      {/* The unit's workbook for people, then the dashboard tables in the API's machine-readable form. */}
+      <DownloadLinks
+        xlsx={withQuery(`/units/${unitKey}/download`, { asOf })}
+        machine={[
+          { label: `CSV (${dl_.tableStatus})`, href: dl("status", "csv") },
+          { label: `CSV (${dl_.tablePlans})`, href: dl("plans", "csv") },
+          { label: `CSV (${dl_.tableIndicators})`, href: dl("indicators", "csv") },
+          { label: "XLSX", href: dl("status", "xlsx") },
+        ]}
+        locale={locale}
+      />
       <StatusSummary counts={counts} locale={locale} caption={d.statusCaption(counts.total)} />
       <PlanStatusTable rows={plans} locale={locale} />
       {counts.total > 0 && <BehindList data={behind} locale={locale} headingLevel={3} />}

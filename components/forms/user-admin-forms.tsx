@@ -1,7 +1,10 @@
 "use client";
 // Per-account forms on the account management page: change role and unit,
-// disable or enable, reset the password (the new one is shown once).
+// disable or enable, reset the password (the new one is shown once). Disabling, enabling and
+// resetting ask first (components/ui/confirm-dialog.tsx): the server action runs nothing
+// without the confirmation's confirm=yes.
 import { useActionState } from "react";
+import { ConfirmButton, type TConfirmText } from "@/components/ui/confirm-dialog";
 import type { TRole } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/locale";
 import { INITIAL_ACTION_STATE, type TFormAction, type TSecretActionState } from "@/lib/validation/action-state";
@@ -48,15 +51,37 @@ export function UserEditForm({
   );
 }
 
-export function UserStatusForm({ id, disabled, label, m, setDisabled }: { id: string; disabled: boolean; label: string; m: { disable: string; enable: string; saving: string }; setDisabled: TFormAction }) {
+export function UserStatusForm({
+  id,
+  disabled,
+  label,
+  m,
+  confirm,
+  setDisabled,
+}: {
+  id: string;
+  disabled: boolean;
+  label: string;
+  m: { disable: string; enable: string; saving: string };
+  /** "Khóa tài khoản x@y? … 2 token …" (or the unlocking question). */
+  confirm: TConfirmText;
+  setDisabled: TFormAction;
+}) {
   const [state, action, pending] = useActionState(setDisabled, INITIAL_ACTION_STATE);
   return (
     <form action={action}>
       <input type="hidden" name="id" value={id} />
       <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
-      <button type="submit" className={`button ${styles.small} ${disabled ? "secondary" : styles.danger}`} disabled={pending} aria-label={label}>
-        {pending ? m.saving : disabled ? m.enable : m.disable}
-      </button>
+      <ConfirmButton
+        label={disabled ? m.enable : m.disable}
+        pendingLabel={m.saving}
+        pending={pending}
+        text={confirm}
+        asked={state.ask}
+        askedSeq={state.seq}
+        className={`button ${styles.small} ${disabled ? "secondary" : "danger"}`}
+        ariaLabel={label}
+      />
       <FormStatus state={state} />
     </form>
   );
@@ -64,15 +89,35 @@ export function UserStatusForm({ id, disabled, label, m, setDisabled }: { id: st
 
 const INITIAL_SECRET: TSecretActionState = { ok: false };
 
-export function ResetPasswordForm({ id, label, m, reset }: { id: string; label: string; m: { reset: string; saving: string; secret: TSecretMessages }; reset: TFormAction<TSecretActionState> }) {
+export function ResetPasswordForm({
+  id,
+  label,
+  m,
+  confirm,
+  reset,
+}: {
+  id: string;
+  label: string;
+  m: { reset: string; saving: string; secret: TSecretMessages };
+  /** "Đặt lại mật khẩu của x@y? …". */
+  confirm: TConfirmText;
+  reset: TFormAction<TSecretActionState>;
+}) {
   const [state, action, pending] = useActionState(reset, INITIAL_SECRET);
   return (
     <div className="stack">
       <form action={action}>
         <input type="hidden" name="id" value={id} />
-        <button type="submit" className={`button secondary ${styles.small}`} disabled={pending} aria-label={label}>
-          {pending ? m.saving : m.reset}
-        </button>
+        <ConfirmButton
+          label={m.reset}
+          pendingLabel={m.saving}
+          pending={pending}
+          text={confirm}
+          asked={state.ask}
+          askedSeq={state.seq}
+          className={`button secondary ${styles.small}`}
+          ariaLabel={label}
+        />
       </form>
       <FormStatus state={state} />
       {state.ok && state.secret && <SecretOnce value={state.secret} m={m.secret} />}

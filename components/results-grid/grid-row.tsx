@@ -26,8 +26,12 @@ type RowProps = {
   onUseMine: (version: number) => void;
   errors: TRowError[] | undefined;
   basePath: string;
+  /** The grid's filter as a query string ("status=returned&year=2024"), kept by the history links. */
+  query?: string;
   history: THistoryView | null;
   reopen: TFormAction<TActionState>;
+  /** Keeps the row in view after its status changes (the grid's filter would hide it). */
+  onPin?: () => void;
 };
 
 export function GridRow(props: RowProps) {
@@ -56,7 +60,7 @@ export function GridRow(props: RowProps) {
           <LockedCell {...props} m={m} />
         )}
         <td className={styles.historyCell}>
-          <HistoryLink row={row} m={m} basePath={props.basePath} open={!!history} />
+          <HistoryLink row={row} m={m} basePath={props.basePath} query={props.query ?? ""} open={!!history} />
         </td>
       </tr>
       {visible.length > 0 && <RowMessages {...props} m={m} visible={visible} msgId={msgId!} typed={typed} editable={editable} keptMine={keptMine} onKeptMine={() => setKeptMine(true)} />}
@@ -78,7 +82,7 @@ function CurrentCell({ row, m }: { row: TGridRowView; m: TGridText }) {
   const r = row.result;
   const statusKey = r ? r.status : "NONE";
   return (
-    <td className={styles.current}>
+    <td className={styles.current} data-label={m.cols.current}>
       <span className={styles.currentValue}>{r ? `${r.valueText}${r.valueText === "—" ? "" : row.measureUnit === "%" ? "%" : ` ${row.measureUnit}`}` : "—"}</span>
       <span className={`${styles.status} ${styles[`status${statusKey}`] ?? ""}`} data-status={statusKey}>
         {m.status[statusKey]}
@@ -88,6 +92,11 @@ function CurrentCell({ row, m }: { row: TGridRowView; m: TGridText }) {
           {m.version(r.version)}
           {r.enteredBy && <> · {m.enteredBy(r.enteredBy, r.updatedAt)}</>}
           {r.approvedBy && r.approvedAt && r.status === "PUBLISHED" && <> · {m.approvedBy(r.approvedBy, r.approvedAt)}</>}
+        </span>
+      )}
+      {r?.returnReason && (
+        <span className={r.status === "RETURNED" ? styles.returnReason : styles.meta} data-return-reason>
+          {r.status === "RETURNED" ? m.returnReason(r.returnReason) : m.returnedBefore(r.returnReason)}
         </span>
       )}
       {r?.isDemo && <span className="badge demo">{m.demo}</span>}
@@ -113,11 +122,11 @@ function EditableCells({ row, index, selected, onSelect, versionOverride, m, vis
   });
   return (
     <>
-      <td className={styles.valueCell}>
+      <td className={styles.valueCell} data-label={m.cols.value}>
         <HiddenIdentity row={row} index={index} versionOverride={versionOverride} />
         <GridInput {...input("value")} initial={r?.valueInput ?? ""} label={label(m.labels.value)} unit={row.measureUnit} />
       </td>
-      <td className={styles.baselineCell}>
+      <td className={`${styles.baselineCell} ${row.valueKind === "rate" ? "" : styles.noBaseline}`} data-label={m.cols.baseline}>
         {row.valueKind === "rate" ? (
           <GridInput {...input("baseline")} initial={r?.baselineInput ?? ""} label={label(m.labels.baseline)} unit="%" />
         ) : (
@@ -126,13 +135,13 @@ function EditableCells({ row, index, selected, onSelect, versionOverride, m, vis
           </span>
         )}
       </td>
-      <td>
+      <td data-label={m.cols.note}>
         <GridInput {...input("note")} initial={r?.note ?? ""} label={label(m.labels.note)} />
       </td>
-      <td>
+      <td data-label={m.cols.evidence}>
         <GridInput {...input("evidenceUrl")} initial={r?.evidenceUrl ?? ""} label={label(m.labels.evidence)} />
       </td>
-      <td className={styles.selectCol}>
+      <td className={styles.selectCol} data-label={m.cols.select}>
         <label htmlFor={`s-${index}`} className="sr-only">
           {label(m.labels.select)}
         </label>
@@ -226,7 +235,7 @@ function HiddenIdentity({ row, index, versionOverride }: { row: TGridRowView; in
 }
 
 /** A row that may not be edited: approved (with "Mở lại" for those who may reopen) or outside the actor's rights. */
-function LockedCell({ row, locale, planId, reopen, m }: RowProps & { m: TGridText }) {
+function LockedCell({ row, locale, planId, reopen, onPin, m }: RowProps & { m: TGridText }) {
   const r = row.result;
   const locked = r?.status === "PUBLISHED";
   return (
@@ -241,18 +250,18 @@ function LockedCell({ row, locale, planId, reopen, m }: RowProps & { m: TGridTex
         </span>
       )}
       {locked && row.canReopen && r && (
-        <ReopenForm locale={locale} planId={planId} resultId={r.id} version={r.version} label={m.labels.reason(row.year, row.labelWhat, row.unitName)} reopen={reopen} />
+        <ReopenForm locale={locale} planId={planId} resultId={r.id} version={r.version} label={m.labels.reason(row.year, row.labelWhat, row.unitName)} reopen={reopen} onSend={onPin} />
       )}
     </td>
   );
 }
 
-function HistoryLink({ row, m, basePath, open }: { row: TGridRowView; m: TGridText; basePath: string; open: boolean }) {
+function HistoryLink({ row, m, basePath, query, open }: { row: TGridRowView; m: TGridText; basePath: string; query: string; open: boolean }) {
   const r = row.result;
   if (!r || !row.canReadHistory) return null;
   return (
     <Link
-      href={open ? basePath : `${basePath}?history=${encodeURIComponent(r.id)}#history-${r.id}`}
+      href={open ? `${basePath}${query ? `?${query}` : ""}` : `${basePath}?${query ? `${query}&` : ""}history=${encodeURIComponent(r.id)}#history-${r.id}`}
       scroll={!open}
       aria-expanded={open}
       aria-label={`${open ? m.history.hide : m.history.show} – ${row.labelWhat} – ${row.unitName} – ${row.year}`}

@@ -6,9 +6,9 @@ import { conflictText } from "./grid-row";
 import styles from "./grid.module.css";
 import type { TGridActionState, TGridRowView, TRowError } from "./types";
 
-type Props = { state: TGridActionState; errors: Record<string, TRowError[]>; rows: TGridRowView[]; m: TMessages["grid"] };
+type Props = { state: TGridActionState; errors: Record<string, TRowError[]>; rows: TGridRowView[]; m: TMessages["grid"]; focusRef?: React.Ref<HTMLDivElement> };
 
-export function GridStatus({ state, errors, rows, m }: Props) {
+export function GridStatus({ state, errors, rows, m, focusRef }: Props) {
   const indexOf = new Map(rows.map((r, i) => [r.key, i]));
   const rowByKey = new Map(rows.map((r) => [r.key, r]));
   /** Where a message is about, linked to the row's input (`#v-3`, `#b-3`) when it may be edited. */
@@ -21,7 +21,7 @@ export function GridStatus({ state, errors, rows, m }: Props) {
   const errorKeys = Object.keys(errors);
   const warnings = state.warnings ?? [];
   return (
-    <div className={styles.live} role="status" aria-live="polite" aria-atomic="true">
+    <div ref={focusRef} className={styles.live} role="status" aria-live="polite" aria-atomic="true" tabIndex={-1}>
       {state.message && (
         <div key={state.seq} className={state.ok ? "form-ok" : "form-error"}>
           <p className={styles.liveMessage}>{state.message}</p>

@@ -7,9 +7,18 @@ import { messages } from "@/lib/i18n/messages";
 import { INITIAL_ACTION_STATE, type TActionState, type TFormAction } from "@/lib/validation/action-state";
 import styles from "./grid.module.css";
 
-type Props = { locale: Locale; planId: string; resultId: string; version: number; label: string; reopen: TFormAction<TActionState> };
+type Props = {
+  locale: Locale;
+  planId: string;
+  resultId: string;
+  version: number;
+  label: string;
+  reopen: TFormAction<TActionState>;
+  /** Called as the form is sent (the grid keeps the row in view whatever its filter). */
+  onSend?: () => void;
+};
 
-export function ReopenForm({ locale, planId, resultId, version, label, reopen }: Props) {
+export function ReopenForm({ locale, planId, resultId, version, label, reopen, onSend }: Props) {
   const m = messages(locale).grid;
   const [state, action, pending] = useActionState(reopen, INITIAL_ACTION_STATE);
   const uid = useId();
@@ -17,7 +26,7 @@ export function ReopenForm({ locale, planId, resultId, version, label, reopen }:
   return (
     <details className={styles.reopen} open={!!state.message && !state.ok}>
       <summary>{m.buttons.reopen}</summary>
-      <form action={action} className={styles.reopenForm}>
+      <form action={action} className={styles.reopenForm} onSubmit={() => onSend?.()}>
         <input type="hidden" name="planId" value={planId} />
         <input type="hidden" name="resultId" value={resultId} />
         <input type="hidden" name="version" value={version} />

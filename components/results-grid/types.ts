@@ -1,6 +1,6 @@
 // Shapes shared by the result grid (client) and its server actions and page.
 // Everything here is plain data: numbers and dates arrive already formatted.
-import type { TResultStatus } from "@/lib/domain/results";
+import type { TCellFilter, TResultStatus } from "@/lib/domain/results";
 import type { TActionState } from "@/lib/validation/action-state";
 
 /** A row's identity in forms and messages: "targetId|unitCode|year". */
@@ -35,7 +35,12 @@ export type TGridExtras = {
   details?: string[];
   /** After a save: rows saved but worth checking (key = row key; field = the input concerned). */
   warnings?: TGridWarningView[];
+  /** The rows written (saved or changed status), in grid order: focus goes back to the first. */
+  savedKeys?: string[];
 };
+
+/** The rows the grid shows (URL search parameters `status` and `year`). */
+export type TGridFilter = { status: TCellFilter; year: number | null };
 
 /** A warning of the write path on one row, in the reader's language. */
 export type TGridWarningView = { key: string; field: "value" | "baseline"; code: string; message: string };
@@ -94,6 +99,8 @@ export type TGridRowView = {
     updatedAt: string;
     approvedBy: string | null;
     approvedAt: string | null;
+    /** Why an approver returned it (a returned value, or the draft made of it until it is submitted again). */
+    returnReason: string | null;
   };
   canEdit: boolean;
   canPublish: boolean;
@@ -102,3 +109,28 @@ export type TGridRowView = {
 };
 
 export type TGridGroupView = { target: TGridTargetView; rows: TGridRowView[] };
+
+// ---------------------------------------------------------------------------
+// The approval inbox (/workspace/inbox)
+// ---------------------------------------------------------------------------
+
+/** The inbox action's answer: problems about the reason in `fieldErrors.reason`, about a value in `rowErrors[id]`. */
+export type TInboxExtras = { rowErrors?: Record<string, string[]> };
+export type TInboxActionState = TActionState & TInboxExtras;
+
+/** One value awaiting approval, formatted for the reader. */
+export type TInboxItemView = {
+  id: string;
+  version: number;
+  unitName: string;
+  year: number;
+  /** The target's sentence as its plan states it (else the indicator's name). */
+  target: string;
+  /** The plan ("58/KH-UBND"), linked to its grid filtered to what waits. */
+  plan: { label: string; href: string } | null;
+  value: string;
+  baseline: string | null;
+  submittedBy: string | null;
+  submittedAt: string;
+  isDemo: boolean;
+};

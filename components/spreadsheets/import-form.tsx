@@ -4,7 +4,12 @@
 // write path warns about some) or the table of row errors (nothing is written then),
 // and announces the outcome in an aria-live region. The action comes from the page; the
 // report's errors and warnings are codes with parameters, said here in the reader's language.
-import { useActionState, useState } from "react";
+// "Approve and publish" asks first: the server reads the file and answers the question (how
+// many rows, from which file); the confirmation (components/ui/confirm-dialog.tsx) posts the
+// same form again with confirm=yes. The form is submitted without React's reset, so the chosen
+// file is still there to be sent again.
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { ConfirmDialog, ConfirmInline, useHydrated, type TConfirmText } from "@/components/ui/confirm-dialog";
 import { formatNumber } from "@/lib/domain/numbers";
 import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
@@ -26,17 +31,29 @@ const INITIAL: TImportState = { ok: false };
 export function ImportForm({ locale, action, planId, canPublish, maxBytes }: Props) {
   const [state, formAction, pending] = useActionState(action, INITIAL);
   const [localError, setLocalError] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
+  const submit = useRef<HTMLButtonElement>(null);
+  const hydrated = useHydrated();
   const t = messages(locale).spreadsheets;
   const fileError = localError ?? state.fieldErrors?.file?.[0] ?? null;
+  const confirmText: TConfirmText = { title: t.publishTitle, question: state.ask ?? "", confirm: t.publishConfirm, cancel: t.cancel };
+
+  // The server asked (approve and publish N rows?): ask in the dialog.
+  useEffect(() => {
+    if (state.ask) setAsking(true);
+  }, [state.ask, state.seq]);
 
   function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
+    e.preventDefault();
     if (file && file.size > maxBytes) {
-      e.preventDefault();
       setLocalError(problemText({ code: "file_too_large", params: { limit: maxBytes } }, locale));
       return;
     }
     setLocalError(null);
+    // The same post as without JavaScript (the pressed button included: confirm=yes from the dialog), without the form's reset.
+    const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter ?? undefined);
+    startTransition(() => formAction(data));
   }
 
   return (
@@ -66,7 +83,7 @@ export function ImportForm({ locale, action, planId, canPublish, maxBytes }: Pro
       </div>
       {canPublish && (
         <div className={styles.check}>
-          <input id="import-publish" name="publish" type="checkbox" aria-describedby="import-publish-hint" />
+          <input id="import-publish" name="publish" type="checkbox" aria-describedby="import-publish-hint" defaultChecked={state.values?.publish === "on"} />
           <div>
             <label htmlFor="import-publish">{t.publishLabel}</label>
             <p id="import-publish-hint" className="hint">
@@ -76,10 +93,12 @@ export function ImportForm({ locale, action, planId, canPublish, maxBytes }: Pro
         </div>
       )}
       <div>
-        <button type="submit" className="button" disabled={pending} aria-describedby="import-status">
+        <button ref={submit} type="submit" className="button" disabled={pending} aria-describedby="import-status">
           {pending ? t.submitting : t.submit}
         </button>
       </div>
+      <ConfirmDialog open={asking} onClose={() => setAsking(false)} text={confirmText} returnFocus={submit} />
+      {state.ask && !hydrated && <ConfirmInline text={confirmText} question={state.ask} note={t.chooseFileAgain} />}
 
       <Outcome state={state} pending={pending} locale={locale} />
     </form>

@@ -2,7 +2,12 @@ import "server-only";
 // THE pipeline every server action runs (docs/architecture.md, "Server actions"):
 //
 //   1. who is asking (the session's actor; none → "signed out"), their language and address;
+//      an actor who must choose a new password first (lib/auth/first-password.ts) is sent to
+//      the account page, unless the action is the password change itself;
 //   2. the posted form parsed by a zod schema (or a parser of its own) → field messages;
+//   2b. a heavy step (spec.confirm) runs only when the form posts `confirm=yes`, which only
+//      the confirmation's own button sends (components/ui/confirm-dialog.tsx); without it the
+//      answer is the question (`ask`: what will happen, to how many rows) and nothing changes;
 //   3. the action's own step, which calls an authorizing data function (the data layer
 //      checks permissions again, row by row: nothing here is trusted);
 //   4. one error model: an AppError thrown or a TFailure returned becomes messages in the
@@ -18,13 +23,14 @@ import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { AppError, type TFailure, type TProblem } from "../errors";
 import { clientIpFrom } from "../auth/client-ip";
+import { mustChangePasswordFirst, PASSWORD_CHANGE_PATH } from "../auth/first-password";
 import type { TActor } from "../auth/permissions";
 import { getActor } from "../auth/session";
 import type { Locale } from "../i18n/locale";
 import { messages, type TMessages } from "../i18n/messages";
 import { problemText } from "../i18n/problems";
 import { getLocale } from "../i18n/server";
-import type { TActionState } from "../validation/action-state";
+import { CONFIRM_FIELD, CONFIRM_VALUE, type TActionState } from "../validation/action-state";
 import { zodProblems } from "../validation/fields";
 
 export type TActionContext = { actor: TActor; locale: Locale; m: TMessages; ip: string | null };
@@ -43,6 +49,14 @@ export type TActionSpec<I, X> = {
   revalidate?: (input: I) => string[];
   /** Echo what was typed back on a refusal (never fields that hold secrets), so the form keeps it. */
   keepValues?: boolean;
+  /**
+   * A heavy step asks first. Unless the form posts `confirm=yes`, the step does not run: the
+   * answer is `ask`, this question (say what will happen, and to how many rows). Null: this
+   * input needs no confirmation; a TFailure (or an AppError thrown): refused at once.
+   */
+  confirm?: (input: I, ctx: TActionContext) => Promise<string | null | TFailure> | string | null | TFailure;
+  /** The one action an actor who must choose a new password may run: choosing it. */
+  beforePasswordChange?: boolean;
 };
 
 let seq = 0;
@@ -103,6 +117,8 @@ async function answer<I, X>(spec: TActionSpec<I, X>, fd: FormData): Promise<TAns
     locale = loc;
     const m = messages(locale);
     if (!actor) return refuse({ message: problemText({ code: "signed_out" }, locale) });
+    // redirect() throws Next's signal, which the catch below lets through.
+    if (mustChangePasswordFirst(actor) && !spec.beforePasswordChange) redirect(PASSWORD_CHANGE_PATH);
 
     let input: I;
     if (typeof spec.input === "function") {
@@ -117,7 +133,15 @@ async function answer<I, X>(spec: TActionSpec<I, X>, fd: FormData): Promise<TAns
       input = parsed.data;
     }
 
-    const answer = await spec.run(input, { actor, locale, m, ip: clientIpFrom(h) });
+    const ctx: TActionContext = { actor, locale, m, ip: clientIpFrom(h) };
+    if (spec.confirm && fd.get(CONFIRM_FIELD) !== CONFIRM_VALUE) {
+      const ask = await spec.confirm(input, ctx);
+      if (isFailure(ask)) return refuse(problemsToState(ask.problems, locale, problemText({ code: "unexpected" }, locale)));
+      // Not a refusal: nothing ran, the form asks the question (and keeps what was typed).
+      if (ask !== null) return { ok: false, ask, ...(spec.keepValues ? { values: keptValues(fd) } : {}), seq: nextSeq() } as unknown as TAnswer<X>;
+    }
+
+    const answer = await spec.run(input, ctx);
     if (isFailure(answer)) return refuse(problemsToState(answer.problems, locale, problemText({ code: answer.kind === "forbidden" ? "forbidden" : "unexpected" }, locale)));
     if (answer.ok) for (const path of spec.revalidate?.(input) ?? []) revalidatePath(path);
     return { ...answer, seq: nextSeq() };

@@ -243,7 +243,7 @@ const formatParam = { name: "format", in: "query", schema: { type: "string", enu
 /** Query parameters and responses shared by the dashboard downloads. */
 const dashboardParams = [
   { name: "asOf", in: "query", schema: { type: "string", format: "date" }, description: "Default: today (Asia/Ho_Chi_Minh)" },
-  { name: "format", in: "query", schema: { type: "string", enum: ["csv", "xlsx"], default: "csv" } },
+  { name: "format", in: "query", schema: { type: "string", enum: ["csv", "xlsx"], default: "csv" }, description: "csv: UTF-8 CSV; xlsx: Excel workbook" },
 ] as const;
 const dashboardResponses = (ok: string, notFound: string) =>
   ({
@@ -279,8 +279,8 @@ export const openApiDocument = {
           { name: "unit", in: "query", schema: { type: "string" }, description: "Unit code; includes its subordinate units and the units merged into it" },
           { name: "year", in: "query", schema: { type: "integer" }, description: "Plans whose period includes this year" },
           { name: "type", in: "query", schema: { type: "string" }, description: "Document type, e.g. ke_hoach" },
-          { name: "page", in: "query", schema: { type: "integer", minimum: 1 } },
-          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 100 } },
+          { name: "page", in: "query", schema: { type: "integer", minimum: 1 }, description: "Page number, from 1; a page past the end answers the last page" },
+          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100, default: 100 }, description: "Plans per page (JSON only; CSV gives every matching plan)" },
           formatParam,
         ],
         responses: {
@@ -307,7 +307,7 @@ export const openApiDocument = {
       get: {
         summary: "One published plan with its targets and their progress",
         parameters: [
-          { name: "id", in: "path", required: true, schema: { type: "string" } },
+          { name: "id", in: "path", required: true, schema: { type: "string" }, description: "The plan's id, as /api/v1/plans lists it", examples: ["plan-58-kh-ubnd-2023"] },
           { name: "asOf", in: "query", schema: { type: "string", format: "date" }, description: "Date progress is computed at (default: today in Vietnam)" },
           formatParam,
         ],
@@ -338,7 +338,7 @@ export const openApiDocument = {
           { name: "unit", in: "query", schema: { type: "string" }, description: "Unit code (with subordinate and merged units)" },
           { name: "year", in: "query", schema: { type: "integer" }, description: "Targets whose period includes this year; annual targets report that year" },
           { name: "indicator", in: "query", schema: { type: "string" }, description: "Indicator code" },
-          { name: "asOf", in: "query", schema: { type: "string", format: "date" } },
+          { name: "asOf", in: "query", schema: { type: "string", format: "date" }, description: "Date progress is computed at (default: today in Vietnam)" },
           { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xlsx"], default: "json" }, description: "xlsx: a sheet of targets per status and a sheet of the rows" },
         ],
         responses: {
@@ -534,7 +534,7 @@ export const openApiDocument = {
         summary: "A published plan's dashboard table: each target (and each year of an annual target) with its progress",
         description: `Columns: ${PLAN_COLUMNS.join(", ")}. ` +
           "Figures come from the same progress function as /api/v1/progress.",
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, ...dashboardParams],
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, description: "The plan's id, as /api/v1/plans lists it" }, ...dashboardParams],
         responses: dashboardResponses("The table", "No published plan with this id"),
       },
     },
@@ -580,7 +580,7 @@ export const openApiDocument = {
           },
           { name: "validOn", in: "query", schema: { type: "string", format: "date" }, description: "Only the units in existence that day (YYYY-MM-DD)" },
           { name: "page", in: "query", schema: { type: "integer", minimum: 1, default: 1 }, description: "A page past the end answers the last page" },
-          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 } },
+          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 200, default: 50 }, description: "Units per page (JSON only)" },
           formatParam,
         ],
         responses: {

@@ -7,6 +7,11 @@
 // Every change is written with its audit row in one short transaction (`tx` only
 // inside it). Snapshots in the audit log never contain the password hash.
 //
+// A password someone else chose (an administrator creating an account or resetting its
+// password, here or with `npm run admin`) must be replaced at the next sign-in: those two set
+// mustChangePassword, the holder's own change clears it (lib/auth/first-password.ts). The
+// seeded demo accounts are written by prisma/seed.ts, not here, and do not have it.
+//
 // Refusals are the one error model (lib/errors.ts): an AppError with a kind and problem
 // codes (texts in lib/i18n/problems/accounts.ts), never a sentence; the web pages show
 // them in the reader's language, the command line in both.
@@ -81,6 +86,7 @@ const accountSelect = {
   disabled: true,
   createdAt: true,
   passwordChangedAt: true,
+  mustChangePassword: true,
   unit: { select: { key: true, code: true, name: true, nameEn: true, level: true } },
   _count: { select: { tokens: { where: { revokedAt: null } } } },
 } satisfies Prisma.UserSelect;
@@ -97,6 +103,8 @@ export type TAccount = {
   disabled: boolean;
   createdAt: Date;
   passwordChangedAt: Date;
+  /** The password was set by an administrator: the holder must choose a new one at the next sign-in. */
+  mustChangePassword: boolean;
   /** Tokens not revoked. */
   activeTokens: number;
 };
@@ -112,13 +120,14 @@ function shapeAccount(u: TAccountRow): TAccount {
     disabled: u.disabled,
     createdAt: u.createdAt,
     passwordChangedAt: u.passwordChangedAt,
+    mustChangePassword: u.mustChangePassword,
     activeTokens: u._count.tokens,
   };
 }
 
 /** What the audit log keeps of an account. */
-function snapshot(u: { id: string; email: string; name: string; role: TRole; unitId: string | null; disabled: boolean }) {
-  return { id: u.id, email: u.email, name: u.name, role: u.role, unitId: u.unitId, disabled: u.disabled };
+function snapshot(u: { id: string; email: string; name: string; role: TRole; unitId: string | null; disabled: boolean; mustChangePassword: boolean }) {
+  return { id: u.id, email: u.email, name: u.name, role: u.role, unitId: u.unitId, disabled: u.disabled, mustChangePassword: u.mustChangePassword };
 }
 
 export async function listAccountsWith(db: Db): Promise<TAccount[]> {
@@ -235,7 +244,8 @@ export async function createAccountWith(ctx: TAccountsCtx, input: TUserCreateInp
   const id = `user-${randomUUID()}`;
   try {
     await audited(ctx, async (tx, audit) => {
-      const u = await tx.user.create({ data: { id, email: d.email, name: d.name, role: d.role, unitId, passwordHash }, select: accountSelect });
+      // The password was chosen by someone else (or generated and shown to them): the holder replaces it first.
+      const u = await tx.user.create({ data: { id, email: d.email, name: d.name, role: d.role, unitId, passwordHash, mustChangePassword: true }, select: accountSelect });
       await audit({ action: "user.create", entity: "user", entityId: id, before: null, after: snapshot(u) });
     });
   } catch (e) {
@@ -274,7 +284,10 @@ export async function setAccountDisabledWith(ctx: TAccountsCtx, id: string, disa
   return shapeAccount(await requireAccount(ctx.db, id));
 }
 
-/** Sets a new password (the given one, or a generated one) and ends the account's sessions. */
+/**
+ * Sets a new password (the given one, or a generated one) and ends the account's sessions; the
+ * holder must choose their own at the next sign-in (mustChangePassword).
+ */
 export async function resetAccountPasswordWith(ctx: TAccountsCtx, id: string, passwordIn?: string): Promise<TPasswordOutcome> {
   const parsed = ZPasswordReset.safeParse({ password: passwordIn });
   if (!parsed.success) throw invalid(parsed.error);
@@ -284,13 +297,13 @@ export async function resetAccountPasswordWith(ctx: TAccountsCtx, id: string, pa
   const now = new Date();
   await audited(ctx, async (tx, audit) => {
     const before = await requireAccount(tx, id);
-    await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: now } });
+    await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: now, mustChangePassword: true } });
     await audit({
       action: "user.reset_password",
       entity: "user",
       entityId: id,
-      before: { passwordChangedAt: before.passwordChangedAt.toISOString() },
-      after: { passwordChangedAt: now.toISOString(), generated },
+      before: { passwordChangedAt: before.passwordChangedAt.toISOString(), mustChangePassword: before.mustChangePassword },
+      after: { passwordChangedAt: now.toISOString(), generated, mustChangePassword: true },
     });
   });
   return { account: shapeAccount(await requireAccount(ctx.db, id)), password, generated };
@@ -299,24 +312,25 @@ export async function resetAccountPasswordWith(ctx: TAccountsCtx, id: string, pa
 /**
  * The account holder changes their own password: the current one must be right.
  * Every session of the account ends, this one included (lib/auth/session.ts compares
- * passwordChangedAt with the session's start).
+ * passwordChangedAt with the session's start). A password an administrator set
+ * (mustChangePassword) is thereby replaced: the flag is cleared.
  */
 export async function changeOwnPasswordWith(ctx: TAccountsCtx, id: string, input: { current: unknown; next: unknown; confirm: unknown }): Promise<void> {
   const parsed = ZOwnPasswordChange.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error);
-  const user = await ctx.db.user.findUnique({ where: { id }, select: { passwordHash: true, disabled: true, passwordChangedAt: true } });
+  const user = await ctx.db.user.findUnique({ where: { id }, select: { passwordHash: true, disabled: true, passwordChangedAt: true, mustChangePassword: true } });
   if (!user || user.disabled) throw new AppError("invalid", { code: "account_unavailable" });
   if (!(await verifyPassword(parsed.data.current, user.passwordHash))) throw new AppError("invalid", { code: "wrong_password", field: "current" });
   const passwordHash = await hashPassword(parsed.data.next);
   const changedAt = new Date();
   await audited(ctx, async (tx, audit) => {
-    await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: changedAt } });
+    await tx.user.update({ where: { id }, data: { passwordHash, passwordChangedAt: changedAt, mustChangePassword: false } });
     await audit({
       action: "user.change_password",
       entity: "user",
       entityId: id,
-      before: { passwordChangedAt: user.passwordChangedAt.toISOString() },
-      after: { passwordChangedAt: changedAt.toISOString() },
+      before: { passwordChangedAt: user.passwordChangedAt.toISOString(), mustChangePassword: user.mustChangePassword },
+      after: { passwordChangedAt: changedAt.toISOString(), mustChangePassword: false },
     });
   });
 }

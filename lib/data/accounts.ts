@@ -6,7 +6,9 @@ import { assertCan, type TActor } from "../auth/permissions";
 import { db } from "../db/client";
 import { AppError } from "../errors";
 import type { TUserCreateInput, TUserUpdateInput } from "../validation/accounts";
+import { isId } from "../domain/ids";
 import {
+  accountNotFound,
   changeOwnPasswordWith,
   createAccountWith,
   getAccountWith,
@@ -30,6 +32,14 @@ export function ctxOf(actor: TActor, ip?: string | null): TAccountsCtx {
 export async function listAccounts(actor: TActor | null): Promise<TAccount[]> {
   assertCan(actor, "user.manage");
   return listAccountsWith(db());
+}
+
+/** One account, for an administrator (e.g. to ask "lock x@y?" before locking it); not found is an AppError. */
+export async function getAccount(actor: TActor | null, id: string): Promise<TAccount> {
+  assertCan(actor, "user.manage");
+  const account = isId(id) ? await getAccountWith(db(), id) : null;
+  if (!account) throw accountNotFound();
+  return account;
 }
 
 export async function createAccount(actor: TActor | null, input: TUserCreateInput, opts: { ip?: string | null } = {}): Promise<TPasswordOutcome> {

@@ -200,20 +200,48 @@ export async function updatePlan(sessionActor: TActor, id: string, raw: unknown,
   }
 }
 
-/** Publishes a plan and all its targets. */
-export async function publishPlan(sessionActor: TActor, id: string): Promise<TWriteOutcome> {
+/** What publishing a plan would publish: its number (or title) and how many targets, or why it cannot be published. */
+export type TPublishPreview = { ok: true; id: string; code: string | null; title: string; status: string; targets: number } | TFailure;
+
+/**
+ * The checks publishing makes (the plan exists, the actor may publish it, it is a draft, it has
+ * at least one target), and what it would publish: the question "Công bố kế hoạch 58/KH-UBND và
+ * 6 chỉ tiêu?" is asked from this, and publishPlan makes the same checks again when it writes.
+ */
+export async function previewPublishPlan(sessionActor: TActor, id: string): Promise<TPublishPreview> {
   const actor = await currentActor(sessionActor);
-  if (!actor) return forbidden();
-  const plan = await db().plan.findUnique({ where: { id }, select: { id: true, status: true, issuerUnitId: true } });
+  return actor ? publishChecks(actor, id) : forbidden();
+}
+
+async function publishChecks(actor: TActor, id: string): Promise<TPublishPreview> {
+  const plan = await db().plan.findUnique({ where: { id }, select: { id: true, code: true, title: true, status: true, issuerUnitId: true, _count: { select: { targets: true } } } });
   if (!plan) return notFound();
   if (!can(actor, "plan.publish", await listUnits(), plan.issuerUnitId)) return failure("forbidden", { code: "publish_forbidden" });
   if (plan.status === "PUBLISHED") return failure("conflict", { code: "plan_published" });
-  await db().$transaction(async (tx) => {
+  // A plan without a target would show the public an empty promise: refused, saying what is missing.
+  if (plan._count.targets === 0) return failure("conflict", { code: "plan_no_targets" });
+  return { ok: true, id: plan.id, code: plan.code, title: plan.title, status: plan.status, targets: plan._count.targets };
+}
+
+/** Publishes a plan and all its targets (a plan with at least one target: an empty plan is refused, "plan_no_targets"). */
+export async function publishPlan(sessionActor: TActor, id: string): Promise<TWriteOutcome> {
+  const actor = await currentActor(sessionActor);
+  if (!actor) return forbidden();
+  const preview = await publishChecks(actor, id);
+  if (!preview.ok) return preview;
+  const published = await db().$transaction(async (tx) => {
     const now = new Date();
-    await tx.plan.update({ where: { id }, data: { status: "PUBLISHED", publishedAt: now } });
+    // Still a draft with targets when written (a target deleted or a publish by someone else in between refuses).
+    const r = await tx.plan.updateMany({ where: { id, status: { not: "PUBLISHED" }, targets: { some: {} } }, data: { status: "PUBLISHED", publishedAt: now } });
+    if (r.count === 0) return false;
     await tx.target.updateMany({ where: { planId: id }, data: { status: "PUBLISHED" } });
-    await writeAudit(tx, { actor, action: "plan.publish", entity: "plan", entityId: id, before: { status: plan.status }, after: { status: "PUBLISHED", publishedAt: now } });
+    await writeAudit(tx, { actor, action: "plan.publish", entity: "plan", entityId: id, before: { status: preview.status }, after: { status: "PUBLISHED", publishedAt: now, targets: preview.targets } });
+    return true;
   });
+  if (!published) {
+    const again = await publishChecks(actor, id);
+    return again.ok ? failure("conflict", { code: "plan_stale" }) : again;
+  }
   return { ok: true, id };
 }
 

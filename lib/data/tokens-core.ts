@@ -57,6 +57,22 @@ export async function listTokensWith(db: Db, userId: string): Promise<TTokenInfo
   return db.apiToken.findMany({ where: { userId }, select: tokenSelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
 }
 
+/** Every account's tokens that are not revoked, newest first (for the administrators' account list). */
+export async function listActiveTokensWith(db: Db): Promise<TTokenInfo[]> {
+  return db.apiToken.findMany({ where: { revokedAt: null }, select: tokenSelect, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+}
+
+export type TTokenWithOwner = TTokenInfo & { owner: { email: string } };
+
+/** One token and its owner's email; with `ownerId`, only a token of that account (someone else's is null, as unknown ones). */
+export async function getTokenWith(db: Db, id: string, opts: { ownerId?: string } = {}): Promise<TTokenWithOwner | null> {
+  if (!isId(id)) return null;
+  const t = await db.apiToken.findUnique({ where: { id }, select: { ...tokenSelect, user: { select: { email: true } } } });
+  if (!t || (opts.ownerId !== undefined && t.userId !== opts.ownerId)) return null;
+  const { user, ...token } = t;
+  return { ...token, owner: { email: user.email } };
+}
+
 export type TRevokeOutcome = { token: TTokenInfo; alreadyRevoked: boolean };
 
 /**
@@ -76,8 +92,11 @@ export async function revokeTokenWith(ctx: TAccountsCtx, id: string, opts: { own
   });
 }
 
-/** The account a token stands for: null for unknown or revoked tokens and disabled accounts. */
-export async function actorFromTokenWith(db: Db, token: string | null): Promise<TActor | null> {
+/**
+ * The account a token stands for: null for unknown or revoked tokens and disabled accounts. It
+ * says whether the account must choose a new password first (the write API refuses it then).
+ */
+export async function actorFromTokenWith(db: Db, token: string | null): Promise<(TActor & { mustChangePassword: boolean }) | null> {
   if (!token || !looksLikeToken(token)) return null;
   const row = await db.apiToken.findUnique({
     where: { tokenHash: hashToken(token) },
@@ -85,7 +104,7 @@ export async function actorFromTokenWith(db: Db, token: string | null): Promise<
       id: true,
       revokedAt: true,
       lastUsedAt: true,
-      user: { select: { id: true, role: true, unitId: true, email: true, name: true, disabled: true } },
+      user: { select: { id: true, role: true, unitId: true, email: true, name: true, disabled: true, mustChangePassword: true } },
     },
   });
   if (!row || row.revokedAt || row.user.disabled) return null;
@@ -95,5 +114,5 @@ export async function actorFromTokenWith(db: Db, token: string | null): Promise<
     await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date(now) } }).catch(() => {});
   }
   const u = row.user;
-  return { id: u.id, role: u.role, unitId: u.unitId, email: u.email, name: u.name };
+  return { id: u.id, role: u.role, unitId: u.unitId, email: u.email, name: u.name, mustChangePassword: u.mustChangePassword };
 }

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import {
   baselineProblem,
+  checkReason,
   childProblem,
   conflictProblem,
   figureProblem,
+  isEditableStatus,
   isResultStatus,
   kindOf,
+  lastEndedYear,
+  matchesCellFilter,
   lostLockProblem,
   parentProblem,
   periodProblem,
@@ -102,5 +106,47 @@ describe("a row against what is stored", () => {
 
   it("knows the statuses", () => {
     expect(["DRAFT", "SUBMITTED", "PUBLISHED", "draft", null].map(isResultStatus)).toEqual([true, true, true, false, false]);
+  });
+});
+
+describe("returning a value to its author", () => {
+  it("returns only a submitted value, which its author may then edit and submit again", () => {
+    expect(transitionProblem("return", stored({ status: "SUBMITTED" }))).toBeNull();
+    expect(transitionProblem("return", stored({ status: "DRAFT" }))).toMatchObject({ code: "invalid_status", params: { status: "DRAFT" } });
+    expect(transitionProblem("return", stored({ status: "PUBLISHED" }))).toMatchObject({ code: "locked" });
+    expect(transitionProblem("return", stored({ status: "SUBMITTED" }), 1)).toMatchObject({ code: "version_conflict" });
+    expect(transitionProblem("submit", stored({ status: "RETURNED" }))).toBeNull();
+    expect(transitionProblem("publish", stored({ status: "RETURNED" }))).toBeNull();
+    expect(conflictProblem(2, stored({ status: "RETURNED" }))).toBeNull();
+    expect([null, "DRAFT", "SUBMITTED", "RETURNED", "PUBLISHED"].map((s) => isEditableStatus(s as never))).toEqual([true, true, true, true, false]);
+  });
+
+  it("needs a reason of 5 to 2000 characters, without control characters", () => {
+    expect(checkReason("  Số liệu chưa khớp báo cáo \r\n quý IV ", "return")).toEqual({ ok: true, reason: "Số liệu chưa khớp báo cáo \n quý IV" });
+    expect(checkReason("", "return")).toMatchObject({ ok: false, problem: { field: "reason", code: "reason_required" } });
+    expect(checkReason(undefined, "return")).toMatchObject({ ok: false, problem: { code: "reason_required" } });
+    expect(checkReason(" abcd ", "return")).toMatchObject({ ok: false, problem: { code: "reason_too_short", params: { min: 5, length: 4, change: "return" } } });
+    expect(checkReason("x".repeat(2001), "return")).toMatchObject({ ok: false, problem: { code: "reason_too_long", params: { max: 2000, length: 2001 } } });
+    expect(checkReason("abc\u0007def", "return")).toMatchObject({ ok: false, problem: { code: "reason_invalid" } });
+    expect(kindOf([{ code: "reason_too_short" }])).toBe("invalid");
+  });
+});
+
+describe("the officers' working day", () => {
+  it("filters cells by where they stand", () => {
+    const statuses = [null, "DRAFT", "SUBMITTED", "RETURNED", "PUBLISHED"] as const;
+    const pick = (f: Parameters<typeof matchesCellFilter>[0]) => statuses.filter((s) => matchesCellFilter(f, s));
+    expect(pick("all")).toEqual(statuses);
+    expect(pick("todo")).toEqual([null, "DRAFT"]);
+    expect(pick("none")).toEqual([null]);
+    expect(pick("returned")).toEqual(["RETURNED"]);
+    expect(pick("submitted")).toEqual(["SUBMITTED"]);
+    expect(pick("published")).toEqual(["PUBLISHED"]);
+  });
+
+  it("says which years are due: those that have ended", () => {
+    expect(lastEndedYear("2026-11-30")).toBe(2025);
+    expect(lastEndedYear("2026-01-01")).toBe(2025);
+    expect(lastEndedYear("2025-12-31")).toBe(2024);
   });
 });

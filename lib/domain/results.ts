@@ -34,6 +34,68 @@ export const RESULT_TRANSITIONS = {
 
 export type TResultTransition = keyof typeof RESULT_TRANSITIONS;
 
+/** Statuses whose value its author may still change (save again): everything not approved. */
+export const EDITABLE_STATUSES = ["DRAFT", "SUBMITTED", "RETURNED"] as const satisfies readonly TResultStatus[];
+
+/** True when a stored result (or an empty cell, null) may still be typed into. */
+export function isEditableStatus(status: TResultStatus | null | undefined): boolean {
+  return status === null || status === undefined || (EDITABLE_STATUSES as readonly TResultStatus[]).includes(status);
+}
+
+/**
+ * Where a cell stands in the officers' working day (the grid's status filter, the workspace's
+ * groups): "none" (no value yet), a status, or "todo" (to report: no value yet or only a draft).
+ */
+export const CELL_FILTERS = ["all", "todo", "none", "draft", "submitted", "returned", "published"] as const;
+export type TCellFilter = (typeof CELL_FILTERS)[number];
+
+export function isCellFilter(s: unknown): s is TCellFilter {
+  return (CELL_FILTERS as readonly unknown[]).includes(s);
+}
+
+/** True when a cell whose stored status is `status` (null: no value yet) passes the filter. */
+export function matchesCellFilter(filter: TCellFilter, status: TResultStatus | null | undefined): boolean {
+  switch (filter) {
+    case "all":
+      return true;
+    case "todo":
+      return !status || status === "DRAFT";
+    case "none":
+      return !status;
+    default:
+      return status === filter.toUpperCase();
+  }
+}
+
+/**
+ * The last calendar year that has ended on `today` (a "YYYY-MM-DD" in Vietnam): results up to
+ * it are due ("Cần báo cáo năm 2025" from 1/1/2026).
+ */
+export function lastEndedYear(today: string): number {
+  return Number(today.slice(0, 4)) - 1;
+}
+
+// ---------------------------------------------------------------------------
+// A reason (returning a value to its author)
+// ---------------------------------------------------------------------------
+
+export const REASON_MIN = 5;
+export const REASON_MAX = 2000;
+
+/**
+ * A reason as kept (line breaks normalised, trimmed), or its problem: 5–2000 characters, no
+ * control characters but newlines. `change` names what it is the reason for, for the text.
+ */
+export function checkReason(reason: unknown, change: TResultTransition): { ok: true; reason: string } | { ok: false; problem: TRowProblem } {
+  const text = typeof reason === "string" ? reason.replace(/\r\n?/g, "\n").trim() : "";
+  const params = { change, min: REASON_MIN, max: REASON_MAX, length: text.length };
+  if (text.length === 0) return { ok: false, problem: { field: "reason", code: "reason_required", params } };
+  if (text.length < REASON_MIN) return { ok: false, problem: { field: "reason", code: "reason_too_short", params } };
+  if (text.length > REASON_MAX) return { ok: false, problem: { field: "reason", code: "reason_too_long", params } };
+  if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(text)) return { ok: false, problem: { field: "reason", code: "reason_invalid", params } };
+  return { ok: true, reason: text };
+}
+
 // ---------------------------------------------------------------------------
 // The problems of a write, and the kind of a refused batch
 // ---------------------------------------------------------------------------
@@ -43,7 +105,7 @@ export const WRITE_ERROR_KIND = {
   // outside the actor's permissions (or no such account)
   forbidden: "forbidden",
   forbidden_publish: "forbidden",
-  // no such result (submit, publish, reopen)
+  // no such result (submit, publish, return, reopen)
   not_found: "not_found",
   // the row is invalid
   required: "invalid",
@@ -61,6 +123,10 @@ export const WRITE_ERROR_KIND = {
   not_whole: "invalid",
   negative: "invalid",
   baseline_required: "invalid",
+  reason_required: "invalid",
+  reason_too_short: "invalid",
+  reason_too_long: "invalid",
+  reason_invalid: "invalid",
   exceeds_parent: "invalid",
   below_child: "invalid",
   // the stored result is not what the caller thinks

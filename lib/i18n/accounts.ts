@@ -34,6 +34,7 @@ const vi = {
     copied: "Đã sao chép",
     copyFailed: "Không sao chép được: hãy chọn và sao chép thủ công.",
     backToWorkspace: "Về bàn làm việc",
+    cancel: "Hủy",
   },
   account: {
     title: "Tài khoản của tôi",
@@ -48,6 +49,9 @@ const vi = {
     endsSessions: "Sau khi đổi, mọi phiên đăng nhập của tài khoản (kể cả phiên này) sẽ kết thúc. Token API vẫn dùng được.",
     changed: "Đã đổi mật khẩu. Mọi phiên đăng nhập đã kết thúc: hãy đăng nhập lại bằng mật khẩu mới.",
     signInAgain: "Đăng nhập lại",
+    mustChangeTitle: "Hãy đặt mật khẩu mới trước khi tiếp tục",
+    mustChangeText:
+      "Mật khẩu hiện tại của bạn do quản trị viên đặt. Hãy đổi sang mật khẩu của riêng bạn ở dưới: cho đến khi đổi, các trang khác của bàn làm việc và token API của bạn chưa dùng được.",
   },
   tokens: {
     title: "Token API",
@@ -74,6 +78,10 @@ const vi = {
     revokeLabel: "Thu hồi token",
     revoked: "Đã thu hồi token.",
     alreadyRevoked: "Token này đã được thu hồi trước đó.",
+    revokeTitle: "Thu hồi token?",
+    revokeQuestion: (name: string, prefix: string) => `Thu hồi token “${name}” (${prefix}…)? Phần mềm đang dùng token này bị từ chối ngay; không thể hoàn tác.`,
+    revokeOtherQuestion: (name: string, prefix: string, email: string) =>
+      `Thu hồi token “${name}” (${prefix}…) của ${email}? Phần mềm đang dùng token này bị từ chối ngay; không thể hoàn tác. Việc thu hồi được ghi nhật ký với tên bạn.`,
   },
   users: {
     title: "Quản lý tài khoản",
@@ -99,9 +107,20 @@ const vi = {
     disabledDone: "Đã khóa tài khoản: các phiên đăng nhập và token của tài khoản ngừng hoạt động.",
     enabledDone: "Đã mở khóa tài khoản.",
     reset: "Đặt lại mật khẩu",
-    resetDone: "Đã đặt lại mật khẩu; các phiên đăng nhập của tài khoản đã kết thúc.",
+    resetDone: "Đã đặt lại mật khẩu; các phiên đăng nhập của tài khoản đã kết thúc. Khi đăng nhập bằng mật khẩu mới, họ phải đổi sang mật khẩu của riêng mình.",
     newPassword: "Mật khẩu mới",
     actionsFor: "Thao tác cho",
+    mustChange: "Phải đổi mật khẩu khi đăng nhập",
+    disableTitle: "Khóa tài khoản?",
+    disableQuestion: (email: string, tokens: number) =>
+      `Khóa tài khoản ${email}? Người này bị đăng xuất ngay và không đăng nhập được nữa; ${tokens > 0 ? `${tokens} token API đang dùng của họ ngừng hoạt động` : "họ không có token API nào đang dùng"}. Có thể mở khóa lại sau.`,
+    enableTitle: "Mở khóa tài khoản?",
+    enableQuestion: (email: string) => `Mở khóa tài khoản ${email}? Người này đăng nhập lại được, và các token chưa thu hồi của họ dùng được trở lại.`,
+    resetTitle: "Đặt lại mật khẩu?",
+    resetQuestion: (email: string) =>
+      `Đặt lại mật khẩu của ${email}? Mật khẩu hiện tại ngừng hoạt động và mọi phiên đăng nhập của họ kết thúc ngay. Mật khẩu mới chỉ hiện một lần; khi đăng nhập, họ phải đổi sang mật khẩu của riêng mình.`,
+    activeTokens: "Token API đang dùng",
+    noActiveTokens: "Không có token nào đang dùng.",
   },
 };
 
@@ -136,6 +155,7 @@ const en: TAccountsDict = {
     copied: "Copied",
     copyFailed: "Could not copy: select it and copy by hand.",
     backToWorkspace: "Back to the workspace",
+    cancel: "Cancel",
   },
   account: {
     title: "My account",
@@ -150,6 +170,9 @@ const en: TAccountsDict = {
     endsSessions: "After the change, every session of this account (this one included) ends. API tokens keep working.",
     changed: "Your password has been changed. Every session has ended: sign in again with the new password.",
     signInAgain: "Sign in again",
+    mustChangeTitle: "Choose a new password before continuing",
+    mustChangeText:
+      "Your current password was set by an administrator. Change it to one of your own below: until you do, the other workspace pages and your API tokens cannot be used.",
   },
   tokens: {
     title: "API tokens",
@@ -176,6 +199,10 @@ const en: TAccountsDict = {
     revokeLabel: "Revoke token",
     revoked: "Token revoked.",
     alreadyRevoked: "This token had already been revoked.",
+    revokeTitle: "Revoke the token?",
+    revokeQuestion: (name: string, prefix: string) => `Revoke the token “${name}” (${prefix}…)? Software using it is refused at once; this cannot be undone.`,
+    revokeOtherQuestion: (name: string, prefix: string, email: string) =>
+      `Revoke the token “${name}” (${prefix}…) of ${email}? Software using it is refused at once; this cannot be undone. The revocation is logged under your name.`,
   },
   users: {
     title: "Manage accounts",
@@ -201,11 +228,27 @@ const en: TAccountsDict = {
     disabledDone: "Account disabled: its sessions and tokens stop working.",
     enabledDone: "Account enabled.",
     reset: "Reset password",
-    resetDone: "Password reset; the account's sessions have ended.",
+    resetDone: "Password reset; the account's sessions have ended. When they sign in with the new password, they must change it to one of their own.",
     newPassword: "New password",
     actionsFor: "Actions for",
+    mustChange: "Must change the password at sign-in",
+    disableTitle: "Disable the account?",
+    disableQuestion: (email: string, tokens: number) =>
+      `Disable the account ${email}? They are signed out at once and cannot sign in; ${tokens > 0 ? `their ${tokens} active API token${tokens === 1 ? "" : "s"} stop${tokens === 1 ? "s" : ""} working` : "they have no active API tokens"}. It can be enabled again later.`,
+    enableTitle: "Enable the account?",
+    enableQuestion: (email: string) => `Enable the account ${email}? They can sign in again, and their tokens that were not revoked work again.`,
+    resetTitle: "Reset the password?",
+    resetQuestion: (email: string) =>
+      `Reset the password of ${email}? The current password stops working and all their sessions end at once. The new password is shown only once; at sign-in they must change it to one of their own.`,
+    activeTokens: "Active API tokens",
+    noActiveTokens: "No active tokens.",
   },
 };
 
 export const accountsMessages: Record<Locale, TAccountsDict> = { vi, en };
+
+/** The question before revoking a token: one's own, or someone else's (naming its owner). */
+export function revokeQuestion(t: TAccountsDict["tokens"], token: { name: string; prefix: string; userId: string; owner: { email: string } }, actorId: string): string {
+  return token.userId === actorId ? t.revokeQuestion(token.name, token.prefix) : t.revokeOtherQuestion(token.name, token.prefix, token.owner.email);
+}
 

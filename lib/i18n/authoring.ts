@@ -36,6 +36,12 @@ const vi = {
   status: "Trạng thái",
   publish: "Công bố kế hoạch",
   publishHint: "Công bố cả kế hoạch và mọi chỉ tiêu; sau khi công bố, kế hoạch bị khóa.",
+  // The confirmation before publishing ({plan}: its number or title, {n}: how many targets; publishQuestion() fills them).
+  publishTitle: "Công bố kế hoạch?",
+  publishQuestion: "Công bố kế hoạch {plan} và {n} chỉ tiêu? Công chúng sẽ thấy ngay; kế hoạch bị khóa cho đến khi được mở lại.",
+  publishQuestionOne: "Công bố kế hoạch {plan} và 1 chỉ tiêu? Công chúng sẽ thấy ngay; kế hoạch bị khóa cho đến khi được mở lại.",
+  publishConfirm: "Công bố",
+  cancel: "Hủy",
   reopen: "Mở lại để sửa",
   reopenReason: "Lý do mở lại",
   targets: "Chỉ tiêu",
@@ -121,6 +127,11 @@ const en: TAuthoringText = {
   status: "Status",
   publish: "Publish plan",
   publishHint: "Publishes the plan and all its targets; a published plan is locked.",
+  publishTitle: "Publish the plan?",
+  publishQuestion: "Publish plan {plan} and its {n} targets? The public sees them at once; the plan is locked until it is reopened.",
+  publishQuestionOne: "Publish plan {plan} and its one target? The public sees it at once; the plan is locked until it is reopened.",
+  publishConfirm: "Publish",
+  cancel: "Cancel",
   reopen: "Reopen for editing",
   reopenReason: "Reason for reopening",
   targets: "Targets",
@@ -172,3 +183,13 @@ const en: TAuthoringText = {
 };
 
 export const authoringMessages: Record<Locale, TAuthoringText> = { vi, en };
+
+/**
+ * "Công bố kế hoạch 58/KH-UBND và 6 chỉ tiêu? …": the question asked before publishing. The area's
+ * texts stay plain strings (they are handed to client components whole), so the plan and the count
+ * are filled in here, for the page and the server action alike.
+ */
+export function publishQuestion(t: Pick<TAuthoringText, "publishQuestion" | "publishQuestionOne">, plan: string, targets: string | number): string {
+  const template = Number(targets) === 1 ? t.publishQuestionOne : t.publishQuestion;
+  return template.replace("{plan}", plan).replace("{n}", String(targets));
+}

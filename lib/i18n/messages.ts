@@ -5,37 +5,46 @@
 // Server code reads the locale from the request with getMessages() (lib/i18n/server.ts).
 import type { ProgressStatus } from "../domain/progress";
 import { accountsMessages } from "./accounts";
+import { auditMessages } from "./audit";
 import { authoringMessages } from "./authoring";
 import { compareMessages } from "./compare";
 import { dashboardsMessages } from "./dashboards";
+import { downloadsMessages } from "./downloads";
 import { commonMessages } from "./common";
 import type { Locale } from "./locale";
 import { problemTexts } from "./problems";
 import { gridMessages } from "./grid";
 import { spreadsheetsMessages } from "./spreadsheets";
 import { unitsAdminMessages } from "./units-admin";
+import { workflowMessages } from "./workflow";
 
 const catalogue = {
   vi: {
     common: commonMessages.vi,
     accounts: accountsMessages.vi,
+    audit: auditMessages.vi,
     authoring: authoringMessages.vi,
     compare: compareMessages.vi,
     dashboards: dashboardsMessages.vi,
+    downloads: downloadsMessages.vi,
     grid: gridMessages.vi,
     spreadsheets: spreadsheetsMessages.vi,
     unitsAdmin: unitsAdminMessages.vi,
+    workflow: workflowMessages.vi,
     problems: problemTexts.vi,
   },
   en: {
     common: commonMessages.en,
     accounts: accountsMessages.en,
+    audit: auditMessages.en,
     authoring: authoringMessages.en,
     compare: compareMessages.en,
     dashboards: dashboardsMessages.en,
+    downloads: downloadsMessages.en,
     grid: gridMessages.en,
     spreadsheets: spreadsheetsMessages.en,
     unitsAdmin: unitsAdminMessages.en,
+    workflow: workflowMessages.en,
     problems: problemTexts.en,
   },
 };

@@ -11,8 +11,8 @@ import { unitsProblems } from "./problems/units";
 import type { TProblemTexts } from "./problems/types";
 
 /** What was refused, for the "forbidden" text of a result write ("gửi duyệt", "mở lại"…). */
-const CHANGE_VI: Record<string, string> = { submit: "gửi duyệt", publish: "duyệt và công bố", reopen: "mở lại" };
-const CHANGE_EN: Record<string, string> = { submit: "submit", publish: "approve and publish", reopen: "reopen" };
+const CHANGE_VI: Record<string, string> = { submit: "gửi duyệt", publish: "duyệt và công bố", return: "trả lại", reopen: "mở lại" };
+const CHANGE_EN: Record<string, string> = { submit: "submit", publish: "approve and publish", return: "return", reopen: "reopen" };
 
 const vi = {
   unexpected: () => "Có lỗi ngoài dự kiến; chưa có gì được lưu. Hãy thử lại sau.",

@@ -25,6 +25,13 @@ const vi = {
   publishHint: "Không chọn: kết quả được lưu ở trạng thái nháp.",
   submit: "Kiểm tra và nhập",
   submitting: "Đang kiểm tra…",
+  // The confirmation before approving and publishing what a file writes.
+  publishTitle: "Duyệt và công bố kết quả?",
+  publishQuestion: (n: string, file: string) =>
+    `Duyệt và công bố ${n} dòng từ tệp ${file}? Các giá trị được duyệt và công chúng thấy ngay; muốn sửa phải mở lại từng giá trị, nêu lý do.`,
+  publishConfirm: "Duyệt và công bố",
+  cancel: "Hủy",
+  chooseFileAgain: "Chọn lại tệp ở trên rồi bấm “Duyệt và công bố”.",
   backToGrid: "Quay lại bảng nhập kết quả",
   noRows: "Kế hoạch này không có chỉ tiêu nào bạn được nhập kết quả.",
   // outcomes
@@ -114,6 +121,12 @@ const en: TSpreadsheetDict = {
   publishHint: "Unticked: results are saved as drafts.",
   submit: "Check and import",
   submitting: "Checking…",
+  publishTitle: "Approve and publish the results?",
+  publishQuestion: (n: string, file: string) =>
+    `Approve and publish ${n} rows from the file ${file}? The values are approved and the public sees them at once; changing one then needs reopening it, with a reason.`,
+  publishConfirm: "Approve and publish",
+  cancel: "Cancel",
+  chooseFileAgain: "Choose the file again above, then press “Approve and publish”.",
   backToGrid: "Back to the result grid",
   noRows: "This plan has no targets you may enter results for.",
   imported: (n: string) => `Imported ${n} rows.`,

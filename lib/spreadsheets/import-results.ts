@@ -46,3 +46,20 @@ export async function importResultsFile(
   }
   return { ok: false, reason: "rows", report: { ...base, imported: 0, kind: outcome.kind, errors: rowErrorsOf(rows, outcome.errors), warnings: [] } };
 }
+
+/**
+ * How many rows importing `file` would write, without writing anything: the number asked about
+ * before approving and publishing them ("Duyệt và công bố 12 dòng từ tệp …?"). Null when the
+ * import would refuse the file or write nothing anyway (the plan is not found, the file cannot
+ * be read, a row has problems of its own, no row changes anything): there is nothing to confirm,
+ * the import itself says why. Throws ForbiddenError as importResultsFile does.
+ */
+export async function countRowsToImport(actor: TActor, planId: string, file: { name: string; type?: string; bytes: Uint8Array }): Promise<number | null> {
+  const grid = await listResultsForGrid(actor, planId);
+  if (!grid) return null;
+  const parsed = await parseGridFile(file);
+  if (!parsed.ok) return null;
+  const { rows } = selectChangedRows(parsed.rows, grid);
+  if (rows.length === 0 || rows.length > MAX_BATCH_ROWS || rows.some((r) => r.problems.length > 0)) return null;
+  return rows.length;
+}

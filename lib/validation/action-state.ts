@@ -12,7 +12,17 @@ export type TActionState = {
   seq?: number;
   /** On success, the page to go to next (the pipeline redirects there). */
   next?: string;
+  /**
+   * A heavy step that did not run because it was not confirmed: the question to ask (what will
+   * happen, to how many rows). The form asks it (components/ui/confirm-dialog.tsx); its confirm
+   * button posts the form again with CONFIRM_FIELD=CONFIRM_VALUE.
+   */
+  ask?: string;
 };
+
+/** The posted field that confirms a heavy step (lib/actions/pipeline.ts, spec.confirm); only a confirmation's own button sends it. */
+export const CONFIRM_FIELD = "confirm";
+export const CONFIRM_VALUE = "yes";
 
 /** An ActionState that also carries a secret shown exactly once (a new token or password). */
 export type TSecretActionState = TActionState & { secret?: string };

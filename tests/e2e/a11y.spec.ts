@@ -1,5 +1,5 @@
 // WCAG 2.1 A/AA checks (axe-core) on every public page, and on the workspace forms with the
-// searching unit picker open (its combobox and listbox), in both languages.
+// searching unit picker open (its combobox and listbox) and with a confirmation dialog open, in both languages.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn, type TDemoAccount } from "./auth";
@@ -51,6 +51,21 @@ for (const locale of ["vi", "en"] as const) {
         await expectNoViolations(page, `${p.path} (${locale})`);
       });
     }
+
+    test(`the confirmation dialog of a heavy step (account management) has no WCAG 2.1 A/AA violations (${locale})`, async ({ page, context, baseURL }) => {
+      await signIn(page, "admin", "/workspace/admin/users");
+      if (locale === "en") await useEnglish(context, baseURL!);
+      await page.goto("/workspace/admin/users");
+      // The password reset of the Sóc Trăng officer: opened, checked, and cancelled (nothing changes).
+      const card = page.locator("li.card", { hasText: "soctrang@demo.gov.vn" });
+      await card.locator('button[aria-haspopup="dialog"]').last().click();
+      const dialog = page.getByRole("dialog");
+      await expect(dialog).toBeVisible();
+      await expect(dialog).toHaveAccessibleName(locale === "vi" ? "Đặt lại mật khẩu?" : "Reset the password?");
+      await expectNoViolations(page, `/workspace/admin/users with a confirmation open (${locale})`);
+      await page.keyboard.press("Escape");
+      await expect(dialog).toBeHidden();
+    });
 
     for (const p of PICKERS) {
       test(`${p.name} ${p.path} with the unit picker open has no WCAG 2.1 A/AA violations (${locale})`, async ({ page, context, baseURL }) => {

@@ -1,6 +1,6 @@
 // Plan authoring in a real browser: a provincial officer drafts a plan, is told
 // precisely what is wrong without losing what was typed, adds a target with a
-// live Vietnamese preview, publishes it, and the public sees it. Other roles
+// live Vietnamese preview, publishes it (confirming the question), and the public sees it. Other roles
 // cannot author or read the whole audit log. Units are chosen with the searching
 // unit picker (components/forms/unit-picker.tsx), by keyboard and by mouse, within
 // the officer's jurisdiction; an administrator creates commune staff with it.
@@ -84,7 +84,11 @@ test("a provincial officer drafts, validates, previews and publishes a plan", as
   const draft = await page.request.get(planPath);
   expect(draft.status()).toBe(404);
 
+  // Publishing asks first, saying how many targets go public.
   await page.getByRole("button", { name: "Công bố kế hoạch" }).click();
+  const confirm = page.getByRole("dialog", { name: "Công bố kế hoạch?" });
+  await expect(confirm).toContainText(`Công bố kế hoạch ${code} và 1 chỉ tiêu? Công chúng sẽ thấy ngay`);
+  await confirm.getByRole("button", { name: "Công bố", exact: true }).click();
   await page.waitForURL("**done=published");
   await expect(page.getByText("Đã công bố kế hoạch và các chỉ tiêu.")).toBeVisible();
   await expect(page.locator("#plan-title")).toBeDisabled();
@@ -175,5 +179,8 @@ test("district staff cannot author plans and only administrators read the audit 
 test("an administrator searches the audit log and finds sign-ins", async ({ page }) => {
   await signIn(page, "admin@demo.gov.vn");
   await page.goto("/workspace/admin/audit?entity=session&q=admin%40demo.gov.vn");
-  await expect(page.locator("tbody tr").first()).toContainText("sign_in.ok");
+  const first = page.locator("[data-audit-entry]").first();
+  await expect(first).toHaveAttribute("data-action", "sign_in.ok");
+  await expect(first).toContainText("Quản trị viên (demo) đã đăng nhập");
+  await expect(first).toContainText("admin@demo.gov.vn");
 });

@@ -3,10 +3,17 @@
 // provincial officer and one of its communes a commune staff account; a unit of the wrong level
 // is refused, and so is a unit that has ended for a new account (naming the unit it went into),
 // while an existing account may still be given one (its history); a refusal writes nothing.
+// A password someone else set must be changed at the first sign-in (mustChangePassword: set on
+// creation and on an administrator's reset, on the web and at the command line, cleared by the
+// holder's own change; their tokens are refused meanwhile); an administrator sees every
+// account's active tokens and revokes another's, audited under the administrator's name.
 import { afterAll, describe, expect, it } from "vitest";
 import { can, type TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { createAccount, updateAccount } from "@/lib/data/accounts";
+import { changeOwnPassword, createAccount, getAccount, resetAccountPassword, updateAccount } from "@/lib/data/accounts";
+import { createAccountWith, resetAccountPasswordWith, type TAccountsCtx } from "@/lib/data/accounts-core";
+import { actorFromBearer, createToken, getRevocableToken, listActiveTokensByAccount, revokeToken } from "@/lib/data/tokens";
+import { verifyPassword } from "@/lib/auth/password";
 import { listUnits } from "@/lib/data/units";
 import { AppError } from "@/lib/errors";
 import { problemBilingual, problemText } from "@/lib/i18n/problems";
@@ -26,6 +33,8 @@ const made: string[] = [];
 
 afterAll(async () => {
   await db().auditLog.deleteMany({ where: { entity: "user", entityId: { in: made } } });
+  const tokens = (await db().apiToken.findMany({ where: { userId: { in: made } }, select: { id: true } })).map((t) => t.id);
+  await db().auditLog.deleteMany({ where: { entity: "api_token", entityId: { in: tokens } } });
   await db().user.deleteMany({ where: { id: { in: made } } });
 });
 
@@ -154,3 +163,107 @@ describe("an existing account keeps its history", () => {
     expect(wrong.problems[0]?.code).toBe("unit_level");
   });
 });
+
+/** The account as stored. */
+const stored = (id: string) => db().user.findUniqueOrThrow({ where: { id }, select: { mustChangePassword: true, passwordHash: true } });
+
+/** A signed-in actor for an account made here. */
+const actorOf = (a: { id: string; role: TActor["role"]; unitId: string | null; email: string; name: string }): TActor => ({ id: a.id, role: a.role, unitId: a.unitId, email: a.email, name: a.name });
+
+describe("a password someone else set is changed at the first sign-in", () => {
+  const EMAIL = "doi-mat-khau@accounts.test";
+  const CLI_EMAIL = "cli-doi-mat-khau@accounts.test";
+
+  it("an administrator's new account must change its password; the seeded demo accounts need not", async () => {
+    const created = await createAccount(admin, { ...input("PROVINCIAL_OFFICER", "08", EMAIL), password: "Mật khẩu ban đầu 2025" });
+    made.push(created.account.id);
+    expect(created.account.mustChangePassword).toBe(true);
+    expect((await stored(created.account.id)).mustChangePassword).toBe(true);
+    const audit = await db().auditLog.findFirstOrThrow({ where: { entity: "user", entityId: created.account.id, action: "user.create" } });
+    expect(audit.after).toMatchObject({ mustChangePassword: true });
+    // prisma/seed.ts writes the demo accounts itself: none of them has to.
+    expect(await db().user.count({ where: { id: { startsWith: "user-" }, email: { endsWith: "@demo.gov.vn" }, mustChangePassword: true } })).toBe(0);
+  });
+
+  it("the holder's own change clears it (and every session ends); an administrator's reset sets it again, audited", async () => {
+    const account = await requireAccount(EMAIL);
+    const holder = actorOf(account);
+    await changeOwnPassword(holder, { current: "Mật khẩu ban đầu 2025", next: "Mật khẩu của riêng tôi", confirm: "Mật khẩu của riêng tôi" });
+    expect((await stored(account.id)).mustChangePassword).toBe(false);
+    expect((await getAccount(admin, account.id)).mustChangePassword).toBe(false);
+    const own = await db().auditLog.findFirstOrThrow({ where: { entity: "user", entityId: account.id, action: "user.change_password" } });
+    expect(own).toMatchObject({ actorId: account.id, before: { mustChangePassword: true }, after: { mustChangePassword: false } });
+
+    const reset = await resetAccountPassword(admin, account.id);
+    expect(reset.generated).toBe(true);
+    expect(reset.account.mustChangePassword).toBe(true);
+    const row = await stored(account.id);
+    expect(row.mustChangePassword).toBe(true);
+    expect(await verifyPassword(reset.password, row.passwordHash)).toBe(true);
+    const audit = await db().auditLog.findFirstOrThrow({ where: { entity: "user", entityId: account.id, action: "user.reset_password" } });
+    expect(audit).toMatchObject({ actorId: admin.id, before: { mustChangePassword: false }, after: { mustChangePassword: true, generated: true } });
+    // The own change again, with the administrator's password as the current one.
+    await changeOwnPassword(holder, { current: reset.password, next: "Mật khẩu thứ hai của tôi", confirm: "Mật khẩu thứ hai của tôi" });
+    expect((await stored(account.id)).mustChangePassword).toBe(false);
+  });
+
+  it("the command line (npm run admin -- user create / reset-password) sets it too", async () => {
+    const cli: TAccountsCtx = { db: db(), actor: null, actorLabel: "cli", source: "cli" };
+    const created = await createAccountWith(cli, { email: CLI_EMAIL, name: "Cán bộ dòng lệnh", role: "PROVINCIAL_OFFICER", unitCode: "08", password: "Mật khẩu dòng lệnh 2025" });
+    made.push(created.account.id);
+    expect((await stored(created.account.id)).mustChangePassword).toBe(true);
+    await db().user.update({ where: { id: created.account.id }, data: { mustChangePassword: false } });
+    await resetAccountPasswordWith(cli, created.account.id, "Mật khẩu đặt lại 2025");
+    expect((await stored(created.account.id)).mustChangePassword).toBe(true);
+  });
+
+  it("while it is set, the write API refuses the account's tokens, saying why; once changed, they work", async () => {
+    const account = await requireAccount(EMAIL);
+    const holder = actorOf(account);
+    const token = await createToken(holder, "Script kiểm thử");
+    await resetAccountPassword(admin, account.id);
+    const refused = await refusal(actorFromBearer(`Bearer ${token.token}`));
+    expect(refused.kind).toBe("forbidden");
+    expect(refused.problems.map((p) => p.code)).toEqual(["must_change_password"]);
+    expect(problemBilingual(refused.problems[0]!)).toMatch(/^Hãy đặt mật khẩu mới trước khi tiếp tục.* \/ Choose a new password before continuing/);
+    await db().user.update({ where: { id: account.id }, data: { mustChangePassword: false } });
+    expect((await actorFromBearer(`Bearer ${token.token}`))?.id).toBe(account.id);
+  });
+});
+
+describe("administrators revoke another account's token", () => {
+  it("lists every account's active tokens for an administrator only", async () => {
+    const account = await requireAccount("doi-mat-khau@accounts.test");
+    const byAccount = await listActiveTokensByAccount(admin);
+    expect(byAccount.get(account.id)?.map((t) => t.name)).toContain("Script kiểm thử");
+    const officer = demoActor("user-soctrang");
+    expect((await refusal(listActiveTokensByAccount(officer))).kind).toBe("forbidden");
+  });
+
+  it("another officer cannot even see it; the administrator revokes it, audited with the administrator as the actor", async () => {
+    const account = await requireAccount("doi-mat-khau@accounts.test");
+    const token = (await db().apiToken.findFirstOrThrow({ where: { userId: account.id, revokedAt: null, name: "Script kiểm thử" } }))!;
+    const officer = demoActor("user-soctrang");
+    expect((await refusal(getRevocableToken(officer, token.id))).kind).toBe("not_found");
+    expect((await refusal(revokeToken(officer, token.id))).kind).toBe("not_found");
+    expect((await db().apiToken.findUniqueOrThrow({ where: { id: token.id } })).revokedAt).toBeNull();
+
+    const seen = await getRevocableToken(admin, token.id);
+    expect(seen.owner.email).toBe("doi-mat-khau@accounts.test");
+    const r = await revokeToken(admin, token.id, { ip: "10.9.8.7" });
+    expect(r.alreadyRevoked).toBe(false);
+    expect((await db().apiToken.findUniqueOrThrow({ where: { id: token.id } })).revokedAt).not.toBeNull();
+    const audit = await db().auditLog.findFirstOrThrow({ where: { entity: "api_token", entityId: token.id, action: "token.revoke" } });
+    expect(audit).toMatchObject({ actorId: admin.id, source: "web", ip: "10.9.8.7", after: { userId: account.id } });
+    expect(audit.actorLabel).toContain(admin.email);
+    // Gone from the list; revoking twice changes nothing.
+    expect((await listActiveTokensByAccount(admin)).get(account.id) ?? []).toHaveLength(0);
+    expect((await revokeToken(admin, token.id)).alreadyRevoked).toBe(true);
+    expect(await db().auditLog.count({ where: { entity: "api_token", entityId: token.id, action: "token.revoke" } })).toBe(1);
+  });
+});
+
+async function requireAccount(email: string) {
+  const u = await db().user.findUniqueOrThrow({ where: { email } });
+  return { id: u.id, role: u.role, unitId: u.unitId, email: u.email, name: u.name };
+}

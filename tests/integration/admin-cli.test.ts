@@ -108,6 +108,10 @@ describe("npm run admin -- user …", () => {
     const tokenRun = await admin("token", "create", NEW_EMAIL);
     expect(tokenRun.stdout).toMatch(TOKEN_LINE);
     const token = tokenRun.stdout.trim();
+    // A password the operator set is changed at the first sign-in; until then the token is refused (403).
+    expect(user.mustChangePassword).toBe(true);
+    await expect(actorFromBearer(`Bearer ${token}`)).rejects.toMatchObject({ kind: "forbidden", problems: [{ code: "must_change_password" }] });
+    await db().user.update({ where: { id: user.id }, data: { mustChangePassword: false } });
     expect(await actorFromBearer(`Bearer ${token}`)).toMatchObject({ id: user.id });
 
     const disable = await admin("user", "disable", NEW_EMAIL);
@@ -127,6 +131,7 @@ describe("npm run admin -- user …", () => {
     expect(chosen.stdout).toBe("");
     const afterChosen = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword("Mật khẩu mới 2025", afterChosen.passwordHash)).toBe(true);
+    expect(afterChosen.mustChangePassword).toBe(true);
     expect(afterChosen.passwordChangedAt.getTime()).toBeGreaterThan(user.passwordChangedAt.getTime());
 
     const generated = await admin("user", "reset-password", NEW_EMAIL);

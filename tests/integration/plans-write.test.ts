@@ -1,12 +1,12 @@
 // Plan and target authoring on a real database (both backends): permissions per
 // jurisdiction, validation, the draft → published workflow and its lock,
-// conflicts between two editors, and the audit trail.
+// conflicts between two editors, and the audit trail. A plan without targets is not published.
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { getPublishedPlan, listPublishedPlans } from "@/lib/data/plans";
 import { demoActor } from "./helpers";
 import { problemText } from "@/lib/i18n/problems";
-import { createPlan, deleteTarget, getPlanForEdit, publishPlan, reopenPlan, saveTarget, updatePlan } from "@/lib/data/plans-write";
+import { createPlan, deleteTarget, getPlanForEdit, previewPublishPlan, publishPlan, reopenPlan, saveTarget, updatePlan } from "@/lib/data/plans-write";
 
 const soctrang = demoActor("user-soctrang");
 const sonla = demoActor("user-sonla");
@@ -120,6 +120,33 @@ describe("plan authoring", () => {
 
     // A parent with children cannot be deleted before them.
     expect(await deleteTarget(soctrang, jobs.id)).toMatchObject({ kind: "conflict" });
+  });
+
+  it("refuses to publish a plan without targets, saying why in both languages, and writes nothing", async () => {
+    const r = await createPlan(soctrang, planInput({ code: "78/KH-UBND", title: "Kế hoạch chưa có chỉ tiêu (kiểm thử)" }));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    created.push(r.id);
+    const refused = await publishPlan(soctrang, r.id);
+    expect(refused).toEqual({ ok: false, kind: "conflict", problems: [{ code: "plan_no_targets" }] });
+    expect(await previewPublishPlan(soctrang, r.id)).toEqual(refused);
+    if (!refused.ok) {
+      expect(problemText(refused.problems[0]!, "vi")).toBe("Chưa công bố được: kế hoạch chưa có chỉ tiêu nào. Hãy thêm ít nhất một chỉ tiêu trước khi công bố.");
+      expect(problemText(refused.problems[0]!, "en")).toBe("Cannot be published yet: the plan has no targets. Add at least one target before publishing.");
+    }
+    expect((await db().plan.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("DRAFT");
+    expect(await db().auditLog.count({ where: { entityId: r.id, action: "plan.publish" } })).toBe(0);
+    expect(await getPublishedPlan(r.id)).toBeNull();
+
+    // With one target it says what it would publish, and publishes it.
+    expect(await saveTarget(soctrang, r.id, null, targetInput({ indicatorCode: "jobs" }))).toMatchObject({ ok: true });
+    expect(await previewPublishPlan(soctrang, r.id)).toMatchObject({ ok: true, code: "78/KH-UBND", targets: 1 });
+    expect(await previewPublishPlan(chauthanh, r.id)).toMatchObject({ ok: false, kind: "forbidden" });
+    expect(await publishPlan(soctrang, r.id)).toMatchObject({ ok: true });
+    expect(await db().auditLog.findFirst({ where: { entityId: r.id, action: "plan.publish" } })).toMatchObject({ after: { status: "PUBLISHED", targets: 1 } });
+    expect(await previewPublishPlan(soctrang, r.id)).toMatchObject({ ok: false, problems: [{ code: "plan_published" }] });
+    // Leave the public data as seeded.
+    expect(await reopenPlan(soctrang, r.id, "Kiểm thử: trả về bản nháp")).toMatchObject({ ok: true });
   });
 
   it("refuses the second of two editors who loaded the same version", async () => {

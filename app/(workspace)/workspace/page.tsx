@@ -5,8 +5,10 @@ import { periodText, unitName } from "@/components/plans/format";
 import { hasPermission, jurisdictionRoots } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listUnits } from "@/lib/data/units";
-import { listPlansForActor } from "@/lib/data/workspace";
+import { countInbox } from "@/lib/data/results-write";
+import { listPlansForActor, type TDue, type TDueEntry } from "@/lib/data/workspace";
 import { getMessages } from "@/lib/i18n/server";
+import styles from "./workspace.module.css";
 import { messages, type TMessages } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locale";
 
@@ -20,7 +22,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function WorkspacePage() {
   const actor = await requireActor("/workspace");
   const { locale, t } = await getMessages();
-  const [{ work: plans, read: readPlans }, units] = await Promise.all([listPlansForActor(actor), listUnits()]);
+  const [{ work: plans, read: readPlans, due }, units, waiting] = await Promise.all([
+    listPlansForActor(actor),
+    listUnits(),
+    hasPermission(actor, "result.publish") ? countInbox(actor) : Promise.resolve(null),
+  ]);
   const [unit, ...successors] = jurisdictionRoots(actor, units).flatMap((id) => units.filter((u) => u.id === id));
   return (
     <>
@@ -35,12 +41,18 @@ export default async function WorkspacePage() {
         </dd>
       </dl>
       <nav aria-label={t.workspace.title} className="toolbar">
+        {waiting !== null && (
+          <Link href="/workspace/inbox" data-inbox-count={waiting}>
+            {messages(locale).workflow.inbox.link(waiting)}
+          </Link>
+        )}
         <Link href="/workspace/account">{t.workspace.account}</Link>
         <Link href="/workspace/tokens">{t.workspace.tokens}</Link>
         {hasPermission(actor, "user.manage") && <Link href="/workspace/admin/users">{t.workspace.users}</Link>}
         {hasPermission(actor, "audit.read.all") && <Link href="/workspace/admin/audit">{t.workspace.audit}</Link>}
         {hasPermission(actor, "unit.manage") && <Link href="/workspace/admin/units">{messages(locale).unitsAdmin.nav}</Link>}
       </nav>
+      <DueLists due={due} locale={locale} />
       <h2>{t.workspace.plans}</h2>
       {hasPermission(actor, "plan.edit") && (
         <p>
@@ -100,6 +112,58 @@ export default async function WorkspacePage() {
   );
 }
 
+/**
+ * "Việc cần làm": the cells to report by year (latest first), the values returned, the values
+ * waiting for approval; each entry links to the plan's grid filtered to exactly those rows.
+ */
+function DueLists({ due, locale }: { due: TDue; locale: Locale }) {
+  const w = messages(locale).workflow.due;
+  const grid = (e: TDueEntry, status: string) => `/workspace/plans/${encodeURIComponent(e.plan.id)}/results?status=${status}&year=${e.year}`;
+  const planLabel = (e: TDueEntry) => e.plan.code ?? (e.plan.title.length > 90 ? `${e.plan.title.slice(0, 87)}…` : e.plan.title);
+  const list = (entries: TDueEntry[], kind: "todo" | "returned" | "submitted", withYear: boolean) => (
+    <ul className={styles.dueList}>
+      {entries.map((e) => (
+        <li key={`${e.plan.id}|${e.year}`} data-due={kind} data-plan-id={e.plan.id} data-year={e.year}>
+          <Link href={grid(e, kind)}>
+            {planLabel(e)}
+            {withYear && ` – ${w.year(e.year)}`}
+          </Link>
+          : {kind === "todo" ? w.cells(e.count, e.empty) : w.values(e.count)}
+          {e.plan.code && <div className="muted">{e.plan.title}</div>}
+        </li>
+      ))}
+    </ul>
+  );
+  const nothing = due.toReport.length === 0 && due.returned.length === 0 && due.submitted.length === 0;
+  return (
+    <section aria-labelledby="due" className={styles.due}>
+      <h2 id="due">{w.title}</h2>
+      {nothing && <p className="muted">{w.nothing(due.lastEndedYear)}</p>}
+      {due.toReport.map(({ year, entries }) => (
+        <section key={year} aria-labelledby={`due-${year}`} data-due-group="todo" data-year={year}>
+          <h3 id={`due-${year}`}>{w.toReport(year)}</h3>
+          {year === due.toReport[0]!.year && <p className="muted">{w.toReportIntro}</p>}
+          {list(entries, "todo", false)}
+        </section>
+      ))}
+      {due.returned.length > 0 && (
+        <section aria-labelledby="due-returned" data-due-group="returned">
+          <h3 id="due-returned">{w.returned}</h3>
+          <p className="muted">{w.returnedIntro}</p>
+          {list(due.returned, "returned", true)}
+        </section>
+      )}
+      {due.submitted.length > 0 && (
+        <section aria-labelledby="due-submitted" data-due-group="submitted">
+          <h3 id="due-submitted">{w.submitted}</h3>
+          <p className="muted">{w.submittedIntro}</p>
+          {list(due.submitted, "submitted", true)}
+        </section>
+      )}
+    </section>
+  );
+}
+
 type TWorkspacePlan = Awaited<ReturnType<typeof listPlansForActor>>["work"][number];
 
 /** The workspace's table of plans: number, title and issuer, period, status (when asked), and the links given. */
@@ -122,7 +186,7 @@ function PlansTable({
 }) {
   return (
     <div className="table-wrap">
-      <table data-plans={read ? "read" : undefined}>
+      <table data-plans={read ? "read" : undefined} className="stack-on-phone">
         <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
@@ -143,8 +207,8 @@ function PlansTable({
                 {p.title}
                 <div className="muted">{unitName(p.issuerUnit, locale)}</div>
               </td>
-              <td>{periodText(p.periodStart, p.periodEnd)}</td>
-              {status && <td>{t.pubStatus[p.status]}</td>}
+              <td data-label={t.plan.period}>{periodText(p.periodStart, p.periodEnd)}</td>
+              {status && <td data-label={t.workspace.status}>{t.pubStatus[p.status]}</td>}
               <td style={{ whiteSpace: "nowrap" }}>{links(p)}</td>
             </tr>
           ))}

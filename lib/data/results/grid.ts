@@ -27,6 +27,8 @@ export type TGridResult = {
   enteredBy: { id: string; name: string } | null;
   approvedBy: { id: string; name: string } | null;
   approvedAt: string | null;
+  /** Why an approver returned it to its author (RETURNED; kept on a draft until it is submitted again). */
+  returnReason?: string | null;
   updatedAt: string;
 };
 
@@ -111,6 +113,66 @@ const gridResultSelect = { ...resultFieldsSelect, isDemo: true, approvedBy: { se
 
 type TCellAt = { targetId: string; unit: TUnit; year: number; readOnly: boolean };
 
+// ---------------------------------------------------------------------------
+// Which units a target's grid has rows for (shared with the workspace, lib/data/workspace.ts)
+// ---------------------------------------------------------------------------
+
+const childrenByList = new WeakMap<readonly TUnit[], Map<string, TUnit[]>>();
+const positionsByList = new WeakMap<readonly TUnit[], Map<string, number>>();
+
+/** Each unit's children (by parent), computed once per list of units. */
+function childrenOf(units: readonly TUnit[]): Map<string, TUnit[]> {
+  let map = childrenByList.get(units);
+  if (!map) {
+    map = new Map();
+    for (const u of units) if (u.parentId) map.set(u.parentId, [...(map.get(u.parentId) ?? []), u]);
+    childrenByList.set(units, map);
+  }
+  return map;
+}
+
+/** Each unit's position in the list (the grid's row order). */
+function positionsOf(units: readonly TUnit[]): Map<string, number> {
+  let map = positionsByList.get(units);
+  if (!map) {
+    map = new Map(units.map((u, i) => [u.id, i]));
+    positionsByList.set(units, map);
+  }
+  return map;
+}
+
+/** The units that hold a figure for each target ("targetId" → unit ids). */
+export function figureUnitsByTarget(figures: readonly { targetId: string | null; unitId: string }[]): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const f of figures) if (f.targetId) (out.get(f.targetId) ?? out.set(f.targetId, new Set()).get(f.targetId)!).add(f.unitId);
+  return new Map([...out].map(([k, v]) => [k, [...v]]));
+}
+
+/**
+ * The units a target's grid has a row for, before permissions: the target's own unit, the
+ * (former) districts below it, and any unit below it that already holds a figure for it. A
+ * province's thousands of communes are not rows of its grid: a commune's figures belong to
+ * targets set for that commune (or come in by spreadsheet or the API). Walks down from the
+ * target's unit only (never the whole registry).
+ */
+export function rowUnitIds(units: readonly TUnit[], targetUnitId: string, figureUnitIds: Iterable<string>): Set<string> {
+  const tree = unitTree(units);
+  const out = new Set<string>();
+  const own = tree.get(targetUnitId);
+  if (!own) return out;
+  out.add(own.id);
+  const children = childrenOf(units);
+  const stack = own.level === "NATION" || own.level === "PROVINCE" ? [own.id] : [];
+  while (stack.length) {
+    for (const c of children.get(stack.pop()!) ?? []) {
+      if (c.level === "DISTRICT") out.add(c.id);
+      else if (c.level === "NATION" || c.level === "PROVINCE") stack.push(c.id);
+    }
+  }
+  for (const id of figureUnitIds) if (tree.isWithin(id, own.id)) out.add(id);
+  return out;
+}
+
 /**
  * The plan's grid for the actor. Qualitative targets (no figures) are left out. Null when
  * the plan does not exist, or is an unpublished plan the actor has no business with.
@@ -130,16 +192,15 @@ export async function listResultsForGrid(actor: TActor, planId: string): Promise
     db().target.findMany({ where: { planId, kind: { not: "QUALITATIVE" }, indicatorId: { not: null } }, orderBy: { position: "asc" }, select: gridTargetSelect }),
   ]);
   const tree = unitTree(units);
-  // Units below a target's own: the (former) districts, and any unit that already holds a
-  // figure for it. A province's thousands of communes are not rows of its grid: a commune's
-  // figures belong to targets set for that commune (or come in by spreadsheet or the API).
+  // Rows: the target's unit, the (former) districts below it, and any unit that already holds
+  // a figure for it (rowUnitIds), where the actor may enter results.
   const figures = targets.length
     ? await db().result.findMany({ where: { targetId: { in: targets.map((t) => t.id) } }, select: { targetId: true, unitId: true, year: true, status: true } })
     : [];
+  const figureUnits = figureUnitsByTarget(figures);
   const withFigures = new Set(figures.map((r) => `${r.targetId}|${r.unitId}`));
   const published = new Set(figures.filter((r) => r.status === "PUBLISHED").map((r) => cellKey(r.targetId ?? "", r.unitId, r.year)));
-  const inGrid = (u: TUnit, t: { id: string; unitId: string }) =>
-    tree.isWithin(u.id, t.unitId) && (u.id === t.unitId || u.level === "DISTRICT" || withFigures.has(`${t.id}|${u.id}`)) && can(me, "result.edit", units, u.id);
+  const position = positionsOf(units);
   // Outside the jurisdiction but in the reading scope (a unit merged into the actor's): the
   // published figures only, to read.
   const toRead = (u: TUnit, t: { id: string; unitId: string }) =>
@@ -157,8 +218,13 @@ export async function listResultsForGrid(actor: TActor, planId: string): Promise
       gaps.push({ targetId: t.id, statement: t.statement, unit: own, successor: successor ?? null, years: missing });
     }
     const cells: TCellAt[] = [];
-    for (const unit of units) {
-      if (inGrid(unit, t)) {
+    const rowUnits = rowUnitIds(units, t.unitId, figureUnits.get(t.id) ?? []);
+    // The candidates (rows, and figures to read) in listUnits order.
+    const candidates = [...new Set([...rowUnits, ...(figureUnits.get(t.id) ?? [])])].sort((a, b) => (position.get(a) ?? 0) - (position.get(b) ?? 0));
+    for (const id of candidates) {
+      const unit = tree.get(id);
+      if (!unit) continue;
+      if (rowUnits.has(id) && can(me, "result.edit", units, id)) {
         for (const year of years) if (validInYear(unit, year)) cells.push({ targetId: t.id, unit, year, readOnly: false });
       } else if (toRead(unit, t)) {
         for (const year of years) if (published.has(cellKey(t.id, unit.id, year))) cells.push({ targetId: t.id, unit, year, readOnly: true });
@@ -209,6 +275,7 @@ async function cellsOf(me: TActor, units: TUnit[], targets: TGridTarget[], cells
             enteredBy: r.enteredBy,
             approvedBy: r.approvedBy,
             approvedAt: r.approvedAt ? r.approvedAt.toISOString() : null,
+            returnReason: r.returnReason,
             updatedAt: r.updatedAt.toISOString(),
           }
         : null,

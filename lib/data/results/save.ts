@@ -53,9 +53,13 @@ function writeRows(me: TActor, rows: TCheckedRow[], opts: TWriteOptions): Promis
   }, TX_OPTIONS);
 }
 
-/** Status and approval of a row as written: approved by the actor when published. */
-function approvalOf(w: TWriter, r: TCheckedRow): { status: TResultStatus; approvedById: string | null; approvedAt: Date | null } {
-  return r.publish ? { status: "PUBLISHED", approvedById: w.me.id, approvedAt: w.now } : { status: "DRAFT", approvedById: null, approvedAt: null };
+/**
+ * Status and approval of a row as written: a draft (a returned value corrected and saved is a
+ * draft again, its return reason kept until it is submitted), or approved by the actor when
+ * published (the return reason cleared).
+ */
+function approvalOf(w: TWriter, r: TCheckedRow): { status: TResultStatus; approvedById: string | null; approvedAt: Date | null; returnReason?: null } {
+  return r.publish ? { status: "PUBLISHED", approvedById: w.me.id, approvedAt: w.now, returnReason: null } : { status: "DRAFT", approvedById: null, approvedAt: null };
 }
 
 /** A stored draft changed, if it is still the version that was checked; absent optional fields keep what is stored. */
@@ -107,7 +111,7 @@ async function createRow(tx: Prisma.TransactionClient, w: TWriter, r: TCheckedRo
   };
   const res = await tx.result.createMany({ data: [row], skipDuplicates: true });
   if (res.count !== 1) throw new LockLost(r.index);
-  const after: TResultSnapshot = { ...row, approvedAt: approval.approvedAt?.toISOString() ?? null };
+  const after: TResultSnapshot = { ...row, approvedAt: approval.approvedAt?.toISOString() ?? null, returnReason: null };
   return recorded(tx, w, { action: "result.create", before: null, after }, r.unit.code);
 }
 

@@ -85,6 +85,7 @@ export const resultFieldsSelect = {
   status: true,
   version: true,
   approvedAt: true,
+  returnReason: true,
   updatedAt: true,
   enteredBy: { select: { id: true, name: true } },
 } satisfies Prisma.ResultSelect;
@@ -128,6 +129,8 @@ export type TResultSnapshot = {
   enteredById: string | null;
   approvedById: string | null;
   approvedAt: string | null;
+  /** Why an approver returned it (RETURNED), until it is submitted or published again. */
+  returnReason: string | null;
 };
 
 export function snapshotOf(r: TStoredResult): TResultSnapshot {
@@ -146,6 +149,7 @@ export function snapshotOf(r: TStoredResult): TResultSnapshot {
     enteredById: r.enteredById,
     approvedById: r.approvedById,
     approvedAt: r.approvedAt ? r.approvedAt.toISOString() : null,
+    returnReason: r.returnReason,
   };
 }
 

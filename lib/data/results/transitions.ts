@@ -1,13 +1,24 @@
 import "server-only";
-// Status changes of stored results: submit (DRAFT → SUBMITTED), publish (→ PUBLISHED,
-// approved) and reopen (PUBLISHED → DRAFT, with a reason). One algorithm for the three
-// (`transition`): every id checked first (exists, the actor may, the status allows it,
-// the version is the one seen), then one transaction with optimistic locking and an
-// audit row each; all or nothing. The rules are lib/domain/results.ts.
-import { can, type TActor, type TPermission } from "../../auth/permissions";
+// Status changes of stored results: submit (DRAFT or RETURNED → SUBMITTED), publish
+// (→ PUBLISHED, approved), return (SUBMITTED → RETURNED to its author, with a reason) and
+// reopen (PUBLISHED → DRAFT, with a reason). One algorithm for all (`transition`): every id
+// checked first (exists, the actor may, the status allows it, the version is the one seen),
+// then one transaction with optimistic locking and an audit row each; all or nothing. The
+// rules are lib/domain/results.ts. A return's reason is kept on the result (`returnReason`,
+// shown to its author) until it is submitted or published again.
+import { can, hasPermission, type TActor, type TPermission } from "../../auth/permissions";
 import { db } from "../../db/client";
 import { isId } from "../../domain/ids";
-import { lostLockProblem, RESULT_TRANSITIONS, transitionProblem, type TResultTransition, type TRowProblem, type TWriteError } from "../../domain/results";
+import {
+  checkReason,
+  lostLockProblem,
+  RESULT_TRANSITIONS,
+  transitionProblem,
+  WRITE_ERROR_KIND,
+  type TResultTransition,
+  type TRowProblem,
+  type TWriteError,
+} from "../../domain/results";
 import { listUnits, type TUnit } from "../units";
 import { parseReopen } from "./parse-rows";
 import { currentActor, currentOf, currentSelect, LockLost, MAX_BATCH_ROWS, noAccount, recorded, refused, snapshotOf, TX_OPTIONS, writerOf } from "./stored";
@@ -20,20 +31,46 @@ const PERMISSION: Record<TResultTransition, TPermission> = { submit: "result.edi
 
 type TTransition = TWriteOptions & {
   change: TResultTransition;
-  /** Kept in the audit log (reopen). */
+  /** Kept in the audit log (return, reopen), and on the result (return). */
   reason?: string;
-  /** The version the caller saw, by id (reopen). */
-  versions?: Map<string, number>;
+  /** The version the caller saw, by id (reopen; publish and return when given). */
+  versions?: ReadonlyMap<string, number>;
 };
 
-/** DRAFT → SUBMITTED (sent for approval), for whoever may edit the result's unit (result.edit). */
+/** What a caller that showed the values (the approval inbox) names: the version it saw of each. */
+export type TSeenVersions = { versions?: ReadonlyMap<string, number> };
+
+/** DRAFT or RETURNED → SUBMITTED (sent for approval), for whoever may edit the result's unit (result.edit). */
 export function submitResults(actor: TActor, ids: string[], opts: TWriteOptions = {}): Promise<TTransitionOutcome> {
   return transition(actor, ids, { change: "submit", ...opts });
 }
 
-/** DRAFT or SUBMITTED → PUBLISHED (approved), recording who approved it and when (result.publish). */
-export function publishResults(actor: TActor, ids: string[], opts: TWriteOptions = {}): Promise<TTransitionOutcome> {
+/**
+ * DRAFT, SUBMITTED or RETURNED → PUBLISHED (approved), recording who approved it and when
+ * (result.publish). With `versions`, each must still be the version the approver saw.
+ */
+export function publishResults(actor: TActor, ids: string[], opts: TWriteOptions & TSeenVersions = {}): Promise<TTransitionOutcome> {
   return transition(actor, ids, { change: "publish", ...opts });
+}
+
+/**
+ * SUBMITTED → RETURNED: sent back to its author to correct (result.publish), with a reason
+ * (5–2000 characters) kept on the result and in the audit log ("result.return"). The author
+ * corrects it and submits it again, which clears the reason. With `versions`, each must still
+ * be the version the approver saw. A bad reason is refused only after the permissions: who
+ * may not return a value learns nothing more.
+ */
+export async function returnResults(actor: TActor, ids: string[], reason: unknown, opts: TWriteOptions & TSeenVersions = {}): Promise<TTransitionOutcome> {
+  const checked = checkReason(reason, "return");
+  if (checked.ok) return transition(actor, ids, { ...opts, change: "return", reason: checked.reason });
+  const list: unknown[] = Array.isArray(ids) ? ids : [ids];
+  const me = await currentActor(actor);
+  if (!me) return noAccount(list);
+  const idsChecked = await checkIds(me, list.slice(0, MAX_BATCH_ROWS), { change: "return" });
+  const refusals = idsChecked.ok ? [] : idsChecked.errors.filter((e) => WRITE_ERROR_KIND[e.code] === "forbidden");
+  if (refusals.length) return refused(refusals);
+  if (!hasPermission(me, "result.publish")) return refused([{ row: 0, code: "forbidden", params: { change: "return" } }]);
+  return refused([{ row: 0, ...checked.problem }]);
 }
 
 /**
@@ -112,10 +149,12 @@ function writeTransition(me: TActor, todo: TTodo[], spec: TTransition): Promise<
   const { to } = RESULT_TRANSITIONS[spec.change];
   const w = writerOf(me, spec);
   const approval = to === "PUBLISHED" ? { approvedById: me.id, approvedAt: w.now } : to === "DRAFT" ? { approvedById: null, approvedAt: null } : {};
+  // Returned: the reason stays on the result for its author; submitted or approved again: gone.
+  const returned = to === "RETURNED" ? { returnReason: spec.reason ?? null } : to === "SUBMITTED" || to === "PUBLISHED" ? { returnReason: null } : {};
   return db().$transaction(async (tx) => {
     const out: TSavedResult[] = [];
     for (const { index, row } of todo) {
-      const res = await tx.result.updateMany({ where: { id: row.id, version: row.version, status: row.status }, data: { status: to, version: { increment: 1 }, ...approval } });
+      const res = await tx.result.updateMany({ where: { id: row.id, version: row.version, status: row.status }, data: { status: to, version: { increment: 1 }, ...approval, ...returned } });
       if (res.count !== 1) throw new LockLost(index);
       const before = snapshotOf(row);
       const after: TResultSnapshot = {
@@ -123,6 +162,7 @@ function writeTransition(me: TActor, todo: TTodo[], spec: TTransition): Promise<
         status: to,
         version: row.version + 1,
         ...("approvedById" in approval ? { approvedById: approval.approvedById, approvedAt: approval.approvedAt?.toISOString() ?? null } : {}),
+        ...returned,
       };
       out.push(await recorded(tx, w, { action: `result.${spec.change}`, before, after, reason: spec.reason }, row.unit.code));
     }

@@ -33,6 +33,8 @@ const vi = {
   wrong_password: () => "Mật khẩu hiện tại không đúng",
   too_many_tokens: (p: TParams) => `Mỗi tài khoản có tối đa ${p.max} token đang dùng; hãy thu hồi token cũ`,
   token_not_found: (p: TParams) => `Không tìm thấy token “${p.id}”`,
+  must_change_password: () =>
+    "Hãy đặt mật khẩu mới trước khi tiếp tục: mật khẩu của tài khoản do quản trị viên đặt. Đăng nhập cổng, vào “Tài khoản của tôi” để đổi mật khẩu; sau đó token này dùng được.",
 } satisfies TProblemTexts;
 
 const en: TProblemTexts<keyof typeof vi> = {
@@ -55,6 +57,8 @@ const en: TProblemTexts<keyof typeof vi> = {
   wrong_password: () => "The current password is wrong",
   too_many_tokens: (p) => `An account holds at most ${p.max} active tokens; revoke an old one`,
   token_not_found: (p) => `There is no such token “${p.id}”`,
+  must_change_password: () =>
+    "Choose a new password before continuing: this account's password was set by an administrator. Sign in to the portal and change it under “My account”; the token works again after that.",
 };
 
 export const accountsProblems: Record<"vi" | "en", TProblemTexts<keyof typeof vi>> = { vi, en };

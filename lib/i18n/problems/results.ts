@@ -27,7 +27,13 @@ function fieldText(p: TParams, locale: Locale): string {
 }
 
 const WHAT_VI: Record<string, string> = { value: "Giá trị", baseline: "Giá trị gốc" };
-const STATUS_VI: Record<string, string> = { DRAFT: "nháp", SUBMITTED: "đã gửi duyệt", PUBLISHED: "đã duyệt và công bố" };
+const STATUS_VI: Record<string, string> = { DRAFT: "nháp", SUBMITTED: "đã gửi duyệt", RETURNED: "bị trả lại", PUBLISHED: "đã duyệt và công bố" };
+const STATUS_EN: Record<string, string> = { DRAFT: "draft", SUBMITTED: "submitted", RETURNED: "returned", PUBLISHED: "approved and published" };
+/** What a reason is given for. */
+const REASON_VI: Record<string, string> = { return: "trả lại", reopen: "mở lại" };
+const REASON_EN: Record<string, string> = { return: "returning", reopen: "reopening" };
+const reasonVi = (p: TParams) => REASON_VI[String(p.change)] ?? String(p.change);
+const reasonEn = (p: TParams) => REASON_EN[String(p.change)] ?? String(p.change);
 const whoVi = (p: TParams) => p.who ?? "không rõ";
 const whoEn = (p: TParams) => p.who ?? "unknown";
 
@@ -60,6 +66,10 @@ const vi = {
       ? "Kết quả vừa được người khác thay đổi; hãy tải lại rồi nhập lại"
       : `Kết quả đã được thay đổi: hiện là ${nVi(p.value)} (phiên bản ${p.version}, do ${whoVi(p)} nhập), bạn đang sửa phiên bản ${p.yourVersion}. Hãy tải lại rồi nhập lại`,
   invalid_status: (p: TParams) => `Kết quả đang ở trạng thái “${STATUS_VI[String(p.status)] ?? p.status}”, không thể thực hiện thao tác này`,
+  reason_required: (p: TParams) => `Cần nêu lý do ${reasonVi(p)} (từ ${p.min} đến ${p.max} ký tự)`,
+  reason_too_short: (p: TParams) => `Lý do ${reasonVi(p)} cần ít nhất ${p.min} ký tự (đã nhập ${p.length})`,
+  reason_too_long: (p: TParams) => `Lý do ${reasonVi(p)} tối đa ${nVi(p.max)} ký tự (đã nhập ${nVi(p.length)})`,
+  reason_invalid: (p: TParams) => `Lý do ${reasonVi(p)} chứa ký tự điều khiển không hợp lệ`,
 
   // Warnings: saved, but the officer is told.
   exceeds_parent_unit: (p: TParams) =>
@@ -96,7 +106,11 @@ const en: TProblemTexts<keyof typeof vi> = {
   version_required: (_p) => "A result already exists; send its current version to change it",
   version_conflict: (p) =>
     p.version === undefined ? "The result was just changed by someone else; reload and try again" : "The result was changed by someone else; reload and try again",
-  invalid_status: (p) => `The result's status (${String(p.status).toLowerCase()}) does not allow this`,
+  invalid_status: (p) => `The result's status (${STATUS_EN[String(p.status)] ?? String(p.status).toLowerCase()}) does not allow this`,
+  reason_required: (p) => `A reason for ${reasonEn(p)} is required (${p.min} to ${p.max} characters)`,
+  reason_too_short: (p) => `The reason for ${reasonEn(p)} needs at least ${p.min} characters (${p.length} given)`,
+  reason_too_long: (p) => `The reason for ${reasonEn(p)} has at most ${nEn(p.max)} characters (${nEn(p.length)} given)`,
+  reason_invalid: (p) => `The reason for ${reasonEn(p)} contains control characters`,
 
   exceeds_parent_unit: (p) =>
     `Saved, but please check: the value for ${p.unitNameEn} (${nEn(p.value)}) is greater than the figure of the parent unit ${p.parentUnitNameEn} (${nEn(p.parentValue)}) for the same target and year ${p.year}`,

@@ -9,6 +9,8 @@ import { ZOwnPasswordChange } from "@/lib/validation/accounts";
 
 export const changePasswordAction = defineAction<z.output<typeof ZOwnPasswordChange>>({
   input: ZOwnPasswordChange,
+  // The one action open to someone who must choose a new password first (it clears that).
+  beforePasswordChange: true,
   run: async (input, { actor, ip, m }) => {
     await changeOwnPassword(actor, input, { ip });
     return { ok: true, message: m.accounts.account.changed };

@@ -16,7 +16,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AccountPage() {
-  const actor = await requireActor("/workspace/account");
+  // The one workspace page open to someone who must choose a new password first: it is where they choose it.
+  const actor = await requireActor("/workspace/account", { beforePasswordChange: true });
   const { locale, t: dict } = await getMessages();
   const t = messages(locale).accounts;
   const account = await getOwnAccount(actor);
@@ -25,7 +26,16 @@ export default async function AccountPage() {
     <>
       <AccountNav actor={actor} current="account" t={t} workspaceLabel={dict.workspace.title} />
       <h1>{t.account.title}</h1>
-      <p className="lead">{t.account.intro}</p>
+      {actor.mustChangePassword ? (
+        <div className="notice" role="alert" aria-labelledby="must-change-title" data-must-change-password style={{ marginBottom: "1rem" }}>
+          <h2 id="must-change-title" style={{ margin: "0 0 0.25rem", fontSize: "1.1rem" }}>
+            {t.account.mustChangeTitle}
+          </h2>
+          <p style={{ margin: 0 }}>{t.account.mustChangeText}</p>
+        </div>
+      ) : (
+        <p className="lead">{t.account.intro}</p>
+      )}
       <dl className="facts card">
         <dt>{t.common.name}</dt>
         <dd>{actor.name}</dd>

@@ -4,7 +4,8 @@
 // resource and answers a TFailure when it refuses) and says what happened; the pipeline
 // revalidates the plan's pages. Nothing here decides permissions.
 import { defineAction, type TParsed } from "@/lib/actions/pipeline";
-import { createPlan, deleteTarget, publishPlan, reopenPlan, saveTarget, updatePlan } from "@/lib/data/plans-write";
+import { createPlan, deleteTarget, previewPublishPlan, publishPlan, reopenPlan, saveTarget, updatePlan } from "@/lib/data/plans-write";
+import { publishQuestion } from "@/lib/i18n/authoring";
 import type { TFailure } from "@/lib/errors";
 import type { TActionState } from "@/lib/validation/action-state";
 
@@ -100,6 +101,11 @@ export const updatePlanAction = defineAction<{ id: string; plan: ReturnType<type
 
 export const publishPlanAction = defineAction<{ id: string }>({
   input: read((fd) => ({ id: text(fd, "planId") })),
+  // Asked first, from what would be published (an empty plan is refused here already).
+  confirm: async ({ id }, { actor, m }) => {
+    const p = await previewPublishPlan(actor, id);
+    return p.ok ? publishQuestion(m.authoring, p.code ?? `“${p.title}”`, p.targets) : refused(p);
+  },
   run: async ({ id }, { actor }) => {
     const r = await publishPlan(actor, id);
     return r.ok ? { ok: true, next: `/workspace/plans/${id}/edit?done=published` } : refused(r);

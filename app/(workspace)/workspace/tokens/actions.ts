@@ -4,7 +4,8 @@
 // authorizing data function, the paths to revalidate. The pipeline does the rest.
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/pipeline";
-import { createToken, revokeToken } from "@/lib/data/tokens";
+import { revokeQuestion } from "@/lib/i18n/accounts";
+import { createToken, getRevocableToken, revokeToken } from "@/lib/data/tokens";
 import { ZId } from "@/lib/validation/fields";
 import { ZTokenName } from "@/lib/validation/accounts";
 
@@ -22,6 +23,12 @@ export const createTokenAction = defineAction<{ name: string }, { secret?: strin
 
 export const revokeTokenAction = defineAction<{ id: string }>({
   input: z.object({ id: ZId }),
+  // Asked first ("Thu hồi token “…” (gnp_ab12…)?"); the form's confirmation posts confirm=yes.
+  confirm: async ({ id }, { actor, m }) => {
+    const tok = await getRevocableToken(actor, id);
+    if (tok.revokedAt) return null; // revoking twice changes nothing: nothing to ask
+    return revokeQuestion(m.accounts.tokens, tok, actor.id);
+  },
   run: async ({ id }, { actor, ip, m }) => {
     const r = await revokeToken(actor, id, { ip });
     return { ok: true, message: r.alreadyRevoked ? m.accounts.tokens.alreadyRevoked : m.accounts.tokens.revoked };

@@ -88,7 +88,13 @@ export default async function TokensPage() {
                     ) : (
                       <div className={styles.state}>
                         <span className={`badge ${styles.activeBadge}`}>{t.tokens.active}</span>
-                        <RevokeTokenForm revoke={revokeTokenAction} id={tok.id} label={`${t.tokens.revokeLabel} “${tok.name}” (${tok.prefix}…)`} m={{ revoke: t.tokens.revoke, revoking: t.tokens.revoking }} />
+                        <RevokeTokenForm
+                          revoke={revokeTokenAction}
+                          id={tok.id}
+                          label={`${t.tokens.revokeLabel} “${tok.name}” (${tok.prefix}…)`}
+                          m={{ revoke: t.tokens.revoke, revoking: t.tokens.revoking }}
+                          confirm={{ title: t.tokens.revokeTitle, question: t.tokens.revokeQuestion(tok.name, tok.prefix), confirm: t.tokens.revokeLabel, cancel: t.common.cancel }}
+                        />
                       </div>
                     )}
                   </td>

@@ -10,6 +10,7 @@ import { ResultValue } from "@/components/results/result-value";
 import { PrintButton } from "@/components/ui/print-button";
 import { PrintNote } from "@/components/ui/print-note";
 import { PlanCharts } from "@/components/dashboards/plan-charts";
+import { DownloadLinks, withQuery } from "@/components/downloads/download-links";
 import { AsOfForm } from "@/components/progress/as-of-form";
 import { planCharts } from "@/lib/data/dashboards";
 import { getPublishedPlan, type TTargetRow } from "@/lib/data/plans";
@@ -49,6 +50,8 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const targetResults = plan.targets.flatMap((x) => x.results);
   const resultsView = reportedResultsSection(plan.reportedResults.length, targetResults.length);
   const citation = sourceCitation(plan, locale);
+  /** A date other than today, carried into the downloads. */
+  const shownAsOf = asOf === today ? undefined : asOf;
 
   return (
     <article>
@@ -71,7 +74,15 @@ export default async function PlanPage({ params, searchParams }: Props) {
       </p>
       <h1>{plan.title}</h1>
       <div className="toolbar no-print" style={{ alignItems: "center" }}>
-        <a href={`/api/v1/plans/${plan.id}`}>{t.plan.api}</a>
+        <DownloadLinks
+          xlsx={withQuery(`/plans/${plan.id}/download`, { asOf: shownAsOf })}
+          csv={withQuery(`/plans/${plan.id}/download`, { format: "csv", asOf: shownAsOf })}
+          machine={[
+            { label: "CSV", href: withQuery(`/api/v1/plans/${plan.id}`, { format: "csv", asOf: shownAsOf }) },
+            { label: "JSON", href: withQuery(`/api/v1/plans/${plan.id}`, { asOf: shownAsOf }) },
+          ]}
+          locale={locale}
+        />
         <PrintButton label={t.plan.print} />
       </div>
 

@@ -7,6 +7,7 @@ import { ResultsTable } from "@/components/results/results-table";
 import { PrintButton } from "@/components/ui/print-button";
 import { PrintNote } from "@/components/ui/print-note";
 import { UnitDashboard } from "@/components/dashboards/unit-dashboard";
+import { DownloadLinks, withQuery } from "@/components/downloads/download-links";
 import { AsOfForm } from "@/components/progress/as-of-form";
 import { indicatorTrends } from "@/lib/data/dashboards";
 import { getStatusCounts, listPlanStatusCounts, listTargetsBehind } from "@/lib/data/overview";
@@ -47,6 +48,8 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const scope = [...unitScope(units, unit.id)];
   const today = isoDateInTimeZone();
   const { asOf, invalid } = readAsOf((await searchParams).asOf, today);
+  /** A date other than today, carried into the downloads. */
+  const shownAsOf = asOf === today ? undefined : asOf;
   const [plans, results, counts, planCounts, behind, trendResults] = await Promise.all([
     listPublishedPlans({ unit: unit.key }, { all: true }),
     listPublishedResultsForUnits(scope),
@@ -82,6 +85,15 @@ export default async function UnitPage({ params, searchParams }: Props) {
       </nav>
       <h1>{unitName(unit, locale)}</h1>
       <div className="toolbar no-print" style={{ alignItems: "center" }}>
+        <DownloadLinks
+          xlsx={withQuery(`/units/${unit.key}/download`, { asOf: shownAsOf })}
+          csv={withQuery(`/units/${unit.key}/download`, { format: "csv", asOf: shownAsOf })}
+          machine={[
+            { label: "CSV", href: withQuery("/api/v1/progress", { unit: unit.key, format: "csv", asOf: shownAsOf }) },
+            { label: "JSON", href: withQuery("/api/v1/progress", { unit: unit.key, asOf: shownAsOf }) },
+          ]}
+          locale={locale}
+        />
         <PrintButton label={t.report.print} />
       </div>
       <section className="card" aria-label={t.plan.facts}>
@@ -174,7 +186,8 @@ export default async function UnitPage({ params, searchParams }: Props) {
 
       <UnitDashboard
         unitCode={unit.code}
-        asOf={asOf === today ? undefined : asOf}
+        unitKey={unit.key}
+        asOf={shownAsOf}
         asOfControl={<AsOfForm path={`/units/${unit.key}`} asOf={asOf} today={today} invalid={invalid} locale={locale} />}
         counts={counts!}
         plans={planCounts ?? []}

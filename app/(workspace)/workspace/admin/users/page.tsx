@@ -3,18 +3,21 @@ import { AccountNav } from "@/components/account/account-nav";
 import { formatDateTime } from "@/components/account/format-time";
 import { CreateUserForm } from "@/components/forms/create-user-form";
 import { chosenUnit, endedNote, pickerUnitOfHit } from "@/components/forms/unit-picker-format";
+import { RevokeTokenForm } from "@/components/forms/revoke-token-form";
 import { ResetPasswordForm, UserEditForm, UserStatusForm } from "@/components/forms/user-admin-forms";
 import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listAccounts } from "@/lib/data/accounts";
+import { listActiveTokensByAccount, type TTokenInfo } from "@/lib/data/tokens";
 import { getUnitHitsByKey } from "@/lib/data/units-search";
 import { isoDateInTimeZone } from "@/lib/domain/numbers";
 import type { Locale } from "@/lib/i18n/locale";
 import { getMessages } from "@/lib/i18n/server";
-import { createUserAction, resetPasswordAction, setUserDisabledAction, updateUserAction } from "./actions";
+import { createUserAction, resetPasswordAction, revokeUserTokenAction, setUserDisabledAction, updateUserAction } from "./actions";
 import styles from "./users.module.css";
-import { messages } from "@/lib/i18n/messages";
+import { messages, type TMessages } from "@/lib/i18n/messages";
+import { revokeQuestion } from "@/lib/i18n/accounts";
 import { LEVEL_OF_ROLE } from "@/lib/validation/accounts";
 
 export const dynamic = "force-dynamic";
@@ -41,7 +44,7 @@ export default async function UsersPage() {
 
   // No list of units goes to the browser: the unit fields search the registry (GET /api/v1/units).
   // Only the accounts' own units are read, to show them in the edit forms.
-  const accounts = await listAccounts(actor);
+  const [accounts, tokensOf] = await Promise.all([listAccounts(actor), listActiveTokensByAccount(actor)]);
   const hits = await getUnitHitsByKey(accounts.flatMap((a) => (a.unit ? [a.unit.key] : [])));
   const unitOf = (key: string | undefined) => {
     const hit = key ? hits.get(key) : undefined;
@@ -91,7 +94,10 @@ export default async function UsersPage() {
                   </h3>
                   <p className={styles.email}>{a.email}</p>
                 </div>
-                <span className={`badge ${a.disabled ? styles.badgeDisabled : styles.badgeActive}`}>{a.disabled ? t.common.disabled : t.common.active}</span>
+                <span className={styles.badges}>
+                  {a.mustChangePassword && <span className={`badge ${styles.badgeMustChange}`}>{t.users.mustChange}</span>}
+                  <span className={`badge ${a.disabled ? styles.badgeDisabled : styles.badgeActive}`}>{a.disabled ? t.common.disabled : t.common.active}</span>
+                </span>
               </div>
               <dl className={styles.facts}>
                 <div>
@@ -112,9 +118,34 @@ export default async function UsersPage() {
                 </div>
               </dl>
               <div className={styles.actions} role="group" aria-label={`${t.users.actionsFor} ${a.email}`}>
-                {!self && <UserStatusForm setDisabled={setUserDisabledAction} id={a.id} disabled={a.disabled} label={`${a.disabled ? t.users.enable : t.users.disable}: ${a.email}`} m={{ disable: t.users.disable, enable: t.users.enable, saving: t.common.saving }} />}
-                <ResetPasswordForm reset={resetPasswordAction} id={a.id} label={`${t.users.reset}: ${a.email}`} m={{ reset: t.users.reset, saving: t.common.saving, secret }} />
+                {!self && (
+                  <UserStatusForm
+                    setDisabled={setUserDisabledAction}
+                    id={a.id}
+                    disabled={a.disabled}
+                    label={`${a.disabled ? t.users.enable : t.users.disable}: ${a.email}`}
+                    m={{ disable: t.users.disable, enable: t.users.enable, saving: t.common.saving }}
+                    confirm={
+                      a.disabled
+                        ? { title: t.users.enableTitle, question: t.users.enableQuestion(a.email), confirm: t.users.enable, cancel: t.common.cancel }
+                        : { title: t.users.disableTitle, question: t.users.disableQuestion(a.email, a.activeTokens), confirm: t.users.disable, cancel: t.common.cancel }
+                    }
+                  />
+                )}
+                <ResetPasswordForm
+                  reset={resetPasswordAction}
+                  id={a.id}
+                  label={`${t.users.reset}: ${a.email}`}
+                  m={{ reset: t.users.reset, saving: t.common.saving, secret }}
+                  confirm={{ title: t.users.resetTitle, question: t.users.resetQuestion(a.email), confirm: t.users.reset, cancel: t.common.cancel }}
+                />
               </div>
+              <AccountTokens
+                tokens={tokensOf.get(a.id) ?? []}
+                email={a.email}
+                actorId={actor.id}
+                t={t}
+              />
               {!self && (
                 <details className={styles.edit}>
                   <summary>{t.users.edit}</summary>
@@ -134,5 +165,52 @@ export default async function UsersPage() {
         })}
       </ul>
     </>
+  );
+}
+
+/** An account's active API tokens (name, created, last used), each with a revoke button that asks first. */
+function AccountTokens({ tokens, email, actorId, t }: { tokens: TTokenInfo[]; email: string; actorId: string; t: TMessages["accounts"] }) {
+  if (tokens.length === 0) return null;
+  return (
+    <section className={styles.tokens} data-tokens-of={email} aria-label={`${t.users.activeTokens}: ${email}`}>
+      <h4 className={styles.tokensTitle}>
+        {t.users.activeTokens} ({tokens.length})
+      </h4>
+      <div className="table-wrap">
+        <table className={styles.tokenTable}>
+          <caption className="sr-only">{`${t.users.activeTokens}: ${email}`}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.tokens.nameLabel}</th>
+              <th scope="col">{t.tokens.createdAt}</th>
+              <th scope="col">{t.tokens.lastUsed}</th>
+              <th scope="col">
+                <span className="sr-only">{t.tokens.revoke}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((tok) => (
+              <tr key={tok.id} data-token-id={tok.id}>
+                <td data-label={t.tokens.nameLabel}>
+                  <strong>{tok.name}</strong> <code>{tok.prefix}…</code>
+                </td>
+                <td data-label={t.tokens.createdAt}>{formatDateTime(tok.createdAt)}</td>
+                <td data-label={t.tokens.lastUsed}>{formatDateTime(tok.lastUsedAt, t.tokens.never)}</td>
+                <td>
+                  <RevokeTokenForm
+                    revoke={revokeUserTokenAction}
+                    id={tok.id}
+                    label={`${t.tokens.revokeLabel} “${tok.name}” (${tok.prefix}…): ${email}`}
+                    m={{ revoke: t.tokens.revoke, revoking: t.tokens.revoking }}
+                    confirm={{ title: t.tokens.revokeTitle, question: revokeQuestion(t.tokens, { ...tok, owner: { email } }, actorId), confirm: t.tokens.revokeLabel, cancel: t.common.cancel }}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }

@@ -14,6 +14,8 @@ import { getUnitHitsByKey } from "@/lib/data/units-search";
 import { formatDate, formatNumber } from "@/lib/domain/numbers";
 import { WHOLE_POPULATION } from "@/lib/domain/groups";
 import { describeTargetRow } from "@/lib/data/target-view";
+import { publishQuestion } from "@/lib/i18n/authoring";
+import { problemText } from "@/lib/i18n/problems";
 import { getMessages } from "@/lib/i18n/server";
 import { deleteTargetAction, publishPlanAction, reopenPlanAction, saveTargetAction, updatePlanAction } from "../../authoring-actions";
 import { isId } from "@/lib/domain/ids";
@@ -109,7 +111,23 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
           {plan.status === "PUBLISHED" && <Link href={`/plans/${plan.id}`}>{t.workspace.view}</Link>}
         </span>
         {mayPublish && !locked && (
-          <ActionForm action={publishPlanAction} hidden={{ planId: plan.id }} label={m.publish} pendingLabel={m.saving} hint={m.publishHint} idPrefix="publish" />
+          // Not the most prominent button of a draft (saving is): outlined, and it asks first, saying how many targets go public.
+          <ActionForm
+            action={publishPlanAction}
+            hidden={{ planId: plan.id }}
+            label={m.publish}
+            pendingLabel={m.saving}
+            hint={m.publishHint}
+            idPrefix="publish"
+            variant="secondary"
+            confirm={{
+              title: m.publishTitle,
+              question: publishQuestion(m, plan.code ?? `“${plan.title}”`, plan.targets.length),
+              confirm: m.publishConfirm,
+              cancel: m.cancel,
+            }}
+            unavailable={plan.targets.length === 0 ? problemText({ code: "plan_no_targets" }, locale) : null}
+          />
         )}
         {mayPublish && locked && (
           <ActionForm action={reopenPlanAction} hidden={{ planId: plan.id }} label={m.reopen} pendingLabel={m.saving} reasonLabel={m.reopenReason} variant="secondary" idPrefix="reopen" />

@@ -3,13 +3,16 @@
 // importResultsFile (read the file, keep the rows that change something, saveResults: every row
 // checked first, authorized row by row, all or nothing) → the answer, with the report by row.
 // A problem with the file is shown beside the file field; the report's rows are said by the form.
+// "Approve and publish" asks first (`confirm`): the file is read and its rows counted, and the
+// answer is the question ("Duyệt và công bố 12 dòng từ tệp …?"); only the confirmation's own
+// button posts confirm=yes, and only then is anything written.
 import { defineAction, type TParsed } from "@/lib/actions/pipeline";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { formatNumber } from "@/lib/domain/numbers";
 import type { TProblem } from "@/lib/errors";
 import { problemText } from "@/lib/i18n/problems";
 import { MAX_FILE_BYTES } from "@/lib/spreadsheets/format";
-import { importResultsFile } from "@/lib/spreadsheets/import-results";
+import { countRowsToImport, importResultsFile } from "@/lib/spreadsheets/import-results";
 import type { TImportReport, TImportState } from "@/lib/spreadsheets/report";
 import { ZId } from "@/lib/validation/fields";
 
@@ -23,8 +26,25 @@ function readImportForm(fd: FormData): TParsed<TInput> {
   return { ok: true, data: { planId: planId.data, file: file instanceof File && file.size > 0 ? file : null, publish: fd.get("publish") === "on" } };
 }
 
+/** A file's name as the question quotes it (bounded: it comes from the person's computer). */
+const shownName = (name: string) => (name.length > 80 ? `${name.slice(0, 77)}…` : name);
+
 export const importResultsAction = defineAction<TInput, { report?: TImportReport }>({
   input: readImportForm,
+  // The form keeps the publish box ticked when the question comes back (never the file: a browser cannot be given one).
+  keepValues: true,
+  confirm: async ({ planId, file, publish }, { actor, locale, m }) => {
+    // Drafts need no confirmation; a missing or too large file is refused by the step itself.
+    if (!publish || !file || file.size > MAX_FILE_BYTES) return null;
+    let rows: number | null;
+    try {
+      rows = await countRowsToImport(actor, planId, { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
+    } catch (e) {
+      if (e instanceof ForbiddenError) return null; // the step answers it, in its words
+      throw e;
+    }
+    return rows === null ? null : m.spreadsheets.publishQuestion(formatNumber(rows, { locale }), shownName(file.name));
+  },
   run: async ({ planId, file, publish }, { actor, locale, m, ip }): Promise<TImportState> => {
     const t = m.spreadsheets;
     const refuseFile = (p: TProblem): TImportState => ({ ok: false, fieldErrors: { file: [problemText(p, locale)] } });

@@ -160,7 +160,7 @@ export const saveResultsAction = defineAction<TGridForm, TGridExtras>({
     if (rows.length === 0) return { ok: false, message: m.grid.result.nothingChanged };
     const outcome = await saveResults(actor, rows.map((r) => toInput(r)), { source: "form", ip: ip ?? undefined });
     if (!outcome.ok) return refusedState(outcome, rows.map(keyOfRow), locale, m.grid);
-    return { ok: true, message: m.grid.result.saved(outcome.saved.length), ...warningViews(outcome, rows, locale) };
+    return { ok: true, message: m.grid.result.saved(outcome.saved.length), ...warningViews(outcome, rows, locale), savedKeys: rows.map(keyOfRow) };
   },
   revalidate: gridPaths,
 });
@@ -214,14 +214,17 @@ async function saveThenChange(form: TGridForm, { actor, ip, locale, m: { grid: m
   });
   for (const r of form.rows) if (r.selected && !isChanged(r) && r.resultId && may(r.status)) todo.push({ id: r.resultId, key: keyOfRow(r) });
   const warnings = save ? warningViews(save, changedRows, locale) : {};
+  // The rows written, in grid order (focus goes back to the first).
+  const written = new Set([...changedRows.map(keyOfRow), ...todo.map((t) => t.key)]);
+  const savedKeys = form.rows.map(keyOfRow).filter((k) => written.has(k));
   const said = (n: number) => [n > 0 ? CHANGES[change].done(m)(n) : "", drafts > 0 ? m.result.saved(drafts) : ""].filter(Boolean).join(" ");
 
   if (todo.length === 0) {
-    if (save) return { ok: true, message: said(done), ...warnings };
+    if (save) return { ok: true, message: said(done), ...warnings, savedKeys };
     return { ok: false, message: form.rows.some((r) => r.selected) ? CHANGES[change].nothingTo(m) : m.result.nothingSelected };
   }
   const outcome = await CHANGES[change].write(actor, todo.map((t) => t.id), opts);
-  if (outcome.ok) return { ok: true, message: said(done + outcome.saved.length), ...warnings };
+  if (outcome.ok) return { ok: true, message: said(done + outcome.saved.length), ...warnings, savedKeys };
   // Refused, but the save before it stands: the pages must show it.
   if (save) for (const path of gridPaths(form)) revalidatePath(path);
   const prefix = save ? m.result.savedThenFailed(save.saved.length) : undefined;

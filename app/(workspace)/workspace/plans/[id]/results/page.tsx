@@ -7,17 +7,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { unitName } from "@/components/plans/format";
 import { ResultsGrid } from "@/components/results-grid/results-grid";
-import { rowKeyOf, type TGridGroupView, type THistoryEntryView } from "@/components/results-grid/types";
+import { GridFilter } from "@/components/results-grid/grid-filter";
+import { rowKeyOf, type TGridFilter, type TGridGroupView, type THistoryEntryView } from "@/components/results-grid/types";
 import { Forbidden } from "@/components/ui/forbidden";
 import { describeTargetRow, type TSpecRow } from "@/lib/data/target-view";
 import { can, ForbiddenError, type TActor } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listHistory, type TAuditEntry, type TJson } from "@/lib/data/audit";
+import { describeAudit } from "@/lib/data/audit-text";
 import { listResultsForGrid, type TGrid } from "@/lib/data/results-write";
 import { listUnits, type TUnit } from "@/lib/data/units";
 import { groupQualifier } from "@/lib/domain/groups";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/domain/numbers";
-import { isResultStatus } from "@/lib/domain/results";
+import { isCellFilter, isResultStatus } from "@/lib/domain/results";
 import type { Locale } from "@/lib/i18n/locale";
 import { getMessages, getLocale } from "@/lib/i18n/server";
 import { messages } from "@/lib/i18n/messages";
@@ -65,6 +67,8 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const historyId = typeof sp.history === "string" ? sp.history : null;
   const history = historyId ? await historyFor(actor, historyId, groups, locale, m) : null;
+  const { filter, invalid } = filterOf(sp, grid);
+  const years = [...new Set(grid.cells.map((c) => c.year))].sort((a, b) => a - b);
 
   return (
     <>
@@ -89,7 +93,14 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
       ) : (
         <>
           <p className="muted">{m.qualitativeNote}</p>
+          <GridFilter basePath={basePath} filter={filter} years={years} m={m} />
+          {invalid.length > 0 && (
+            <p className="form-error" role="alert" data-filter-invalid>
+              {invalid.map((v) => m.filter.invalid(v)).join(" ")}
+            </p>
+          )}
           <ResultsGrid
+            filter={filter}
             planId={grid.plan.id}
             locale={locale}
             caption={m.caption(planLabel)}
@@ -104,6 +115,21 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
       )}
     </>
   );
+}
+
+/**
+ * The rows asked for by the URL (`status`: all, todo, none, draft, submitted, returned, published;
+ * `year`: one of the grid's years). A value that is not one of them is named and ignored.
+ */
+function filterOf(sp: Record<string, string | string[] | undefined>, grid: TGrid): { filter: TGridFilter; invalid: string[] } {
+  const invalid: string[] = [];
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() ?? "";
+  const statusIn = one(sp.status);
+  const yearIn = one(sp.year);
+  const status = statusIn === "" ? "all" : isCellFilter(statusIn) ? statusIn : (invalid.push(statusIn.slice(0, 40)), "all");
+  const years = new Set(grid.cells.map((c) => c.year));
+  const year = yearIn === "" ? null : /^\d{4}$/.test(yearIn) && years.has(Number(yearIn)) ? Number(yearIn) : (invalid.push(yearIn.slice(0, 40)), null);
+  return { filter: { status, year }, invalid };
 }
 
 /** Where the page is, which plan, and the plan's other pages (public page, download, import). */
@@ -175,6 +201,7 @@ function toGroups(grid: TGrid, actor: TActor, units: TUnit[], locale: Locale, m:
                 updatedAt: formatDateTime(r.updatedAt),
                 approvedBy: r.approvedBy?.name ?? null,
                 approvedAt: r.approvedAt ? formatDateTime(r.approvedAt) : null,
+                returnReason: r.returnReason ?? null,
               }
             : null,
           canEdit: c.canEdit,
@@ -209,17 +236,15 @@ function field(j: TJson, name: string): TJson | undefined {
 }
 
 function historyEntry(e: TAuditEntry, locale: Locale, m: TMessages["grid"]): THistoryEntryView {
-  const fmt = (v: TJson | undefined) => (typeof v === "number" ? formatNumber(v, { locale }) : "—");
-  const before = field(e.before, "value");
-  const after = field(e.after, "value");
-  const change = e.before === null ? fmt(after) : before !== after ? `${fmt(before)} → ${fmt(after)}` : fmt(after);
+  // The sentence of the audit log (lib/data/audit-text.ts, one set of rules): who did what to this value.
+  const d = describeAudit(e, locale);
   const status = field(e.after, "status");
   return {
     id: e.id,
     at: formatDateTime(e.at),
-    who: e.source === "form" || e.source === "import" || e.source === "api" ? `${e.actorLabel} (${m.history.via[e.source]})` : e.actorLabel,
-    action: e.action,
-    change,
+    who: [d.email ?? d.actor, d.via].filter(Boolean).join(", "),
+    action: d.sentence,
+    change: "",
     status: isResultStatus(status) ? m.status[status] : null,
     reason: e.reason,
   };
