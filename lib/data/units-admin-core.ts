@@ -8,6 +8,7 @@
 // and every change written with its audit rows in one transaction (audited(), shared with the
 // accounts). Refusals are AppErrors with problem codes (texts in lib/i18n/problems/units.ts).
 // Public caches follow by themselves: admin_unit and unit_succession bump public_data_version.
+import { unitSelect } from "./unit-select";
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import type { Db } from "../db/prisma";
@@ -61,19 +62,8 @@ type Tx = Prisma.TransactionClient;
 // Reading
 // ---------------------------------------------------------------------------
 
-const unitSelect = {
-  id: true,
-  key: true,
-  code: true,
-  name: true,
-  shortName: true,
-  nameEn: true,
-  level: true,
-  parentId: true,
-  validFrom: true,
-  validTo: true,
-  successorId: true,
-} as const satisfies Prisma.AdminUnitSelect;
+// The fields of the unit tree, shared with lib/data/units.ts.
+
 
 type TUnitRow = Prisma.AdminUnitGetPayload<{ select: typeof unitSelect }>;
 

@@ -1,24 +1,13 @@
 import "server-only";
-// Administrative units. The table is small (provinces, districts, a few communes),
-// so unit trees are computed from one cached read per request.
+// Administrative units: the registry's ~13.400 rows, read once per public-data version (and
+// once per request), the unit tree built once per read (lib/domain/unit-tree.ts).
 import { cache } from "react";
 import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import { unitTree } from "../domain/unit-tree";
 
-export const unitSelect = {
-  id: true,
-  key: true,
-  code: true,
-  name: true,
-  shortName: true,
-  nameEn: true,
-  level: true,
-  parentId: true,
-  successorId: true,
-  validFrom: true,
-  validTo: true,
-} as const;
+export { unitSelect } from "./unit-select";
+import { unitSelect } from "./unit-select";
 
 export type TUnit = {
   id: string;

@@ -85,7 +85,7 @@ export default async function UsersPage() {
           const self = a.id === actor.id;
           const unit = unitOf(a.unit?.key);
           return (
-            <li key={a.id} className={`card ${a.disabled ? styles.disabledCard : ""}`}>
+            <li key={a.id} id={a.id} className={`card ${a.disabled ? styles.disabledCard : ""}`}>
               <div className={styles.head}>
                 <div className={styles.who}>
                   <h3 className={styles.name}>
