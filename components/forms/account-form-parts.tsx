@@ -1,7 +1,9 @@
 "use client";
 // Small pieces shared by the account forms: a field's errors, the form's
-// announcement (aria-live) and a secret shown once with a copy button.
-import { useId, useRef, useState } from "react";
+// announcement (aria-live), its submit button, a one-record form whose button asks first,
+// and a secret shown once with a copy button.
+import { useId, useRef, useState, type ReactNode } from "react";
+import { ConfirmButton, type TConfirmText } from "@/components/ui/confirm-dialog";
 import type { TActionState } from "@/lib/validation/action-state";
 import styles from "./account-forms.module.css";
 
@@ -30,6 +32,59 @@ export function FormStatus({ state }: { state: TActionState }) {
       {state.message && <p className={state.ok ? "form-ok" : "form-error"}>{state.message}</p>}
       {!state.message && generalErrors?.length ? <p className="form-error">{generalErrors.join(" ")}</p> : null}
     </div>
+  );
+}
+
+/** The form's submit button, in its actions row (`wide`: across the whole form grid); its text says when the form is posted. */
+export function SubmitRow({ pending, label, pendingLabel, wide = false }: { pending: boolean; label: string; pendingLabel: string; wide?: boolean }) {
+  return (
+    <div className={wide ? `${styles.actions} ${styles.full}` : styles.actions}>
+      <button type="submit" className="button" disabled={pending}>
+        {pending ? pendingLabel : label}
+      </button>
+    </div>
+  );
+}
+
+/**
+ * A form about one record (its id posted hidden, with any other hidden `fields`) whose one button
+ * asks first (ConfirmButton, also asking the question the server answered in `state`); `children`
+ * follow the button inside the form.
+ */
+export function ConfirmIdForm({
+  id,
+  fields = {},
+  action,
+  state,
+  pending,
+  label,
+  pendingLabel,
+  confirm,
+  className,
+  ariaLabel,
+  children,
+}: {
+  id: string;
+  fields?: Record<string, string>;
+  action: (formData: FormData) => void;
+  state: TActionState;
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  confirm: TConfirmText;
+  className: string;
+  ariaLabel: string;
+  children?: ReactNode;
+}) {
+  return (
+    <form action={action}>
+      <input type="hidden" name="id" value={id} />
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <ConfirmButton label={label} pendingLabel={pendingLabel} pending={pending} text={confirm} asked={state.ask} askedSeq={state.seq} className={className} ariaLabel={ariaLabel} />
+      {children}
+    </form>
   );
 }
 

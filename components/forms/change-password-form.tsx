@@ -4,7 +4,7 @@
 import { signOut } from "next-auth/react";
 import { useActionState, useEffect } from "react";
 import { INITIAL_ACTION_STATE, type TFormAction } from "@/lib/validation/action-state";
-import { describedBy, FieldErrors, FormStatus } from "./account-form-parts";
+import { describedBy, FieldErrors, FormStatus, SubmitRow } from "./account-form-parts";
 import styles from "./account-forms.module.css";
 
 type Messages = { current: string; next: string; confirm: string; nextHint: string; submit: string; saving: string; endsSessions: string; signInAgain: string };
@@ -55,11 +55,7 @@ export function ChangePasswordForm({ m, signInHref, change }: { m: Messages; sig
         <FieldErrors id={confirm.errorId} errors={state.fieldErrors?.confirm} />
       </div>
       <FormStatus state={state} />
-      <div className={styles.actions}>
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? m.saving : m.submit}
-        </button>
-      </div>
+      <SubmitRow pending={pending} label={m.submit} pendingLabel={m.saving} />
     </form>
   );
 }

@@ -2,7 +2,7 @@
 // Create a personal access token; the new token is shown once, with a copy button.
 import { useActionState } from "react";
 import type { TFormAction, TSecretActionState } from "@/lib/validation/action-state";
-import { describedBy, FieldErrors, FormStatus, SecretOnce, type TSecretMessages } from "./account-form-parts";
+import { describedBy, FieldErrors, FormStatus, SecretOnce, SubmitRow, type TSecretMessages } from "./account-form-parts";
 import styles from "./account-forms.module.css";
 
 type Messages = { nameLabel: string; nameHint: string; submit: string; saving: string; usage: string; secret: TSecretMessages };
@@ -34,11 +34,7 @@ export function CreateTokenForm({ m, endpoint, create }: { m: Messages; endpoint
           <FieldErrors id={name.errorId} errors={state.fieldErrors?.name} />
         </div>
         <FormStatus state={state} />
-        <div className={styles.actions}>
-          <button type="submit" className="button" disabled={pending}>
-            {pending ? m.saving : m.submit}
-          </button>
-        </div>
+        <SubmitRow pending={pending} label={m.submit} pendingLabel={m.saving} />
       </form>
       {state.ok && state.secret && (
         <SecretOnce value={state.secret} m={m.secret}>

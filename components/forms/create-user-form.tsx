@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { Locale } from "@/lib/i18n/locale";
 import type { TFormAction, TSecretActionState } from "@/lib/validation/action-state";
-import { describedBy, FieldErrors, FormStatus, SecretOnce, type TSecretMessages } from "./account-form-parts";
+import { describedBy, FieldErrors, FormStatus, SecretOnce, SubmitRow, type TSecretMessages } from "./account-form-parts";
 import styles from "./account-forms.module.css";
 import { submitKeepingValues } from "./keep-values";
 import { RoleUnitFields, type TLevelsOfRole, type TRoleUnitMessages } from "./role-unit-fields";
@@ -76,11 +76,7 @@ export function CreateUserForm({
         <div className={styles.full}>
           <FormStatus state={state} />
         </div>
-        <div className={`${styles.actions} ${styles.full}`}>
-          <button type="submit" className="button" disabled={pending}>
-            {pending ? m.saving : m.submit}
-          </button>
-        </div>
+        <SubmitRow pending={pending} label={m.submit} pendingLabel={m.saving} wide />
       </form>
       {state.ok && state.secret && <SecretOnce value={state.secret} m={m.secret} />}
     </div>

@@ -3,8 +3,9 @@
 // It asks first (components/ui/confirm-dialog.tsx); the server action runs nothing without the
 // confirmation's confirm=yes.
 import { useActionState } from "react";
-import { ConfirmButton, type TConfirmText } from "@/components/ui/confirm-dialog";
+import type { TConfirmText } from "@/components/ui/confirm-dialog";
 import { INITIAL_ACTION_STATE, type TFormAction } from "@/lib/validation/action-state";
+import { ConfirmIdForm } from "./account-form-parts";
 import styles from "./account-forms.module.css";
 
 export function RevokeTokenForm({
@@ -23,21 +24,10 @@ export function RevokeTokenForm({
 }) {
   const [state, action, pending] = useActionState(revoke, INITIAL_ACTION_STATE);
   return (
-    <form action={action}>
-      <input type="hidden" name="id" value={id} />
-      <ConfirmButton
-        label={m.revoke}
-        pendingLabel={m.revoking}
-        pending={pending}
-        text={confirm}
-        asked={state.ask}
-        askedSeq={state.seq}
-        className={`button danger ${styles.small}`}
-        ariaLabel={label}
-      />
+    <ConfirmIdForm id={id} action={action} state={state} pending={pending} label={m.revoke} pendingLabel={m.revoking} confirm={confirm} className={`button danger ${styles.small}`} ariaLabel={label}>
       <div aria-live="polite" role="status">
         {state.message && <p className={`${state.ok ? "form-ok" : "form-error"} ${styles.inlineMessage}`}>{state.message}</p>}
       </div>
-    </form>
+    </ConfirmIdForm>
   );
 }

@@ -4,11 +4,11 @@
 // resetting ask first (components/ui/confirm-dialog.tsx): the server action runs nothing
 // without the confirmation's confirm=yes.
 import { useActionState } from "react";
-import { ConfirmButton, type TConfirmText } from "@/components/ui/confirm-dialog";
+import type { TConfirmText } from "@/components/ui/confirm-dialog";
 import type { TRole } from "@/lib/auth/permissions";
 import type { Locale } from "@/lib/i18n/locale";
 import { INITIAL_ACTION_STATE, type TFormAction, type TSecretActionState } from "@/lib/validation/action-state";
-import { FormStatus, SecretOnce, type TSecretMessages } from "./account-form-parts";
+import { ConfirmIdForm, FormStatus, SecretOnce, type TSecretMessages } from "./account-form-parts";
 import styles from "./account-forms.module.css";
 import { submitKeepingValues } from "./keep-values";
 import { RoleUnitFields, type TChosenUnit, type TLevelsOfRole, type TRoleUnitMessages } from "./role-unit-fields";
@@ -69,21 +69,20 @@ export function UserStatusForm({
 }) {
   const [state, action, pending] = useActionState(setDisabled, INITIAL_ACTION_STATE);
   return (
-    <form action={action}>
-      <input type="hidden" name="id" value={id} />
-      <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
-      <ConfirmButton
-        label={disabled ? m.enable : m.disable}
-        pendingLabel={m.saving}
-        pending={pending}
-        text={confirm}
-        asked={state.ask}
-        askedSeq={state.seq}
-        className={`button ${styles.small} ${disabled ? "secondary" : "danger"}`}
-        ariaLabel={label}
-      />
+    <ConfirmIdForm
+      id={id}
+      fields={{ disabled: disabled ? "false" : "true" }}
+      action={action}
+      state={state}
+      pending={pending}
+      label={disabled ? m.enable : m.disable}
+      pendingLabel={m.saving}
+      confirm={confirm}
+      className={`button ${styles.small} ${disabled ? "secondary" : "danger"}`}
+      ariaLabel={label}
+    >
       <FormStatus state={state} />
-    </form>
+    </ConfirmIdForm>
   );
 }
 
@@ -106,19 +105,7 @@ export function ResetPasswordForm({
   const [state, action, pending] = useActionState(reset, INITIAL_SECRET);
   return (
     <div className="stack">
-      <form action={action}>
-        <input type="hidden" name="id" value={id} />
-        <ConfirmButton
-          label={m.reset}
-          pendingLabel={m.saving}
-          pending={pending}
-          text={confirm}
-          asked={state.ask}
-          askedSeq={state.seq}
-          className={`button secondary ${styles.small}`}
-          ariaLabel={label}
-        />
-      </form>
+      <ConfirmIdForm id={id} action={action} state={state} pending={pending} label={m.reset} pendingLabel={m.saving} confirm={confirm} className={`button secondary ${styles.small}`} ariaLabel={label} />
       <FormStatus state={state} />
       {state.ok && state.secret && <SecretOnce value={state.secret} m={m.secret} />}
     </div>

@@ -27,7 +27,7 @@ import {
   RegistryIndex,
   searchNameOf,
   unitIdOf,
-  unitNames,
+  unitNamesOr,
   type TChangeCounts,
   type TChangeSet,
   type TLevel,
@@ -246,7 +246,6 @@ export async function createUnitWith(ctx: TUnitsCtx, input: TUnitCreateInput): P
     const nation = await ctx.db.adminUnit.findFirst({ where: { level: "NATION" }, select: { key: true } });
     parentRef = nation?.key ?? "VN";
   }
-  const derived = unitNames(d.name);
   try {
     return await audited(ctx, async (tx, audit) => {
       const keyHolder = await tx.adminUnit.findUnique({ where: { key }, select: { name: true, key: true } });
@@ -267,8 +266,7 @@ export async function createUnitWith(ctx: TUnitsCtx, input: TUnitCreateInput): P
           key,
           code: d.code,
           name: d.name,
-          shortName: d.shortName ?? derived.shortName,
-          nameEn: d.nameEn ?? derived.nameEn,
+          ...unitNamesOr(d.name, d),
           level: d.level,
           parentId: parent!.id,
           validFrom: dayOf(d.validFrom),
@@ -293,8 +291,7 @@ export async function renameUnitWith(ctx: TUnitsCtx, input: TUnitRenameInput): P
   const d = parse(ZUnitRename, input);
   return audited(ctx, async (tx, audit) => {
     const before = await requireUnit(tx, d.key);
-    const derived = unitNames(d.name);
-    const data = { name: d.name, shortName: d.shortName ?? derived.shortName, nameEn: d.nameEn ?? derived.nameEn };
+    const data = { name: d.name, ...unitNamesOr(d.name, d) };
     if (data.name === before.name && data.shortName === before.shortName && data.nameEn === before.nameEn) return { unit: before, changed: false };
     const after = toReg(await tx.adminUnit.update({ where: { id: before.id }, data: { ...data, searchName: searchNameOf(data.name) }, select: unitSelect }));
     await audit({ action: "unit.rename", entity: "unit", entityId: before.id, before: snapshot(before), after: snapshot(after) });

@@ -5,24 +5,13 @@ import { cache } from "react";
 import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import { unitTree } from "../domain/unit-tree";
+import type { TRegUnit } from "../domain/units-admin";
 
 export { unitSelect } from "./unit-select";
 import { unitSelect } from "./unit-select";
 
-export type TUnit = {
-  id: string;
-  /** The unit's identity in URLs and the API ("92", "92-2025"). */
-  key: string;
-  code: string;
-  name: string;
-  shortName: string;
-  nameEn: string | null;
-  level: "NATION" | "PROVINCE" | "DISTRICT" | "COMMUNE";
-  parentId: string | null;
-  successorId: string | null;
-  validFrom: Date | null;
-  validTo: Date | null;
-};
+/** A unit as the database gives it: the registry's unit (lib/domain/units-admin.ts) with its days as dates. */
+export type TUnit = Omit<TRegUnit, "validFrom" | "validTo"> & { validFrom: Date | null; validTo: Date | null };
 
 /** Every unit; cached for the public until the next write, and once per request. */
 export const listUnits = cache(

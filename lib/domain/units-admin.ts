@@ -90,6 +90,12 @@ export function unitNames(name: string): { shortName: string; nameEn: string } {
   return { shortName: short, nameEn: `${withoutDiacritics(short)}${word ? ` ${EN_WORDS[word]}` : ""}` };
 }
 
+/** A unit's short and English names: those given, else those derived from its name (unitNames). */
+export function unitNamesOr(name: string, given: { shortName?: string | null; nameEn?: string | null }): { shortName: string; nameEn: string } {
+  const derived = unitNames(name);
+  return { shortName: given.shortName ?? derived.shortName, nameEn: given.nameEn ?? derived.nameEn };
+}
+
 /** The search name of a unit: its name normalised as every search is (lib/domain/text.ts), as prisma/registry.ts builds it. */
 export const searchNameOf = (name: string) => normalizeSearch(name);
 
@@ -99,6 +105,7 @@ export const searchNameOf = (name: string) => normalizeSearch(name);
 
 export type TRegUnit = {
   id: string;
+  /** The unit's identity in URLs and the API ("92", "92-2025"). */
   key: string;
   code: string;
   name: string;
@@ -439,20 +446,46 @@ function levelOf(v: string): TAdminLevel | null {
   return (ADMIN_LEVELS as readonly string[]).includes(u) ? (u as TAdminLevel) : null;
 }
 
-/** The units file: `code,name,level,parent_code` (and optionally `key,short_name,name_en`), every row checked. */
-export function readUnitsFile(text: string): { rows: TUnitFileRow[]; problems: TProblem[] } {
-  const field: TFileField = "unitsFile";
+/**
+ * A registry file read row by row: parsed, its header checked, then each row read by `readRow`
+ * (which pushes the row's problems and returns the row with the identity no other row may repeat,
+ * or null when the row cannot be identified); a row with problems is left out, a repeated one refused.
+ */
+function readRegistryFile<TRow>(
+  text: string,
+  field: TFileField,
+  columns: readonly string[],
+  optional: readonly string[],
+  readRow: (c: Record<string, string>, row: number, line: number, problems: TProblem[]) => { id: string; row: TRow } | null,
+): { rows: TRow[]; problems: TProblem[] } {
   const parsed = parseCsv(text, field);
   if ("problems" in parsed) return { rows: [], problems: parsed.problems };
-  const headerProblems = checkHeader(parsed.header, UNITS_FILE_COLUMNS, UNITS_FILE_OPTIONAL, field);
+  const headerProblems = checkHeader(parsed.header, columns, optional, field);
   if (headerProblems.length) return { rows: [], problems: headerProblems };
   const problems: TProblem[] = [];
-  const rows: TUnitFileRow[] = [];
+  const rows: TRow[] = [];
   const seen = new Map<string, number>();
   parsed.rows.forEach((r, row) => {
     const at: TAt = { field, row, line: r.line };
-    const c = r.cells;
     const before = problems.length;
+    const read = readRow(r.cells, row, r.line, problems);
+    if (problems.length > before || !read) return;
+    const first = seen.get(read.id);
+    if (first !== undefined) {
+      problems.push(problem("registry_csv_duplicate_row", { first }, at));
+      return;
+    }
+    seen.set(read.id, r.line);
+    rows.push(read.row);
+  });
+  return { rows, problems };
+}
+
+/** The units file: `code,name,level,parent_code` (and optionally `key,short_name,name_en`), every row checked. */
+export function readUnitsFile(text: string): { rows: TUnitFileRow[]; problems: TProblem[] } {
+  const field: TFileField = "unitsFile";
+  return readRegistryFile(text, field, UNITS_FILE_COLUMNS, UNITS_FILE_OPTIONAL, (c, row, line, problems) => {
+    const at: TAt = { field, row, line };
     const level = levelOf(c.level ?? "");
     if (!UNIT_CODE_PATTERN.test(c.code ?? "")) problems.push(problem("registry_csv_bad_code", { column: "code", value: (c.code ?? "").slice(0, 40) }, at));
     const nameP = textProblem(c.name ?? "", "name", at, true);
@@ -467,33 +500,19 @@ export function readUnitsFile(text: string): { rows: TUnitFileRow[]; problems: T
       const p = textProblem(c[col] ?? "", col, at, false);
       if (p) problems.push(p);
     }
-    if (problems.length > before || !level) return;
-    const id = `${level}:${c.code}`;
-    const first = seen.get(id);
-    if (first !== undefined) {
-      problems.push(problem("registry_csv_duplicate_row", { first }, at));
-      return;
-    }
-    seen.set(id, r.line);
-    rows.push({ row, line: r.line, code: c.code!, name: c.name!, level, parentCode, key: key || null, shortName: c.short_name || null, nameEn: c.name_en || null });
+    if (!level) return null;
+    return {
+      id: `${level}:${c.code}`,
+      row: { row, line, code: c.code!, name: c.name!, level, parentCode, key: key || null, shortName: c.short_name || null, nameEn: c.name_en || null },
+    };
   });
-  return { rows, problems };
 }
 
 /** The successors file: `level,old_code,old_name,new_code,new_name,share`, every row checked. */
 export function readSuccessorsFile(text: string): { rows: TLinkFileRow[]; problems: TProblem[] } {
   const field: TFileField = "successorsFile";
-  const parsed = parseCsv(text, field);
-  if ("problems" in parsed) return { rows: [], problems: parsed.problems };
-  const headerProblems = checkHeader(parsed.header, SUCCESSORS_FILE_COLUMNS, [], field);
-  if (headerProblems.length) return { rows: [], problems: headerProblems };
-  const problems: TProblem[] = [];
-  const rows: TLinkFileRow[] = [];
-  const seen = new Map<string, number>();
-  parsed.rows.forEach((r, row) => {
-    const at: TAt = { field, row, line: r.line };
-    const c = r.cells;
-    const before = problems.length;
+  return readRegistryFile(text, field, SUCCESSORS_FILE_COLUMNS, [], (c, row, line, problems) => {
+    const at: TAt = { field, row, line };
     const level = levelOf(c.level ?? "");
     if (!level) problems.push(problem("registry_csv_bad_level", { value: (c.level ?? "").slice(0, 40) }, at));
     for (const col of ["old_code", "new_code"] as const) if (!UNIT_CODE_PATTERN.test(c[col] ?? "")) problems.push(problem("registry_csv_bad_code", { column: col, value: (c[col] ?? "").slice(0, 40) }, at));
@@ -503,17 +522,12 @@ export function readSuccessorsFile(text: string): { rows: TLinkFileRow[]; proble
     }
     const share = (c.share ?? "").trim().toLowerCase();
     if (share !== "full" && share !== "partial") problems.push(problem("registry_csv_bad_share", { value: (c.share ?? "").slice(0, 40) }, at));
-    if (problems.length > before || !level) return;
-    const id = `${level}:${c.old_code}>${c.new_code}`;
-    const first = seen.get(id);
-    if (first !== undefined) {
-      problems.push(problem("registry_csv_duplicate_row", { first }, at));
-      return;
-    }
-    seen.set(id, r.line);
-    rows.push({ row, line: r.line, level, oldCode: c.old_code!, oldName: c.old_name ?? "", newCode: c.new_code!, newName: c.new_name ?? "", share: share === "full" ? "FULL" : "PARTIAL" });
+    if (!level) return null;
+    return {
+      id: `${level}:${c.old_code}>${c.new_code}`,
+      row: { row, line, level, oldCode: c.old_code!, oldName: c.old_name ?? "", newCode: c.new_code!, newName: c.new_name ?? "", share: share === "full" ? "FULL" : "PARTIAL" },
+    };
   });
-  return { rows, problems };
 }
 
 // ---------------------------------------------------------------------------
@@ -641,14 +655,12 @@ export function planImport(registry: TRegistry | RegistryIndex, unitRows: readon
     const key = r.key ?? r.code;
     const keyHolder = idx.byKey.get(key) ?? newKeys.get(key) ?? null;
     const codeHolders = idx.withCode(r.code).filter((u) => !ending.has(u.id));
-    const derived = unitNames(r.name);
     const unit: TNewUnit = {
       id: unitIdOf(key),
       key,
       code: r.code,
       name: r.name,
-      shortName: r.shortName ?? derived.shortName,
-      nameEn: r.nameEn ?? derived.nameEn,
+      ...unitNamesOr(r.name, r),
       level: r.level,
       parentId: parent?.id ?? null,
       validFrom: effectiveOn,

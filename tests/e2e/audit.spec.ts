@@ -7,9 +7,9 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import ExcelJS from "exceljs";
-import pg from "pg";
 import { expect, test, type Page } from "@playwright/test";
 import { signedInPage } from "./auth";
+import { withPortalDb } from "./support";
 
 const PLAN_58 = "plan-58-kh-ubnd-2023";
 const ROW = "target-58-vocational-training|942|2023";
@@ -18,21 +18,8 @@ const MARK = "e2e-audit-paging";
 const PAGING = 60;
 const REASON = "Cần đối chiếu với báo cáo năm (e2e audit)";
 
-/** The portal's embedded database (the one playwright.config.ts starts), for fixtures and clean-up. */
-async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const port = Number(process.env.E2E_PORT ?? 3217);
-  const { url } = JSON.parse(readFileSync(`.data-e2e-${port}/embedded.lock`, "utf8")) as { url: string };
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 async function cleanUp() {
-  await withDb(async (c) => {
+  await withPortalDb(async (c) => {
     const ids = (
       await c.query<{ id: string }>(`SELECT r.id FROM result r JOIN admin_unit u ON u.id = r."unitId" WHERE r."targetId" = 'target-58-vocational-training' AND u.key = '942' AND r.year = 2023`)
     ).rows.map((r) => r.id);
@@ -73,7 +60,7 @@ test("the administrator finds a reopened figure of Châu Thành without diacriti
   await officer.context.close();
 
   // Failed sign-ins to page through (as the sign-in form writes them; not typed, so no address is throttled).
-  await withDb(async (c) => {
+  await withPortalDb(async (c) => {
     for (let i = 0; i < PAGING; i++) {
       const label = `${MARK}-${String(i).padStart(2, "0")}@audit.test`;
       await c.query(`INSERT INTO audit_log ("actorLabel", action, entity, ip, "searchText") VALUES ($1, 'sign_in.failed', 'session', '10.9.9.9', $2)`, [label, label]);

@@ -1,5 +1,6 @@
 // Shared helpers for the end-to-end specs (not a spec itself).
-import { expect, type BrowserContext, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Locator, type Page } from "@playwright/test";
+import type pg from "pg";
 
 export const PLAN_IDS = [
   "plan-58-kh-ubnd-2023",
@@ -42,13 +43,7 @@ export async function search(page: Page, q: string) {
  * so a spec that publishes cleans up here. The database is the one playwright.config.ts starts.
  */
 export async function removeResults(cells: { targetId: string; unitKey: string; year: number }[]): Promise<void> {
-  const { readFileSync } = await import("node:fs");
-  const pg = (await import("pg")).default;
-  const port = Number(process.env.E2E_PORT ?? 3217);
-  const { url } = JSON.parse(readFileSync(`.data-e2e-${port}/embedded.lock`, "utf8")) as { url: string };
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
+  await withPortalDb(async (client) => {
     for (const c of cells) {
       const ids = (
         await client.query<{ id: string }>(
@@ -60,7 +55,33 @@ export async function removeResults(cells: { targetId: string; unitKey: string; 
       await client.query(`DELETE FROM "audit_log" WHERE "entity" = 'result' AND "entityId" = ANY($1::text[])`, [ids]);
       await client.query(`DELETE FROM "result" WHERE "id" = ANY($1::text[])`, [ids]);
     }
+  });
+}
+
+/** Runs fn with a pg client on the portal's embedded database (the one playwright.config.ts starts), then closes it. */
+export async function withPortalDb<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const { readFileSync } = await import("node:fs");
+  const { Client } = (await import("pg")).default;
+  const port = Number(process.env.E2E_PORT ?? 3217);
+  const { url } = JSON.parse(readFileSync(`.data-e2e-${port}/embedded.lock`, "utf8")) as { url: string };
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+/** A unit picker (components/forms/unit-picker.tsx): its text box, and the hidden input that posts the chosen key. */
+export function picker(page: Page, id: string, name: string): { box: Locator; posted: Locator } {
+  const box = page.locator(`#${id}`);
+  return { box, posted: box.locator(`xpath=following-sibling::input[@type="hidden"][@name="${name}"]`) };
+}
+
+/** Types into a unit picker, chooses the option, and checks the key it posts. */
+export async function choose(page: Page, p: { box: Locator; posted: Locator }, typed: string, option: RegExp, key: string) {
+  await p.box.fill(typed);
+  await page.getByRole("option", { name: option }).first().click();
+  await expect(p.posted).toHaveValue(key);
 }

@@ -5,20 +5,9 @@
 // the commune's 2026 result and publishes it; Tuyên Quang's public page shows it; the Sơn La officer
 // cannot open the grid. At the end the officer takes the plan off the public side again (reopen),
 // so the public pages are as seeded for the specs after it.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, signedInPage } from "./auth";
-
-/** A unit picker (components/forms/unit-picker.tsx): its text box, and the hidden input that posts the chosen key. */
-function picker(page: Page, id: string, name: string): { box: Locator; posted: Locator } {
-  const box = page.locator(`#${id}`);
-  return { box, posted: box.locator(`xpath=following-sibling::input[@type="hidden"][@name="${name}"]`) };
-}
-
-async function choose(page: Page, p: { box: Locator; posted: Locator }, typed: string, option: RegExp, key: string) {
-  await p.box.fill(typed);
-  await page.getByRole("option", { name: option }).first().click();
-  await expect(p.posted).toHaveValue(key);
-}
+import { choose, picker } from "./support";
 
 test("an administrator creates Tuyên Quang's officer, who plans for a commune, enters its result, and the province's page shows it", async ({ browser, baseURL }) => {
   const email = `can-bo-tuyen-quang-${Date.now()}@e2e.gov.vn`;

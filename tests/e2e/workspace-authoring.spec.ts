@@ -4,7 +4,8 @@
 // cannot author or read the whole audit log. Units are chosen with the searching
 // unit picker (components/forms/unit-picker.tsx), by keyboard and by mouse, within
 // the officer's jurisdiction; an administrator creates commune staff with it.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { picker } from "./support";
 
 async function signIn(page: Page, email: string) {
   await page.goto("/sign-in");
@@ -12,12 +13,6 @@ async function signIn(page: Page, email: string) {
   await page.fill("#password", "GiamNgheo@2025");
   await page.locator("form.card button[type=submit]").click();
   await page.waitForURL("**/workspace");
-}
-
-/** The unit picker whose text box has this id: the box, and the hidden input that posts the chosen unit's key. */
-function picker(page: Page, id: string, name: string): { box: Locator; posted: Locator } {
-  const box = page.locator(`#${id}`);
-  return { box, posted: box.locator(`xpath=following-sibling::input[@type="hidden"][@name="${name}"]`) };
 }
 
 test("a provincial officer drafts, validates, previews and publishes a plan", async ({ page }) => {

@@ -3,34 +3,15 @@
 // `token create` prints exactly one token line that then authenticates; accounts are
 // created, disabled (their tokens stop working), enabled and given new passwords;
 // mistakes exit with 1 and a message. Everything it creates is removed afterwards.
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { actorFromBearer } from "@/lib/data/tokens";
-import { databaseUrl } from "./helpers";
+import { runAdminCli, type TCliRun } from "./helpers";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const NEW_EMAIL = "cli-test-district@demo.gov.vn";
 
-type TRun = { code: number | null; stdout: string; stderr: string };
-
-function admin(...args: string[]): Promise<TRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "scripts/admin.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl(), NODE_OPTIONS: "" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const admin = (...args: string[]): Promise<TCliRun> => runAdminCli(args);
 
 const TOKEN_LINE = /^gnp_[A-Za-z0-9_-]{43}\n$/;
 

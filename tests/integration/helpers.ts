@@ -1,5 +1,7 @@
 // Small helpers for integration tests (not a test file itself).
 import "../setup/context";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { inject } from "vitest";
 import type { TActor } from "@/lib/auth/permissions";
@@ -32,9 +34,41 @@ export async function tableCounts(client: pg.Client): Promise<Record<string, num
   return counts;
 }
 
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export type TCliRun = { code: number | null; stdout: string; stderr: string };
+
+/** Runs the operators' command line (`npx tsx scripts/admin.ts …args`) on the test database, with `env` added; its exit code and output. */
+export function runAdminCli(args: string[], env: Record<string, string> = {}): Promise<TCliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", "scripts/admin.ts", ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl(), NODE_OPTIONS: "", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
 /** A seeded demo account as the permission rules see it (e.g. demoActor("user-soctrang")). */
 export function demoActor(id: string): TActor {
   const u = demoUsers.find((x) => x.id === id);
   if (!u) throw new Error(`no demo user ${id}`);
   return { id: u.id, role: u.role, unitId: u.unitId ?? null, email: u.email, name: u.name };
+}
+
+/** The seeded demo accounts the tests act as, by name: `const { admin, socTrang } = demoActors();`. */
+export function demoActors() {
+  return {
+    admin: demoActor("user-admin"),
+    socTrang: demoActor("user-soctrang"),
+    sonLa: demoActor("user-sonla"),
+    chauThanh: demoActor("user-chauthanh"),
+    canTho: demoActor("user-cantho"),
+  };
 }

@@ -10,13 +10,9 @@ import { listAudit, listHistory } from "@/lib/data/audit";
 import { listResultsForGrid, publishResults, reopenResult, saveResults, submitResults } from "@/lib/data/results-write";
 import { parseVietnameseNumber } from "@/lib/domain/numbers";
 import { problemBilingual, problemText } from "@/lib/i18n/problems";
-import { demoActor } from "./helpers";
+import { demoActors } from "./helpers";
 
-const actor = demoActor;
-const admin = actor("user-admin");
-const socTrang = actor("user-soctrang");
-const sonLa = actor("user-sonla");
-const chauThanh = actor("user-chauthanh");
+const { admin, socTrang, sonLa, chauThanh } = demoActors();
 
 const JOBS = "target-58-jobs";
 const LABOUR_EXPORT = "target-58-labour-export";

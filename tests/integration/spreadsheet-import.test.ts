@@ -16,11 +16,9 @@ import { buildGridWorkbook, gridCsvRows } from "@/lib/spreadsheets/export";
 import { CSV_COLUMNS, GRID_COLUMNS } from "@/lib/spreadsheets/format";
 import { importResultsFile } from "@/lib/spreadsheets/import-results";
 import type { TRowError } from "@/lib/spreadsheets/report";
-import { tableCounts, withPg, demoActor } from "./helpers";
+import { tableCounts, withPg, demoActors } from "./helpers";
 
-const actor = demoActor;
-const socTrang = actor("user-soctrang");
-const sonLa = actor("user-sonla");
+const { socTrang, sonLa } = demoActors();
 
 const PLAN = "plan-58-kh-ubnd-2023";
 const POOR_RATE = "target-58-poor-rate";

@@ -10,13 +10,9 @@ import type { TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { actorFromBearer, createToken, listTokens, revokeToken } from "@/lib/data/tokens";
 import { demoUsers } from "@/prisma/seed-data";
-import { demoActor } from "./helpers";
+import { demoActors } from "./helpers";
 
-const actor = demoActor;
-const admin = actor("user-admin");
-const socTrang = actor("user-soctrang");
-const sonLa = actor("user-sonla");
-const chauThanh = actor("user-chauthanh");
+const { admin, socTrang, sonLa, chauThanh } = demoActors();
 
 const JOBS = "target-58-jobs";
 const LABOUR_EXPORT = "target-58-labour-export";

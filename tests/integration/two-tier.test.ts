@@ -21,12 +21,9 @@ import { listPlansForActor } from "@/lib/data/workspace";
 import { gridCsvRows } from "@/lib/spreadsheets/export";
 import { CSV_COLUMNS } from "@/lib/spreadsheets/format";
 import { importResultsFile } from "@/lib/spreadsheets/import-results";
-import { demoActor } from "./helpers";
+import { demoActors } from "./helpers";
 
-const admin = demoActor("user-admin");
-const sonLa = demoActor("user-sonla");
-const socTrang = demoActor("user-soctrang");
-const canTho = demoActor("user-cantho");
+const { admin, sonLa, socTrang, canTho } = demoActors();
 
 /** Xã Ngọc Đường, a commune of Tuyên Quang from 1 July 2025 (the official list). */
 const COMMUNE = "00700";

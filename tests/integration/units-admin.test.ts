@@ -4,16 +4,13 @@
 // refusal changes nothing, every change has its audit row. The units made here are communes under
 // Tuyên Quang (08) with keys starting "991" and dates from 2030 on, and are removed afterwards, so
 // the registry the other tests count is as the seed left it.
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { listUnits } from "@/lib/data/units";
 import { createUnit, deleteUnit, endUnit, getUnitAdmin, importUnits, renameUnit, reorganiseUnits } from "@/lib/data/units-admin";
 import type { AppError } from "@/lib/errors";
-import { databaseUrl, demoActor, tableCounts, withPg } from "./helpers";
+import { demoActor, runAdminCli, tableCounts, withPg } from "./helpers";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const admin = demoActor("user-admin");
 const officer = demoActor("user-soctrang");
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
@@ -35,21 +32,7 @@ const auditOf = (id: string) => db().auditLog.findMany({ where: { entity: "unit"
 const counts = () => withPg((c) => tableCounts(c));
 const unitRows = () => withPg(async (c) => (await c.query(`SELECT * FROM admin_unit ORDER BY id`)).rows);
 
-function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["tsx", "scripts/admin.ts", ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl(), NODE_OPTIONS: "", NODE_NO_WARNINGS: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const cli = (...args: string[]) => runAdminCli(args, { NODE_NO_WARNINGS: "1" });
 
 const csv = (...lines: string[]) => ({ name: "test.csv", text: `${lines.join("\n")}\n` });
 const UNITS = "code,name,level,parent_code";

@@ -10,12 +10,9 @@ import { countInbox, listInbox, listResultsForGrid, publishResults, returnResult
 import { listUnits } from "@/lib/data/units";
 import { listPlansForActor } from "@/lib/data/workspace";
 import { problemText } from "@/lib/i18n/problems";
-import { demoActor } from "./helpers";
+import { demoActors } from "./helpers";
 
-const admin = demoActor("user-admin");
-const socTrang = demoActor("user-soctrang");
-const sonLa = demoActor("user-sonla");
-const chauThanh = demoActor("user-chauthanh");
+const { admin, socTrang, sonLa, chauThanh } = demoActors();
 
 const MOVEMENT = "plan-soc-trang-phong-trao-2021-2025";
 const MOVEMENT_TARGET = "target-soc-trang-2021-2025-poor-rate"; // Sóc Trăng (94), a rate to decrease, 2021–2025

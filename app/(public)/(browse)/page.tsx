@@ -37,18 +37,11 @@ export default async function HomePage() {
       </form>
       <h2>{t.home.figures}</h2>
       <ul className="figures">
-        <li className="figure">
-          <span className="num">{fig(figures.plans)}</span> {t.home.plans}
-        </li>
-        <li className="figure">
-          <span className="num">{fig(figures.targets)}</span> {t.home.targets}
-        </li>
-        <li className="figure">
-          <span className="num">{fig(figures.units)}</span> {t.home.units}
-        </li>
-        <li className="figure">
-          <span className="num">{fig(figures.results)}</span> {t.home.results}
-        </li>
+        {(["plans", "targets", "units", "results"] as const).map((k) => (
+          <li key={k} className="figure">
+            <span className="num">{fig(figures[k])}</span> {t.home[k]}
+          </li>
+        ))}
       </ul>
       <h2>{t.home.progress}</h2>
       <StatusSummary counts={counts!} locale={locale} caption={t.home.progressCaption(formatDate(asOf))} />

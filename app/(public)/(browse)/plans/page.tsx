@@ -1,8 +1,8 @@
 import { listTodayStatusCountsByPlan } from "@/lib/data/overview";
 import { inLocale } from "@/lib/i18n/locale";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { ProblemList } from "@/components/ui/problem-list";
+import { EmptyCard, FilterActions, Pagination, SearchBox } from "@/components/ui/list-parts";
 import { PlanCard } from "@/components/plans/plan-card";
 import { unitName } from "@/components/plans/format";
 import { DOCUMENT_TYPES } from "@/lib/data/enums";
@@ -53,13 +53,7 @@ export default async function PlansPage({ searchParams }: Props) {
     <>
       <h1>{t.plans.title}</h1>
       <form className="filters card" method="get" action="/plans" role="search">
-        <div>
-          <label htmlFor="q">{t.plans.search}</label>
-          <input id="q" name="q" type="search" defaultValue={filter.q ?? ""} aria-describedby="q-hint" maxLength={200} />
-          <p id="q-hint" className="hint">
-            {t.plans.searchHint}
-          </p>
-        </div>
+        <SearchBox label={t.plans.search} hint={t.plans.searchHint} value={filter.q ?? ""} />
         <SelectField
           id="unit"
           label={t.plans.unit}
@@ -69,12 +63,7 @@ export default async function PlansPage({ searchParams }: Props) {
         />
         <SelectField id="year" label={t.plans.year} value={filter.year ? String(filter.year) : ""} any={t.plans.any} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
         <SelectField id="type" label={t.plans.type} value={filter.type ?? ""} any={t.plans.any} options={DOCUMENT_TYPES.map((ty) => ({ value: ty, label: t.docTypes[ty] }))} />
-        <div className="actions">
-          <button type="submit" className="button">
-            {t.plans.submit}
-          </button>
-          <Link href="/plans">{t.plans.reset}</Link>
-        </div>
+        <FilterActions submit={t.plans.submit} reset={t.plans.reset} resetHref="/plans" />
       </form>
 
       <ProblemList problems={problems} />
@@ -87,12 +76,7 @@ export default async function PlansPage({ searchParams }: Props) {
       </div>
 
       {result.items.length === 0 ? (
-        <div className="card empty">
-          <p>
-            <strong>{t.plans.none}</strong>
-          </p>
-          <p className="muted">{t.plans.noneHint}</p>
-        </div>
+        <EmptyCard title={t.plans.none} hint={t.plans.noneHint} />
       ) : (
         <ul className="plan-list">
           {result.items.map((p) => (
@@ -101,13 +85,7 @@ export default async function PlansPage({ searchParams }: Props) {
         </ul>
       )}
 
-      {result.pageCount > 1 && (
-        <nav className="pagination" aria-label={t.plans.pagination}>
-          {result.page > 1 ? <Link href={pageHref(result.page - 1)}>← {t.plans.prev}</Link> : <span />}
-          <span>{t.plans.page(String(result.page), String(result.pageCount))}</span>
-          {result.page < result.pageCount ? <Link href={pageHref(result.page + 1)}>{t.plans.next} →</Link> : <span />}
-        </nav>
-      )}
+      <Pagination page={result.page} pageCount={result.pageCount} href={pageHref} m={t.plans} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProblemList } from "@/components/ui/problem-list";
+import { EmptyCard, FilterActions, Pagination, SearchBox } from "@/components/ui/list-parts";
 import { SelectField } from "@/components/ui/select-field";
 import { unitName } from "@/components/plans/format";
 import { searchUnits, type TUnitHit, type TUnitRef } from "@/lib/data/units-search";
@@ -94,22 +95,11 @@ async function Results({ query, problems, today, t, locale }: { query: TUnitsQue
           </span>
         </div>
         {!result || result.items.length === 0 ? (
-          <div className="card empty">
-            <p>
-              <strong>{t.unitsList.none}</strong>
-            </p>
-            <p className="muted">{t.unitsList.noneHint}</p>
-          </div>
+          <EmptyCard title={t.unitsList.none} hint={t.unitsList.noneHint} />
         ) : (
           <UnitTable units={result.items} caption={heading} t={t} locale={locale} />
         )}
-        {result && result.pageCount > 1 && (
-          <nav className="pagination" aria-label={t.plans.pagination}>
-            {result.page > 1 ? <Link href={pageHref(result.page - 1)}>← {t.plans.prev}</Link> : <span />}
-            <span>{t.plans.page(String(result.page), String(result.pageCount))}</span>
-            {result.page < result.pageCount ? <Link href={pageHref(result.page + 1)}>{t.plans.next} →</Link> : <span />}
-          </nav>
-        )}
+        {result && <Pagination page={result.page} pageCount={result.pageCount} href={pageHref} m={t.plans} />}
       </section>
     </>
   );
@@ -120,13 +110,7 @@ function SearchForm({ query, parent, today, t, locale }: { query: TUnitsQuery; p
   const validOn = query.validOn ?? "";
   return (
     <form className={`filters card ${styles.form}`} method="get" action="/units" role="search" aria-label={t.unitsList.searchTitle}>
-      <div>
-        <label htmlFor="q">{t.unitsList.search}</label>
-        <input id="q" name="q" type="search" defaultValue={query.q ?? ""} aria-describedby="q-hint" maxLength={200} autoComplete="off" />
-        <p id="q-hint" className="hint">
-          {t.unitsList.searchHint}
-        </p>
-      </div>
+      <SearchBox label={t.unitsList.search} hint={t.unitsList.searchHint} value={query.q ?? ""} autoComplete="off" />
       <SelectField
         id="level"
         label={t.unitsList.level}
@@ -157,12 +141,7 @@ function SearchForm({ query, parent, today, t, locale }: { query: TUnitsQuery; p
           <label htmlFor="parent">{t.unitsList.within(unitName(parent, locale))}</label>
         </div>
       )}
-      <div className="actions">
-        <button type="submit" className="button">
-          {t.unitsList.submit}
-        </button>
-        <Link href="/units">{t.unitsList.reset}</Link>
-      </div>
+      <FilterActions submit={t.unitsList.submit} reset={t.unitsList.reset} resetHref="/units" />
     </form>
   );
 }

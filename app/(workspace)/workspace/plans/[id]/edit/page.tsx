@@ -66,6 +66,8 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
   const targetLabel = (tg: (typeof plan.targets)[number]) =>
     describeTargetRow({ ...tg, lower: num(tg.lower), upper: num(tg.upper), baseline: num(tg.baseline), equivalentValue: num(tg.equivalentValue) }, locale);
   const parents = plan.targets.map((tg) => ({ id: tg.id, label: targetLabel(tg) }));
+  // What every target form of the plan shares: editing a target and adding one.
+  const targetForm = { m, locale, planId: plan.id, indicators: choices.indicators, unitSearch, groups: choices.groups, parents, action: saveTargetAction };
   const targetValues = (tg?: (typeof plan.targets)[number]): TTargetFormValues => ({
     targetId: tg?.id ?? "",
     indicatorCode: tg?.indicator?.code ?? "",
@@ -181,20 +183,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
                 <>
                   <details className="target-edit">
                     <summary>{m.editTarget}</summary>
-                    <TargetForm
-                      m={m}
-                      locale={locale}
-                      planId={plan.id}
-                      indicators={choices.indicators}
-                      unitSearch={unitSearch}
-                      unit={chosenOf(tg.unit.key)}
-                      groups={choices.groups}
-                      parents={parents}
-                      values={targetValues(tg)}
-                      action={saveTargetAction}
-                      submitLabel={m.save}
-                      idPrefix={`t-${tg.id}`}
-                    />
+                    <TargetForm {...targetForm} unit={chosenOf(tg.unit.key)} values={targetValues(tg)} submitLabel={m.save} idPrefix={`t-${tg.id}`} />
                   </details>
                   <ActionForm action={deleteTargetAction} hidden={{ planId: plan.id, targetId: tg.id }} label={m.delete} pendingLabel={m.saving} variant="link" idPrefix={`del-${tg.id}`} />
                 </>
@@ -206,21 +195,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
       {!locked && (
         <section aria-labelledby="add-target">
           <h2 id="add-target">{m.addTarget}</h2>
-          <TargetForm
-            key={`new-${plan.targets.length}`}
-            m={m}
-            locale={locale}
-            planId={plan.id}
-            indicators={choices.indicators}
-            unitSearch={unitSearch}
-            unit={chosenOf(plan.issuerUnit.key)}
-            groups={choices.groups}
-            parents={parents}
-            values={targetValues()}
-            action={saveTargetAction}
-            submitLabel={m.addTarget}
-            idPrefix="new-target"
-          />
+          <TargetForm {...targetForm} key={`new-${plan.targets.length}`} unit={chosenOf(plan.issuerUnit.key)} values={targetValues()} submitLabel={m.addTarget} idPrefix="new-target" />
         </section>
       )}
     </>
