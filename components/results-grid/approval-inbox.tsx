@@ -2,9 +2,12 @@
 // The approval inbox's list: the values awaiting approval with a checkbox each, the reason for
 // returning, and the two buttons ("Duyệt và công bố", "Trả lại"). Submitting goes through
 // useActionState without React's form reset: on a refusal the ticks and the reason stay. The
-// page passes the action; the data layer checks every value again.
+// page passes the action; the data layer checks every value again. "Duyệt và công bố" asks
+// first: the server answers how many values would be published, and the confirmation
+// (components/ui/confirm-dialog.tsx) posts the same ticks again with confirm=yes.
 import Link from "next/link";
 import { startTransition, useActionState, useEffect, useId, useRef, useState } from "react";
+import { ConfirmDialog, ConfirmInline, useHydrated, type TConfirmText } from "@/components/ui/confirm-dialog";
 import type { Locale } from "@/lib/i18n/locale";
 import { messages } from "@/lib/i18n/messages";
 import type { TFormAction } from "@/lib/validation/action-state";
@@ -28,15 +31,20 @@ export function ApprovalInbox({ locale, items, caption, empty, decide }: Props) 
   const [selected, setSelected] = useState<Record<string, boolean>>({});
   const [lastSeq, setLastSeq] = useState<number | undefined>(undefined);
   const statusRef = useRef<HTMLDivElement>(null);
+  const approveRef = useRef<HTMLButtonElement>(null);
+  const [asking, setAsking] = useState(false);
+  const hydrated = useHydrated();
   const uid = useId();
   if (state.seq !== lastSeq) {
     setLastSeq(state.seq);
     if (state.ok) setSelected({});
   }
-  // After an answer, the keyboard focus goes to it (the rows it was about may be gone).
+  // After an answer, the keyboard focus goes to it (the rows it was about may be gone); a question opens the confirmation.
   useEffect(() => {
-    if (state.seq !== undefined) statusRef.current?.focus();
-  }, [state.seq]);
+    if (state.ask) setAsking(true);
+    else if (state.seq !== undefined) statusRef.current?.focus();
+  }, [state.ask, state.seq]);
+  const confirmText: TConfirmText = { title: t.approveTitle, question: state.ask ?? "", confirm: t.approveConfirm, cancel: t.cancel };
 
   const count = items.filter((i) => selected[i.id]).length;
   const allSelected = items.length > 0 && count === items.length;
@@ -91,7 +99,7 @@ export function ApprovalInbox({ locale, items, caption, empty, decide }: Props) 
   }
 
   return (
-    <form className={styles.inbox} onSubmit={onSubmit} noValidate aria-busy={pending} data-inbox>
+    <form className={styles.inbox} action={dispatch} onSubmit={onSubmit} noValidate aria-busy={pending} data-inbox>
       <div className="table-wrap">
         <table className={styles.table}>
           <caption className="sr-only">{caption}</caption>
@@ -199,7 +207,7 @@ export function ApprovalInbox({ locale, items, caption, empty, decide }: Props) 
           )}
         </div>
         <div className={styles.buttons}>
-          <button type="submit" name="intent" value="approve" className="button" disabled={pending}>
+          <button ref={approveRef} type="submit" name="intent" value="approve" className="button" disabled={pending} aria-haspopup="dialog">
             {t.approve}
           </button>
           <button type="submit" name="intent" value="return" className="button secondary" disabled={pending}>
@@ -207,6 +215,8 @@ export function ApprovalInbox({ locale, items, caption, empty, decide }: Props) 
           </button>
           {pending && <span className={styles.meta}>{t.working}</span>}
         </div>
+        <ConfirmDialog open={asking} onClose={() => setAsking(false)} text={confirmText} returnFocus={approveRef} />
+        {state.ask && !hydrated && <ConfirmInline text={confirmText} question={state.ask} />}
         {status}
       </div>
     </form>

@@ -452,7 +452,7 @@ export const openApiDocument = {
           },
           "400": writeErr("Unreadable body: malformed JSON or CSV, not UTF-8, unsupported content type"),
           "401": writeErr("Missing, invalid or revoked token, or a disabled account"),
-          "403": writeErr("Some row is outside the caller's jurisdiction, or asks to publish where the caller may not"),
+          "403": writeErr("Some row is outside the caller's jurisdiction, or asks to publish where the caller may not; or the token's account must choose a new password first (an administrator created it or reset its password: sign in to the portal and change it, and the token works again)"),
           "405": writeErr("Any method but POST"),
           "409": writeErr("Some row conflicts with a stored result (stale or missing version, or approved and locked)"),
           "413": writeErr("Body larger than 2 MB"),

@@ -6,6 +6,7 @@ import "server-only";
 // by requireActor until its holder chooses a new one.
 import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
+import { AppError } from "../errors";
 import { cache } from "react";
 import { db } from "../db/client";
 import { mustChangePasswordFirst, PASSWORD_CHANGE_PATH, type TSessionActor } from "./first-password";
@@ -38,4 +39,29 @@ export async function requireActor(returnTo: string, opts: { beforePasswordChang
   if (!actor) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (mustChangePasswordFirst(actor) && !opts.beforePasswordChange) redirect(PASSWORD_CHANGE_PATH);
   return actor;
+}
+
+/**
+ * For workspace route handlers (the grid and audit downloads): the actor, the redirect a browser
+ * gets instead, or null. A signed-out browser is sent to sign in and come back to `returnTo`;
+ * one who must choose a new password first is sent to the account page (a program gets 403
+ * `password_change_first`). Null: signed out, not a browser; the route answers its own 401.
+ */
+export async function actorForRoute(req: Request, returnTo: string): Promise<TSessionActor | Response | null> {
+  const actor = await getActor();
+  const browser = (req.headers.get("accept") ?? "").includes("text/html");
+  if (!actor) return browser ? seeOther(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`) : null;
+  if (mustChangePasswordFirst(actor)) {
+    if (browser) return seeOther(PASSWORD_CHANGE_PATH);
+    throw new AppError("forbidden", { code: "password_change_first" });
+  }
+  return actor;
+}
+
+/**
+ * A 303 to a path of this site, as a relative Location: the browser stays on the host it asked
+ * (the server's own idea of its address, in `req.url`, may differ: 127.0.0.1, a proxy's name).
+ */
+function seeOther(path: string): Response {
+  return new Response(null, { status: 303, headers: { location: path, "cache-control": "private, no-store" } });
 }

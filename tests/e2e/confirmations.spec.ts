@@ -5,20 +5,9 @@
 // workspace opens; an administrator revokes another account's token (and is asked first); an
 // imported file's "approve and publish" says how many rows from which file. Everything published
 // here is reopened again, so the public pages stay as seeded for the specs after this one.
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, signedInPage } from "./auth";
-
-/** A unit picker (components/forms/unit-picker.tsx): its text box, and the hidden input that posts the chosen key. */
-function picker(page: Page, id: string, name: string): { box: Locator; posted: Locator } {
-  const box = page.locator(`#${id}`);
-  return { box, posted: box.locator(`xpath=following-sibling::input[@type="hidden"][@name="${name}"]`) };
-}
-
-async function choose(page: Page, p: { box: Locator; posted: Locator }, typed: string, option: RegExp, key: string) {
-  await p.box.fill(typed);
-  await page.getByRole("option", { name: option }).first().click();
-  await expect(p.posted).toHaveValue(key);
-}
+import { choose, picker } from "./support";
 
 /** A new draft plan of Sóc Trăng (no targets yet), on its edit page; its number. */
 async function newDraft(page: Page, title: string): Promise<string> {
@@ -146,10 +135,18 @@ async function signInAs(browser: Browser, baseURL: string, email: string, passwo
 async function mustChangeThenChange(page: Page, current: string, next: string) {
   await page.waitForURL((u) => u.pathname === "/workspace/account");
   await expect(page.getByRole("alert", { name: "Hãy đặt mật khẩu mới trước khi tiếp tục" })).toBeVisible();
-  for (const path of ["/workspace", "/workspace/tokens", "/workspace/plans/new"]) {
+  // Pages, and the workspace downloads too: a browser is sent to the account page, a program refused (403).
+  const download = "/workspace/plans/plan-58-kh-ubnd-2023/export?format=csv";
+  for (const path of ["/workspace", "/workspace/tokens", "/workspace/plans/new", "/workspace/admin/audit/export?format=csv"]) {
     await page.goto(path);
     await page.waitForURL((u) => u.pathname === "/workspace/account");
   }
+  const direct = await page.request.get(download, { maxRedirects: 0, headers: { accept: "text/html" } });
+  expect(direct.status()).toBe(303);
+  expect(new URL(direct.headers()["location"]!, page.url()).pathname).toBe("/workspace/account");
+  const program = await page.request.get(download, { headers: { accept: "application/json" } });
+  expect(program.status()).toBe(403);
+  expect(JSON.stringify(await program.json())).toContain("Hãy đặt mật khẩu mới trước khi tiếp tục");
   await page.fill("#current", current);
   await page.fill("#next", next);
   await page.fill("#confirm", next);

@@ -92,6 +92,15 @@ test("district staff report from the workspace; the province approves one and re
     // Approve 2023.
     await item(2023).getByRole("checkbox").check();
     await inbox.getByRole("button", { name: "Duyệt và công bố", exact: true }).click();
+    // It asks first, saying how many values will be public; cancelling changes nothing.
+    const dialog = st.page.getByRole("dialog", { name: "Duyệt và công bố giá trị?" });
+    await expect(dialog).toContainText("Duyệt và công bố 1 giá trị đã chọn?");
+    await axe(st.page, "inbox confirmation");
+    await dialog.getByRole("button", { name: "Hủy" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(inbox.locator("tbody tr")).toHaveCount(2);
+    await inbox.getByRole("button", { name: "Duyệt và công bố", exact: true }).click();
+    await dialog.getByRole("button", { name: "Duyệt và công bố" }).click();
     await expect(inbox.getByRole("status")).toContainText("Đã duyệt và công bố 1 giá trị.");
     await expect(inbox.locator("tbody tr")).toHaveCount(1);
 

@@ -12,7 +12,7 @@ import type { TActor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { createAccount } from "@/lib/data/accounts";
 import { createPlan, reopenPlan, saveTarget } from "@/lib/data/plans-write";
-import { listResultsForGrid } from "@/lib/data/results-write";
+import { listResultsForGrid, saveResults, submitResults } from "@/lib/data/results-write";
 import { createToken } from "@/lib/data/tokens";
 import { gridCsvRows } from "@/lib/spreadsheets/export";
 import { CSV_COLUMNS } from "@/lib/spreadsheets/format";
@@ -29,6 +29,7 @@ const { setUserDisabledAction, resetPasswordAction, revokeUserTokenAction } = aw
 const { revokeTokenAction } = await import("@/app/(workspace)/workspace/tokens/actions");
 const { importResultsAction } = await import("@/app/(workspace)/workspace/plans/[id]/import/actions");
 const { changePasswordAction } = await import("@/app/(workspace)/workspace/account/actions");
+const { decideInboxAction } = await import("@/app/(workspace)/workspace/inbox/actions");
 
 const admin = demoActor("user-admin");
 const socTrang = demoActor("user-soctrang");
@@ -242,6 +243,43 @@ describe("approving and publishing an imported file asks first, saying how many 
     expect(written.every((r) => r.status === "DRAFT")).toBe(true);
     await db().auditLog.deleteMany({ where: { entity: "result", entityId: { in: written.map((r) => r.id) } } });
     await db().result.deleteMany({ where: { id: { in: written.map((r) => r.id) } } });
+  });
+});
+
+describe("approving from the inbox asks first, saying how many values go public; returning does not", () => {
+  it("unconfirmed: the question, the values still submitted; confirmed: published; a return runs at once", async () => {
+    const chauThanh = demoActor("user-chauthanh");
+    const ids: string[] = [];
+    for (const year of [2023, 2024]) {
+      const saved = await saveResults(chauThanh, [{ targetId: "target-soc-trang-2021-2025-poor-rate", unitCode: "942", year, value: "8,5", baseline: "10" }], { source: "form" });
+      if (!saved.ok) throw new Error(JSON.stringify(saved));
+      ids.push(saved.saved[0]!.id);
+    }
+    try {
+      expect(await submitResults(chauThanh, ids, { source: "form" })).toMatchObject({ ok: true });
+      const versions = async () => (await db().result.findMany({ where: { id: { in: ids } }, select: { id: true, status: true, version: true }, orderBy: { year: "asc" } }));
+      const seen = await versions();
+      const tick = (fd: FormData, rows: typeof seen) => (rows.forEach((r) => fd.append("ids", `${r.id}@${r.version}`)), fd);
+      session.actor = socTrang;
+
+      const asked = await decideInboxAction({ ok: false }, tick(form({ intent: "approve" }), seen));
+      expect(asked).toMatchObject({ ok: false, ask: "Duyệt và công bố 2 giá trị đã chọn? Các giá trị này hiển thị công khai ngay và bị khóa; muốn sửa phải mở lại kèm lý do." });
+      expect((await versions()).map((r) => r.status)).toEqual(["SUBMITTED", "SUBMITTED"]);
+      session.locale = "en";
+      expect((await decideInboxAction({ ok: false }, tick(form({ intent: "approve" }), seen))).ask).toMatch(/^Approve and publish the 2 selected values\?/);
+      session.locale = "vi";
+
+      // Returning one runs at once (its reason is the care it needs).
+      const returned = await decideInboxAction({ ok: false }, tick(form({ intent: "return", reason: "Số liệu chưa khớp báo cáo huyện" }), seen.slice(1)));
+      expect(returned).toMatchObject({ ok: true, message: "Đã trả lại 1 giá trị cho người nhập." });
+      // The confirmation's own button posts confirm=yes without an intent: it approves.
+      const done = await decideInboxAction({ ok: false }, confirmed(tick(new FormData(), seen.slice(0, 1))));
+      expect(done).toMatchObject({ ok: true, message: "Đã duyệt và công bố 1 giá trị." });
+      expect((await versions()).map((r) => r.status)).toEqual(["PUBLISHED", "RETURNED"]);
+    } finally {
+      await db().auditLog.deleteMany({ where: { entity: "result", entityId: { in: ids } } });
+      await db().result.deleteMany({ where: { id: { in: ids } } });
+    }
   });
 });
 

@@ -112,6 +112,9 @@ export default async function WorkspacePage() {
   );
 }
 
+/** How many entries of one due list show before the rest fold away. */
+const DUE_SHOWN = 8;
+
 /**
  * "Việc cần làm": the cells to report by year (latest first), the values returned, the values
  * waiting for approval; each entry links to the plan's grid filtered to exactly those rows.
@@ -120,7 +123,7 @@ function DueLists({ due, locale }: { due: TDue; locale: Locale }) {
   const w = messages(locale).workflow.due;
   const grid = (e: TDueEntry, status: string) => `/workspace/plans/${encodeURIComponent(e.plan.id)}/results?status=${status}&year=${e.year}`;
   const planLabel = (e: TDueEntry) => e.plan.code ?? (e.plan.title.length > 90 ? `${e.plan.title.slice(0, 87)}…` : e.plan.title);
-  const list = (entries: TDueEntry[], kind: "todo" | "returned" | "submitted", withYear: boolean) => (
+  const items = (entries: TDueEntry[], kind: "todo" | "returned" | "submitted", withYear: boolean) => (
     <ul className={styles.dueList}>
       {entries.map((e) => (
         <li key={`${e.plan.id}|${e.year}`} data-due={kind} data-plan-id={e.plan.id} data-year={e.year}>
@@ -133,6 +136,18 @@ function DueLists({ due, locale }: { due: TDue; locale: Locale }) {
         </li>
       ))}
     </ul>
+  );
+  // A long list (an administrator's covers the whole country) shows its first entries; the rest fold away.
+  const list = (entries: TDueEntry[], kind: "todo" | "returned" | "submitted", withYear: boolean) => (
+    <>
+      {items(entries.slice(0, DUE_SHOWN), kind, withYear)}
+      {entries.length > DUE_SHOWN && (
+        <details className={styles.dueMore}>
+          <summary>{w.more(entries.length - DUE_SHOWN)}</summary>
+          {items(entries.slice(DUE_SHOWN), kind, withYear)}
+        </details>
+      )}
+    </>
   );
   const nothing = due.toReport.length === 0 && due.returned.length === 0 && due.submitted.length === 0;
   return (

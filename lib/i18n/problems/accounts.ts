@@ -35,6 +35,7 @@ const vi = {
   token_not_found: (p: TParams) => `Không tìm thấy token “${p.id}”`,
   must_change_password: () =>
     "Hãy đặt mật khẩu mới trước khi tiếp tục: mật khẩu của tài khoản do quản trị viên đặt. Đăng nhập cổng, vào “Tài khoản của tôi” để đổi mật khẩu; sau đó token này dùng được.",
+  password_change_first: () => "Hãy đặt mật khẩu mới trước khi tiếp tục: mật khẩu của tài khoản do quản trị viên đặt. Vào “Tài khoản của tôi” để đổi mật khẩu.",
 } satisfies TProblemTexts;
 
 const en: TProblemTexts<keyof typeof vi> = {
@@ -59,6 +60,7 @@ const en: TProblemTexts<keyof typeof vi> = {
   token_not_found: (p) => `There is no such token “${p.id}”`,
   must_change_password: () =>
     "Choose a new password before continuing: this account's password was set by an administrator. Sign in to the portal and change it under “My account”; the token works again after that.",
+  password_change_first: () => "Choose a new password first: an administrator set this account's password. Change it under “My account”.",
 };
 
 export const accountsProblems: Record<"vi" | "en", TProblemTexts<keyof typeof vi>> = { vi, en };

@@ -5,6 +5,7 @@
 // A filter that cannot be read is named and not applied; the page never fails on it.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { UnitPicker } from "@/components/forms/unit-picker";
 import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -15,6 +16,7 @@ import { formatDateTime, formatNumber } from "@/lib/domain/numbers";
 import { AUDIT_ACTIONS, AUDIT_ENTITIES, type TAuditMessages } from "@/lib/i18n/audit";
 import type { Locale } from "@/lib/i18n/locale";
 import { getMessages } from "@/lib/i18n/server";
+import { unitPickerText } from "@/lib/i18n/unit-picker";
 import styles from "./audit.module.css";
 
 export const dynamic = "force-dynamic";
@@ -108,7 +110,16 @@ export default async function AuditPage({ searchParams }: Props) {
         </div>
         <div>
           <label htmlFor="unit">{m.filters.unit}</label>
-          <input id="unit" name="unit" type="text" defaultValue={query.values.unit} maxLength={80} autoComplete="off" spellCheck={false} aria-describedby="unit-hint" aria-invalid={invalid.has("unit_unknown") || result.unitMissing || undefined} />
+          {/* The searching picker (any unit, ended ones too); without JavaScript, the unit's key typed. */}
+          <UnitPicker
+            id="unit"
+            name="unit"
+            m={unitPickerText[locale]}
+            locale={locale}
+            initial={result.unit ? { key: result.unit.key, label: unitName ?? result.unit.key } : query.values.unit ? { key: query.values.unit } : null}
+            invalid={invalid.has("unit_unknown") || result.unitMissing}
+            describedBy="unit-hint"
+          />
           <p className="hint" id="unit-hint">
             {unitName ? <strong data-audit-unit>{m.filters.unitChosen(`${unitName} (${result.unit!.key})`)}</strong> : m.filters.unitHint}
           </p>

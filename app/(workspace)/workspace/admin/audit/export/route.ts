@@ -2,13 +2,13 @@
 // The audit log as the page filters it, every matching entry (at most AUDIT_EXPORT_MAX), for
 // administrators (audit.read.all): headers and texts in the reader's language, each entry's
 // sentence, record, unit and link, and the raw before/after as JSON for auditors.
-// Signed-out browsers are sent to the sign-in page; anything else gets a JSON error in the
+// Signed-out browsers are sent to the sign-in page (one that must choose a new password first, to its account page); anything else gets a JSON error in the
 // reader's language: 401, 403, 400 for a filter that cannot be read, 413 for too many entries.
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { ApiError, csvResponse, withApiErrors } from "@/lib/api/http";
 import { xlsxResponse } from "@/lib/api/xlsx";
 import { can } from "@/lib/auth/permissions";
-import { getActor } from "@/lib/auth/session";
+import { actorForRoute } from "@/lib/auth/session";
 import { AUDIT_EXPORT_MAX, listAuditForExport } from "@/lib/data/audit";
 import { auditQueryProblemText, parseAuditQuery } from "@/lib/data/audit-query";
 import { auditTable } from "@/lib/data/audit-text";
@@ -23,14 +23,9 @@ const PRIVATE = "private, no-store";
 export const GET = withApiErrors(async (req: NextRequest) => {
   const locale = await getLocale();
   const m = auditMessages[locale];
-  const actor = await getActor();
-  if (!actor) {
-    if ((req.headers.get("accept") ?? "").includes("text/html")) {
-      const back = `/workspace/admin/audit${req.nextUrl.search}`;
-      return NextResponse.redirect(new URL(`/sign-in?callbackUrl=${encodeURIComponent(back)}`, req.url), 303);
-    }
-    throw new ApiError("unauthorized", m.errors.signedOut);
-  }
+  const actor = await actorForRoute(req, `/workspace/admin/audit${req.nextUrl.search}`);
+  if (actor instanceof Response) return actor;
+  if (!actor) throw new ApiError("unauthorized", m.errors.signedOut);
   if (!can(actor, "audit.read.all")) throw new ApiError("forbidden", m.forbidden);
 
   const sp = req.nextUrl.searchParams;

@@ -2,11 +2,12 @@
 // actor may fill it (their jurisdiction only, from listResultsForGrid), ready to be
 // filled in and imported again at /workspace/plans/{id}/import; in the reader's language
 // (the guide sheet, the headers' labels, the statuses), the column keys the same in both.
-// Signed-out: a browser is sent to the sign-in page, anything else gets 401 JSON. Refusals are
+// Signed-out: a browser is sent to the sign-in page, anything else gets 401 JSON; an account
+// that must choose a new password first is sent to its account page (403 for a program). Refusals are
 // problems (AppError), answered in both languages by withApiErrors.
-import { NextResponse, type NextRequest } from "next/server";
+import type { NextRequest } from "next/server";
 import { csvResponse, withApiErrors } from "@/lib/api/http";
-import { getActor } from "@/lib/auth/session";
+import { actorForRoute } from "@/lib/auth/session";
 import { listResultsForGrid } from "@/lib/data/results-write";
 import { AppError } from "@/lib/errors";
 import { getLocale } from "@/lib/i18n/server";
@@ -20,14 +21,9 @@ const PRIVATE = "private, no-store";
 
 export const GET = withApiErrors(async (req: NextRequest, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params;
-  const actor = await getActor();
-  if (!actor) {
-    if ((req.headers.get("accept") ?? "").includes("text/html")) {
-      const back = `${req.nextUrl.pathname}${req.nextUrl.search}`;
-      return NextResponse.redirect(new URL(`/sign-in?callbackUrl=${encodeURIComponent(back)}`, req.url), 303);
-    }
-    throw new AppError("unauthorized", { code: "sheet_signed_out" });
-  }
+  const actor = await actorForRoute(req, `${req.nextUrl.pathname}${req.nextUrl.search}`);
+  if (actor instanceof Response) return actor;
+  if (!actor) throw new AppError("unauthorized", { code: "sheet_signed_out" });
   const format = req.nextUrl.searchParams.get("format") ?? "xlsx";
   if (format !== "xlsx" && format !== "csv") throw new AppError("bad_request", { code: "sheet_bad_format", params: { format: format.slice(0, 20) } });
 
