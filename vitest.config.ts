@@ -46,6 +46,8 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "prisma/**/*.test.ts"],
           exclude: ["**/node_modules/**", "lib/generated/**"],
           sequence: { groupOrder: 0 },
+          // A few read the whole registry or zip files (about a second alone); a busy machine must not fail them.
+          testTimeout: 30_000,
         },
       },
       integration("postgres", 1),

@@ -16,6 +16,8 @@ const ZSettings = z.object({
   /** 0: a database seeded for the first time gets no demo accounts. */
   PORTAL_DEMO: z.enum(["0", "1"], { error: "PORTAL_DEMO must be 0 or 1" }).optional(),
   PORT: z.coerce.number({ error: "PORT must be a number" }).int().min(1).max(65535).default(3000),
+  /** Memory for the public response cache, in MiB (scripts/serve.ts); 0 turns it off. */
+  PORTAL_RESPONSE_CACHE_MB: z.coerce.number({ error: "PORTAL_RESPONSE_CACHE_MB must be a number" }).min(0).max(4096).default(128),
   /** Next's build directory (tests and the benchmark build apart from .next). */
   NEXT_DIST_DIR: z.string().min(1).optional(),
 });

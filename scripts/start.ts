@@ -4,7 +4,8 @@
 // 2. opens the database: DATABASE_URL, or the embedded PGlite under .data/ (this
 //    process then hosts it for the portal and for admin commands);
 // 3. migrates it, and seeds it on first start;
-// 4. serves the portal with `next start` on PORT (default 3000).
+// 4. serves the portal on PORT (default 3000): Next.js behind the public response cache
+//    (scripts/serve.ts); `--dev`: `next dev`.
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
@@ -95,8 +96,9 @@ async function main() {
 
   // Idle keep-alive connections stay open longer than clients and proxies keep theirs (Node's
   // 5 s default closes a socket just as a client reuses it: the client sees ECONNRESET).
-  const serveArgs = dev ? ["dev", "-p", port] : ["start", "-p", port, "--keepAliveTimeout", "65000"];
-  const child = spawn(process.execPath, [nextBin, ...serveArgs], {
+  // Production: Next.js behind the public response cache (scripts/serve.ts).
+  const serveArgs = dev ? [nextBin, "dev", "-p", port] : ["--import", "tsx", join(PROJECT_ROOT, "scripts", "serve.ts")];
+  const child = spawn(process.execPath, serveArgs, {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
     env: {
@@ -106,6 +108,8 @@ async function main() {
       // Sign-in works on whatever host name the portal is reached by (localhost, 127.0.0.1, a LAN name).
       AUTH_TRUST_HOST: settings().AUTH_TRUST_HOST ?? "1",
       NEXT_TELEMETRY_DISABLED: "1",
+      PORT: port,
+      NODE_ENV: dev ? "development" : "production",
     },
   });
   log(`serving on http://localhost:${port}`);

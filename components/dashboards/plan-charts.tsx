@@ -1,4 +1,4 @@
-import { BarChart } from "@/components/charts/bar-chart";
+import { BarChart } from "@/components/charts/lazy";
 import { ChartDataTable } from "@/components/charts/data-table";
 import { DownloadLinks, withQuery } from "@/components/downloads/download-links";
 import type { TPlanChart, TPlanChartGroup } from "@/lib/data/dashboards";

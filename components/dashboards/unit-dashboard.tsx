@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { formatNumber } from "@/lib/domain/numbers";
-import { LineChart } from "@/components/charts/line-chart";
+import { LineChart } from "@/components/charts/lazy";
 import { DownloadLinks, withQuery } from "@/components/downloads/download-links";
 import { ChartDataTable } from "@/components/charts/data-table";
 import { PlanStatusTable } from "@/components/progress/plan-status-table";

@@ -1,3 +1,4 @@
+import { stateTexts } from "./states";
 import type { ProgressStatus } from "../domain/progress";
 // Interface text, Vietnamese first. Every key exists in both languages (checked by the type).
 const vi = {
@@ -98,6 +99,16 @@ const vi = {
     sourceAt: "Địa chỉ trang",
     resultsIntro: "Các số liệu nguồn nêu mà không gắn với chỉ tiêu nào của văn bản. Kết quả của từng chỉ tiêu được ghi ngay dưới chỉ tiêu đó ở bảng trên.",
     breakdownNote: "Kết quả của đơn vị trực thuộc được ghi kèm tên đơn vị: đó là số liệu chi tiết, không được cộng vào tiến độ của chỉ tiêu (tính theo số liệu của chính đơn vị được giao chỉ tiêu).",
+    /** A plan too large for one page: its targets by unit. */
+    byUnit: {
+      intro: (targets: string, units: string) => `Kế hoạch có ${targets} chỉ tiêu cho ${units} đơn vị. Trang này hiện chỉ tiêu của từng đơn vị; chọn đơn vị trong bảng “Chỉ tiêu theo đơn vị” bên dưới. Bảng tính tải về có toàn bộ chỉ tiêu.`,
+      of: (unit: string) => `Chỉ tiêu của ${unit}`,
+      unitsTitle: "Chỉ tiêu theo đơn vị",
+      unitCol: "Đơn vị",
+      countCol: "Số chỉ tiêu",
+      shown: "đang xem",
+      jump: "Đến bảng chỉ tiêu theo đơn vị",
+    },
     /** In a citation: "Nghị quyết 20-NQ/TU ngày 21/12/2021 của Ban Thường vụ Tỉnh ủy". */
     citedOn: "ngày",
     citedBy: "của",
@@ -265,16 +276,8 @@ const vi = {
     KHAC: "Văn bản khác",
   },
   pubStatus: { DRAFT: "Bản nháp", SUBMITTED: "Chờ duyệt", PUBLISHED: "Đã công bố" },
-  states: {
-    loading: "Đang tải…",
-    notFoundTitle: "Không tìm thấy trang",
-    notFound: "Trang hoặc văn bản bạn tìm không tồn tại, hoặc chưa được công bố.",
-    errorTitle: "Đã có lỗi xảy ra",
-    error: "Hệ thống chưa xử lý được yêu cầu này. Vui lòng thử lại sau ít phút.",
-    retry: "Thử lại",
-    errorReference: "Mã lỗi",
-    home: "Về trang chủ",
-  },
+  states: stateTexts.vi,
+
 };
 
 export type Dict = typeof vi;
@@ -370,6 +373,15 @@ const en: Dict = {
     sourceAt: "Page address",
     resultsIntro: "Figures the source reports that are not tied to any of this document's targets. Each target's results are listed under it in the table above.",
     breakdownNote: "Results of units below the target's unit are named: they are its breakdown and are not added into the target's progress, which uses the figures of the unit the target is for.",
+    byUnit: {
+      intro: (targets: string, units: string) => `The plan has ${targets} targets for ${units} units. This page shows one unit's targets at a time; choose a unit in the table “Targets by unit” below. The downloadable workbook holds every target.`,
+      of: (unit: string) => `Targets of ${unit}`,
+      unitsTitle: "Targets by unit",
+      unitCol: "Unit",
+      countCol: "Targets",
+      shown: "shown",
+      jump: "Go to the table of targets by unit",
+    },
     citedOn: "of",
     citedBy: "by",
     indicator: "Indicator",
@@ -530,16 +542,8 @@ const en: Dict = {
     KHAC: "Other document",
   },
   pubStatus: { DRAFT: "Draft", SUBMITTED: "Submitted", PUBLISHED: "Published" },
-  states: {
-    loading: "Loading…",
-    notFoundTitle: "Page not found",
-    notFound: "The page or document you are looking for does not exist or is not published.",
-    errorTitle: "Something went wrong",
-    error: "The portal could not handle this request. Please try again in a few minutes.",
-    retry: "Try again",
-    errorReference: "Error reference",
-    home: "Back to home",
-  },
+  states: stateTexts.en,
+
 };
 
 export const commonMessages = { vi, en } as const;

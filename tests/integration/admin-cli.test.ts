@@ -3,11 +3,14 @@
 // `token create` prints exactly one token line that then authenticates; accounts are
 // created, disabled (their tokens stop working), enabled and given new passwords;
 // mistakes exit with 1 and a message. Everything it creates is removed afterwards.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { actorFromBearer } from "@/lib/data/tokens";
 import { runAdminCli, type TCliRun } from "./helpers";
+
+// Each test runs the command line several times, each a new Node process: slow on a busy machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 const NEW_EMAIL = "cli-test-district@demo.gov.vn";
 

@@ -317,5 +317,5 @@ describe("npm run admin -- units …", () => {
     const usage = await cli("units", "end", "99131");
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain("--effective");
-  });
+  }, 180_000); // six runs of the command line, each a new Node process: slow on a busy machine
 });

@@ -2,7 +2,7 @@ import { inLocale } from "@/lib/i18n/locale";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProblemList } from "@/components/ui/problem-list";
-import { BarChart } from "@/components/charts/bar-chart";
+import { BarChart } from "@/components/charts/lazy";
 import { unitName } from "@/components/plans/format";
 import { compareIndicator, defaultCompareGroup, groupComparison, listComparableIndicators, type TCompareRow, type TCompareTotal, type TCompareUnitRef } from "@/lib/data/rollups";
 import { groupName, groupQualifier } from "@/lib/domain/groups";

@@ -12,8 +12,11 @@ import { PrintNote } from "@/components/ui/print-note";
 import { PlanCharts } from "@/components/dashboards/plan-charts";
 import { DownloadLinks, withQuery } from "@/components/downloads/download-links";
 import { AsOfForm } from "@/components/progress/as-of-form";
+import { PlanUnitsTable } from "@/components/plans/plan-units-table";
+import { Pagination } from "@/components/ui/list-parts";
+import { planView } from "@/lib/data/plan-view";
 import { planCharts } from "@/lib/data/dashboards";
-import { getPublishedPlan, type TTargetRow } from "@/lib/data/plans";
+import { getPublishedPlan } from "@/lib/data/plans";
 import { describeTargetRow, progressOf } from "@/lib/data/target-view";
 import { sourceCitation } from "@/lib/domain/citation";
 import { groupName } from "@/lib/domain/groups";
@@ -23,7 +26,9 @@ import { readAsOf } from "@/lib/validation/as-of";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ asOf?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ asOf?: string | string[]; unit?: string | string[]; page?: string | string[] }> };
+
+const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
   const plan = await getPublishedPlan((await params).id);
@@ -37,16 +42,15 @@ export default async function PlanPage({ params, searchParams }: Props) {
   if (!plan) notFound();
 
   const today = isoDateInTimeZone();
-  const { asOf, invalid } = readAsOf((await searchParams).asOf, today);
+  const sp = await searchParams;
+  const { asOf, invalid } = readAsOf(sp.asOf, today);
   const progress = progressOf(plan.targets, asOf);
-  const top = plan.targets.filter((x) => !x.parentId || !plan.targets.some((p) => p.id === x.parentId));
-  const childrenOf = (pid: string) => plan.targets.filter((x) => x.parentId === pid);
-  const ordered: { t: TTargetRow; depth: number }[] = [];
-  const walk = (x: TTargetRow, depth: number) => {
-    ordered.push({ t: x, depth });
-    for (const c of childrenOf(x.id)) walk(c, depth + 1);
-  };
-  top.forEach((x) => walk(x, 0));
+  // A large plan is shown one unit at a time (lib/data/plan-view.ts); `unit` and `page` choose.
+  const pageParam = Number(one(sp.page));
+  const view = planView(plan.targets, progress, { issuerUnitId: plan.issuerUnit.id, unitKey: one(sp.unit) ?? null, page: Number.isInteger(pageParam) ? pageParam : null });
+  const ordered = view.rows;
+  const viewHref = (unitKey: string | null, page = 1) =>
+    withQuery(`/plans/${plan.id}`, { asOf: asOf === today ? undefined : asOf, unit: unitKey ?? undefined, page: page > 1 ? String(page) : undefined }) + "#targets";
   const targetResults = plan.targets.flatMap((x) => x.results);
   const resultsView = reportedResultsSection(plan.reportedResults.length, targetResults.length);
   const citation = sourceCitation(plan, locale);
@@ -161,6 +165,14 @@ export default async function PlanPage({ params, searchParams }: Props) {
       <section aria-labelledby="targets">
         <h2 id="targets">{t.plan.targets}</h2>
         <AsOfForm path={`/plans/${plan.id}`} asOf={asOf} today={today} invalid={invalid} locale={locale} />
+        {view.kind === "by-unit" && (
+          <>
+            <p data-plan-by-unit>
+              {t.plan.byUnit.intro(formatNumber(view.total, { locale }), formatNumber(view.units.length, { locale }))} <a href="#targets-by-unit">{t.plan.byUnit.jump}</a>
+            </p>
+            <h3 id="targets-of">{t.plan.byUnit.of(unitName(view.unit, locale))}</h3>
+          </>
+        )}
         {ordered.length === 0 ? (
           <p className="muted">{t.plan.noTargets}</p>
         ) : (
@@ -218,10 +230,16 @@ export default async function PlanPage({ params, searchParams }: Props) {
             </table>
           </div>
         )}
-        {plan.targets.some((x) => x.results.some((r) => r.unitId !== x.unit.id)) && <p className="muted">{t.plan.breakdownNote}</p>}
+        {view.kind === "by-unit" && (
+          <>
+            <Pagination page={view.page} pageCount={view.pageCount} href={(p) => viewHref(view.unit.key, p)} m={t.plans} />
+            <PlanUnitsTable view={view} href={(key) => viewHref(key)} locale={locale} t={t} />
+          </>
+        )}
+        {ordered.some(({ t: x }) => x.results.some((r) => r.unitId !== x.unit.id)) && <p className="muted">{t.plan.breakdownNote}</p>}
       </section>
 
-      <PlanCharts planId={plan.id} asOf={asOf === today ? undefined : asOf} groups={planCharts(plan.targets, progress, locale)} locale={locale} />
+      <PlanCharts planId={plan.id} asOf={asOf === today ? undefined : asOf} groups={planCharts(ordered.map((r) => r.t), progress, locale)} locale={locale} />
 
       {/* Only with content: the figures reported without a target, or "no results" when nothing is
           reported; when results exist only on targets, the target rows show them and this section is left out. */}

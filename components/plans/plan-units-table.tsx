@@ -1,0 +1,65 @@
+// A large plan's targets by unit (lib/data/plan-view.ts): one row per unit with its number of
+// targets and their statuses, each unit linking to the page of its own targets.
+import Link from "next/link";
+import { unitName } from "@/components/plans/format";
+import { STATUS_DISPLAY_ORDER } from "@/components/progress/status-summary";
+import type { TPlanView } from "@/lib/data/plan-view";
+import { formatNumber } from "@/lib/domain/numbers";
+import type { Locale } from "@/lib/i18n/locale";
+import { statusLabel, type TMessages } from "@/lib/i18n/messages";
+
+type Props = { view: Extract<TPlanView, { kind: "by-unit" }>; href: (unitKey: string) => string; locale: Locale; t: TMessages["common"] };
+
+export function PlanUnitsTable({ view, href, locale, t }: Props) {
+  const b = t.plan.byUnit;
+  const n = (v: number) => formatNumber(v, { locale });
+  return (
+    <section aria-labelledby="targets-by-unit">
+      <h3 id="targets-by-unit">{b.unitsTitle}</h3>
+      <div className="table-wrap">
+        <table className="plan-status stack-on-phone" data-plan-units>
+          <caption className="sr-only">{b.unitsTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{b.unitCol}</th>
+              <th scope="col" className="num">
+                {b.countCol}
+              </th>
+              {STATUS_DISPLAY_ORDER.map((s) => (
+                <th scope="col" key={s} className="num">
+                  <span className={`status ${s}`}>{statusLabel(s, locale)}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {view.units.map((u) => {
+              const current = u.unit.id === view.unit.id;
+              return (
+                <tr key={u.unit.id} data-unit-key={u.unit.key} aria-current={current ? "true" : undefined}>
+                  <th scope="row">
+                    {current ? (
+                      <strong>
+                        {unitName(u.unit, locale)} <span className="muted">({b.shown})</span>
+                      </strong>
+                    ) : (
+                      <Link href={href(u.unit.key)}>{unitName(u.unit, locale)}</Link>
+                    )}
+                  </th>
+                  <td className="num" data-label={b.countCol}>
+                    {n(u.targets)}
+                  </td>
+                  {STATUS_DISPLAY_ORDER.map((s) => (
+                    <td key={s} className={u.counts[s] === 0 ? "num muted zero" : "num"} data-status={s} data-label={statusLabel(s, locale)}>
+                      {n(u.counts[s])}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

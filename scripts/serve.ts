@@ -1,0 +1,117 @@
+// The portal's HTTP server (run by `npm start`, docs/architecture.md "Speed: the public response
+// cache"): Next.js behind the public response cache (lib/cache/responses.ts). A public GET that
+// the cache holds for the current data version and day is answered from memory, with an ETag
+// (304 when the reader has it); a miss is rendered by Next.js once (readers of the same cold
+// address wait for that render) and kept. Everything else goes to Next.js untouched.
+//
+// Run as: node --import tsx scripts/serve.ts  (DATABASE_URL set, the app built; PORT)
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import next from "next";
+import pg from "pg";
+import { cacheKeyOf, etagOf, generationOf, keepableHeaders, notModified, ResponseCache, versionReader, type TEntry } from "../lib/cache/responses";
+import { PROJECT_ROOT } from "../lib/db/migrations-dir";
+import { isoDateInTimeZone } from "../lib/domain/numbers";
+import { getServerEnv } from "../lib/env";
+
+const env = getServerEnv();
+const app = next({ dev: false, dir: PROJECT_ROOT, port: env.PORT });
+const handle = app.getRequestHandler();
+
+const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2, idleTimeoutMillis: 30_000 });
+const readVersion = versionReader(async () => {
+  const r = await pool.query<{ version: string }>(`SELECT "version"::text AS "version" FROM "public_data_version" WHERE "id" = 1`);
+  return r.rows[0]?.version ?? "0";
+});
+const cache = env.PORTAL_RESPONSE_CACHE_MB > 0 ? new ResponseCache(env.PORTAL_RESPONSE_CACHE_MB * 1024 * 1024) : null;
+
+function send(req: IncomingMessage, res: ServerResponse, e: TEntry, hit: string) {
+  if (notModified(req, e.etag)) {
+    const h: Record<string, string | string[]> = { etag: e.etag, "x-portal-cache": hit };
+    for (const name of ["cache-control", "vary"]) if (e.headers[name]) h[name] = e.headers[name]!;
+    res.writeHead(304, h);
+    res.end();
+    return;
+  }
+  res.writeHead(e.status, { ...e.headers, etag: e.etag, "content-length": e.body.byteLength, "x-portal-cache": hit });
+  res.end(e.body);
+}
+
+/** Lets Next.js answer while keeping a copy of what it sends; resolves with the entry, or null when it must not be kept. */
+function renderAndKeep(req: IncomingMessage, res: ServerResponse, version: string, day: string): Promise<TEntry | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
+    const add = (chunk: unknown, encoding?: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : typeof chunk === "string" ? Buffer.from(chunk, (typeof encoding === "string" ? encoding : "utf8") as BufferEncoding) : Buffer.from(chunk as Uint8Array));
+    };
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      add(chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as typeof res.write;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      add(chunk, rest[0]);
+      return end(chunk, ...rest);
+    }) as typeof res.end;
+    res.once("finish", () => {
+      const headers = keepableHeaders(res.statusCode, res.getHeaders());
+      if (!headers) return resolve(null);
+      const body = Buffer.concat(chunks);
+      resolve({ status: res.statusCode, headers, body, etag: etagOf(version, day, body) });
+    });
+    res.once("close", () => resolve(null));
+    // Next.js renders the whole answer: a conditional request is answered by this server, from the kept copy.
+    delete req.headers["if-none-match"];
+    delete req.headers["if-modified-since"];
+    void handle(req, res);
+  });
+}
+
+async function serve(req: IncomingMessage, res: ServerResponse) {
+  const key = cache ? cacheKeyOf(req) : null;
+  if (!cache || !key) return handle(req, res);
+  let version: string;
+  try {
+    version = await readVersion();
+  } catch {
+    return handle(req, res); // the database did not answer: Next.js answers (and says so)
+  }
+  const day = isoDateInTimeZone();
+  const generation = generationOf(version, day);
+  const hit = cache.get(generation, key);
+  if (hit) return send(req, res, hit, "hit");
+  const rendering = cache.inFlight(generation, key);
+  if (rendering) {
+    const e = await rendering;
+    if (e) return send(req, res, e, "wait");
+    return handle(req, res);
+  }
+  const done = renderAndKeep(req, res, version, day);
+  cache.track(generation, key, done);
+  const entry = await done;
+  if (entry) cache.set(generation, key, entry);
+}
+
+await app.prepare();
+const server = createServer((req, res) => {
+  serve(req, res).catch((e) => {
+    console.error("[portal] request failed:", e);
+    if (!res.headersSent) {
+      res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.end("Hệ thống tạm thời không xử lý được yêu cầu. / The service could not handle the request.");
+    } else res.destroy();
+  });
+});
+// Idle keep-alive connections stay open longer than clients and proxies keep theirs (Node's 5 s
+// default closes a socket just as a client reuses it: the client sees ECONNRESET).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+server.listen(env.PORT, () => console.log(`[portal] ready on port ${env.PORT}${cache ? `, public response cache ${env.PORTAL_RESPONSE_CACHE_MB} MiB` : ""}`));
+const stop = () => {
+  server.close();
+  void pool.end();
+  setTimeout(() => process.exit(0), 2000).unref();
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
