@@ -64,8 +64,55 @@ export function csvResponse(filename: string, columns: readonly string[], rows: 
   });
 }
 
+/**
+ * A CSV of `count` rows, the row `i` made by `row(i)` only when the reader takes it: written a
+ * block at a time (the whole file is never held as text), with the byte-order mark and the header
+ * as csvResponse writes them.
+ */
+export function csvStreamResponse(filename: string, columns: readonly string[], count: number, row: (i: number) => Record<string, unknown>): Response {
+  const BLOCK = 1000;
+  const encoder = new TextEncoder();
+  let next = 0;
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode("\uFEFF" + columns.join(",") + "\r\n"));
+    },
+    pull(controller) {
+      if (next >= count) {
+        controller.close();
+        return;
+      }
+      const lines: string[] = [];
+      for (const end = Math.min(count, next + BLOCK); next < end; next++) {
+        const r = row(next);
+        lines.push(columns.map((c) => csvCell(r[c])).join(","));
+      }
+      controller.enqueue(encoder.encode(lines.join("\r\n") + "\r\n"));
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+    },
+  });
+}
+
 export function wantsCsv(sp: URLSearchParams): boolean {
   const f = sp.get("format");
   if (f !== null && f !== "csv" && f !== "json") throw new ApiError("bad_request", `Định dạng không hỗ trợ: "${f.slice(0, 20)}" (dùng json hoặc csv). / Unsupported format (use json or csv).`);
   return f === "csv";
+}
+
+/** Where a paginated answer's pages are: the request's own address with another `page` (other parameters kept). */
+export type TPageLinks = { self: string; first: string; last: string; prev: string | null; next: string | null };
+
+export function pageLinks(url: URL, page: number, pageCount: number): TPageLinks {
+  const at = (p: number) => {
+    const sp = new URLSearchParams(url.searchParams);
+    sp.set("page", String(p));
+    return `${url.pathname}?${sp.toString()}`;
+  };
+  const last = Math.max(1, pageCount);
+  return { self: at(page), first: at(1), last: at(last), prev: page > 1 ? at(Math.min(page - 1, last)) : null, next: page < pageCount ? at(page + 1) : null };
 }

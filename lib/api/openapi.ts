@@ -1,5 +1,18 @@
 import { INDICATOR_COLUMNS, PLAN_COLUMNS, PLAN_STATUS_COLUMNS, STATUS_COLUMNS } from "../data/dashboard-columns";
 // OpenAPI 3.1 description of the open-data API (docs/api.md). Keep in step with app/api/v1.
+/** A paginated answer's counts, and the relative addresses of its pages (lib/api/http.ts pageLinks). */
+const PAGE_META = { type: "object", properties: { total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" }, pageCount: { type: "integer" } } };
+const PAGE_LINKS = {
+  type: "object",
+  properties: {
+    self: { type: "string" },
+    first: { type: "string" },
+    last: { type: "string" },
+    prev: { type: ["string", "null"] },
+    next: { type: ["string", "null"] },
+  },
+};
+
 const unit = {
   type: "object",
   required: ["code", "name", "level"],
@@ -292,7 +305,8 @@ export const openApiDocument = {
                   type: "object",
                   properties: {
                     data: { type: "array", items: { $ref: "#/components/schemas/Plan" } },
-                    meta: { type: "object", properties: { total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" }, pageCount: { type: "integer" } } },
+                    meta: PAGE_META,
+                    links: PAGE_LINKS,
                   },
                 },
               },
@@ -339,13 +353,17 @@ export const openApiDocument = {
           { name: "year", in: "query", schema: { type: "integer" }, description: "Targets whose period includes this year; annual targets report that year" },
           { name: "indicator", in: "query", schema: { type: "string" }, description: "Indicator code" },
           { name: "asOf", in: "query", schema: { type: "string", format: "date" }, description: "Date progress is computed at (default: today in Vietnam)" },
-          { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xlsx"], default: "json" }, description: "xlsx: a sheet of targets per status and a sheet of the rows" },
+          { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xlsx"], default: "json" }, description: "xlsx: a sheet of targets per status and a sheet of the rows; csv: every row, streamed" },
+          { name: "page", in: "query", schema: { type: "integer", minimum: 1 }, description: "Page number, from 1 (JSON); a page past the end answers the last page" },
+          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 2000, default: 500 }, description: "Targets per page (JSON only; CSV and XLSX give every row)" },
         ],
         responses: {
           "200": {
-            description: "Progress rows",
+            description: "Progress rows, a page at a time (JSON), with links to the other pages",
             content: {
-              "application/json": { schema: { type: "object", properties: { data: { type: "array", items: { $ref: "#/components/schemas/Progress" } } } } },
+              "application/json": {
+                schema: { type: "object", properties: { data: { type: "array", items: { $ref: "#/components/schemas/Progress" } }, asOf: { type: "string", format: "date" }, meta: PAGE_META, links: PAGE_LINKS } },
+              },
               "text/csv": { schema: { type: "string" } },
               "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } },
             },

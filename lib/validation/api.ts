@@ -13,6 +13,21 @@ export const ZPageSize = z
   .transform(Number)
   .pipe(z.number().int().min(1, { error: "pageSize ≥ 1" }).max(100, { error: "pageSize ≤ 100" }));
 
+/** A page number (1, 2, …) of a paginated answer. */
+export const ZPage = z
+  .string()
+  .regex(/^\d{1,6}$/, { error: "page phải là số nguyên dương / page must be a positive integer" })
+  .transform(Number)
+  .pipe(z.number().int().min(1, { error: "page ≥ 1" }));
+
+/** A page size up to `max` (lists whose rows are small allow more than the default 100). */
+export const pageSizeUpTo = (max: number) =>
+  z
+    .string()
+    .regex(/^\d{1,5}$/, { error: "pageSize phải là số nguyên / pageSize must be an integer" })
+    .transform(Number)
+    .pipe(z.number().int().min(1, { error: "pageSize ≥ 1" }).max(max, { error: `pageSize ≤ ${max}` }));
+
 /** Parses or throws a 400 ApiError that names the parameter. */
 export function parseParam<T>(schema: z.ZodType<T>, name: string, value: string | null): T | undefined {
   if (value === null || value === "") return undefined;

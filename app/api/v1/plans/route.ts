@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { ApiError, csvResponse, wantsCsv, withApiErrors } from "@/lib/api/http";
+import { ApiError, csvResponse, pageLinks, wantsCsv, withApiErrors } from "@/lib/api/http";
 import { withConditionalGet } from "@/lib/api/conditional";
 import { toApiPlan } from "@/lib/api/serialize";
 import { listPublishedPlans } from "@/lib/data/plans";
@@ -32,6 +32,7 @@ export const GET = withApiErrors(
     return NextResponse.json({
       data,
       meta: { total: result.total, page: result.page, pageSize: result.pageSize, pageCount: result.pageCount },
+      links: pageLinks(req.nextUrl, result.page, result.pageCount),
     });
   }),
 );

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { ApiError, csvResponse, withApiErrors } from "@/lib/api/http";
+import { ApiError, csvStreamResponse, pageLinks, withApiErrors } from "@/lib/api/http";
 import { withConditionalGet } from "@/lib/api/conditional";
 import { toApiProgress } from "@/lib/api/serialize";
 import { xlsxResponse } from "@/lib/api/xlsx";
@@ -8,11 +8,15 @@ import { STATUS_ORDER } from "@/lib/domain/progress";
 import { statusLabel } from "@/lib/i18n/messages";
 import { listTargetProgress } from "@/lib/data/progress";
 import { isoDateInTimeZone } from "@/lib/domain/numbers";
-import { parseParam, ZAsOf } from "@/lib/validation/api";
+import { pageSizeUpTo, parseParam, ZAsOf, ZPage } from "@/lib/validation/api";
 import { ZPlanFilter } from "@/lib/validation/plans";
 import { z } from "zod";
 
 export const dynamic = "force-dynamic";
+
+/** JSON pages: 500 targets by default, at most 2.000; the CSV is every row, streamed. */
+const DEFAULT_PAGE_SIZE = 500;
+const ZProgressPageSize = pageSizeUpTo(2000);
 
 const ZIndicatorCode = z.string().regex(/^[A-Za-z0-9_]{1,40}$/, { error: "mã chỉ tiêu không hợp lệ / invalid indicator code" });
 
@@ -27,11 +31,15 @@ export const GET = withApiErrors(
     const year = parseParam(ZPlanFilter.shape.year, "year", sp.get("year"));
     const indicator = parseParam(ZIndicatorCode, "indicator", sp.get("indicator"));
     const asOf = parseParam(ZAsOf, "asOf", sp.get("asOf")) ?? isoDateInTimeZone();
+    const page = parseParam(ZPage, "page", sp.get("page")) ?? 1;
+    const pageSize = parseParam(ZProgressPageSize, "pageSize", sp.get("pageSize")) ?? DEFAULT_PAGE_SIZE;
     const rows = await listTargetProgress({ unit, year, indicator, asOf });
     if (rows === null) throw new ApiError("not_found", `Không có đơn vị mã "${unit}". / No unit with this code.`);
-    const data = rows.map((r) => ({ ...toApiProgress(r.targetId, r.progress), planId: r.planId, planCode: r.planCode, indicator: r.indicatorCode, group: r.groupCode, unit: r.unitCode }));
+    const shape = (r: (typeof rows)[number]) => ({ ...toApiProgress(r.targetId, r.progress), planId: r.planId, planCode: r.planCode, indicator: r.indicatorCode, group: r.groupCode, unit: r.unitCode });
     const columns = ["targetId", "planId", "planCode", "indicator", "group", "unit", "year", "actual", "achieved", "percent", "status"];
-    if (format === "csv") return csvResponse("progress.csv", columns, data);
+    // The full dump, written a block of rows at a time as the reader takes it.
+    if (format === "csv") return csvStreamResponse("progress.csv", columns, rows.length, (i) => shape(rows[i]!));
+    const data = format === "xlsx" ? rows.map(shape) : [];
     if (format === "xlsx") {
       // The overview table (targets per status) and the rows behind it.
       const counts = countStatuses(rows);
@@ -44,6 +52,16 @@ export const GET = withApiErrors(
         { name: "Tiến độ chỉ tiêu", columns, rows: data },
       ]);
     }
-    return NextResponse.json({ data, asOf });
+    const total = rows.length;
+    const pageCount = Math.max(1, Math.ceil(total / pageSize));
+    // As /api/v1/plans: a page past the end answers the last page.
+    const shown = Math.min(page, pageCount);
+    const from = (shown - 1) * pageSize;
+    return NextResponse.json({
+      data: rows.slice(from, from + pageSize).map(shape),
+      asOf,
+      meta: { total, page: shown, pageSize, pageCount },
+      links: pageLinks(req.nextUrl, shown, pageCount),
+    });
   }),
 );
