@@ -89,8 +89,10 @@ export function UnitPicker({ id, name, m, locale, filters, pinned = [], initial,
   const listRef = useRef<HTMLUListElement>(null);
   // The filters as last rendered, read by searches started from a timer.
   const filtersRef = useRef(filters);
+  const pinnedRef = useRef(pinned);
   useEffect(() => {
     filtersRef.current = filters;
+    pinnedRef.current = pinned;
   });
 
   const pinnedKeys = new Set(pinned.map((u) => u.key));
@@ -150,7 +152,10 @@ export function UnitPicker({ id, name, m, locale, filters, pinned = [], initial,
           const answer = readSearchAnswer(body);
           setFound(answer.units);
           setTotal(answer.total);
-          setActive(-1);
+          // The units offered first (the account's own) keep their places when the answer arrives:
+          // an option already chosen with the arrow keys among them stays active.
+          const kept = pinnedMatching(pinnedRef.current, q).length;
+          setActive((a) => (a >= 0 && a < kept ? a : -1));
           setPhase("done");
         })
         .catch(() => {
