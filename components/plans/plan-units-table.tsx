@@ -2,11 +2,11 @@
 // targets and their statuses, each unit linking to the page of its own targets.
 import Link from "next/link";
 import { unitName } from "@/components/plans/format";
-import { STATUS_DISPLAY_ORDER } from "@/components/progress/status-summary";
+import { StatusCountCells, StatusHeaderCells } from "@/components/progress/status-cells";
 import type { TPlanView } from "@/lib/data/plan-view";
 import { formatNumber } from "@/lib/domain/numbers";
 import type { Locale } from "@/lib/i18n/locale";
-import { statusLabel, type TMessages } from "@/lib/i18n/messages";
+import type { TMessages } from "@/lib/i18n/messages";
 
 type Props = { view: Extract<TPlanView, { kind: "by-unit" }>; href: (unitKey: string) => string; locale: Locale; t: TMessages["common"] };
 
@@ -25,11 +25,7 @@ export function PlanUnitsTable({ view, href, locale, t }: Props) {
               <th scope="col" className="num">
                 {b.countCol}
               </th>
-              {STATUS_DISPLAY_ORDER.map((s) => (
-                <th scope="col" key={s} className="num">
-                  <span className={`status ${s}`}>{statusLabel(s, locale)}</span>
-                </th>
-              ))}
+              <StatusHeaderCells locale={locale} />
             </tr>
           </thead>
           <tbody>
@@ -49,11 +45,7 @@ export function PlanUnitsTable({ view, href, locale, t }: Props) {
                   <td className="num" data-label={b.countCol}>
                     {n(u.targets)}
                   </td>
-                  {STATUS_DISPLAY_ORDER.map((s) => (
-                    <td key={s} className={u.counts[s] === 0 ? "num muted zero" : "num"} data-status={s} data-label={statusLabel(s, locale)}>
-                      {n(u.counts[s])}
-                    </td>
-                  ))}
+                  <StatusCountCells counts={u.counts} locale={locale} />
                 </tr>
               );
             })}

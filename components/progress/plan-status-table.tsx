@@ -1,9 +1,8 @@
 import Link from "next/link";
 import type { TPlanStatusRow } from "@/lib/data/overview";
 import { formatNumber } from "@/lib/domain/numbers";
-import { statusLabel } from "@/lib/i18n/messages";
 import type { Locale } from "@/lib/i18n/locale";
-import { STATUS_DISPLAY_ORDER } from "./status-summary";
+import { StatusCountCells, StatusHeaderCells } from "./status-cells";
 import { messages } from "@/lib/i18n/messages";
 
 /** Each plan's targets by status: one row per document, one column per status (words and symbols in the header). */
@@ -24,11 +23,7 @@ export function PlanStatusTable({ rows, locale }: { rows: TPlanStatusRow[]; loca
         <thead>
           <tr>
             <th scope="col">{d.planCol}</th>
-            {STATUS_DISPLAY_ORDER.map((s) => (
-              <th scope="col" key={s} className="num">
-                <span className={`status ${s}`}>{statusLabel(s, locale)}</span>
-              </th>
-            ))}
+            <StatusHeaderCells locale={locale} />
             <th scope="col" className="num">
               {d.totalCol}
             </th>
@@ -43,11 +38,7 @@ export function PlanStatusTable({ rows, locale }: { rows: TPlanStatusRow[]; loca
                   {r.planTitle}
                 </span>
               </th>
-              {STATUS_DISPLAY_ORDER.map((s) => (
-                <td key={s} className={r.counts[s] === 0 ? "num muted zero" : "num"} data-status={s} data-label={statusLabel(s, locale)}>
-                  {n(r.counts[s])}
-                </td>
-              ))}
+              <StatusCountCells counts={r.counts} locale={locale} />
               <td className="num" data-label={d.totalCol}>
                 <strong>{n(r.counts.total)}</strong>
               </td>
