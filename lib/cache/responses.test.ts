@@ -55,6 +55,9 @@ describe("which answers are kept", () => {
   it("a 200 without cookies, minus the headers of one exchange", () => {
     expect(keepableHeaders(200, { "content-type": "text/html", "content-length": 12, date: "x", etag: "y", vary: "rsc" })).toEqual({ "content-type": "text/html", vary: "rsc" });
     expect(keepableHeaders(200, { "set-cookie": ["a=b"] })).toBeNull();
+    // A page Next.js marks no-store may be kept by the browser and revalidated with its ETag; an API answer keeps its own.
+    expect(keepableHeaders(200, { "cache-control": "private, no-cache, no-store, max-age=0, must-revalidate" })).toEqual({ "cache-control": "private, no-cache" });
+    expect(keepableHeaders(200, { "cache-control": "public, max-age=0, must-revalidate" })).toEqual({ "cache-control": "public, max-age=0, must-revalidate" });
     expect(keepableHeaders(404, {})).toBeNull();
     expect(keepableHeaders(304, {})).toBeNull();
     expect(keepableHeaders(500, {})).toBeNull();

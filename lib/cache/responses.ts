@@ -76,6 +76,9 @@ export function keepableHeaders(status: number, headers: Record<string, number |
     if (HOP_HEADERS.has(name)) continue;
     out[name] = typeof v === "number" ? String(v) : v;
   }
+  // Next.js marks its dynamic pages "no-store". A kept answer is the same for every anonymous
+  // reader and has an ETag: the browser may keep it and ask again (304), never a shared cache.
+  if (typeof out["cache-control"] === "string" && out["cache-control"].includes("no-store")) out["cache-control"] = "private, no-cache";
   return out;
 }
 
