@@ -1,247 +1,387 @@
-// npm run bench — speed and memory of the public pages and the progress API, measured
-// over HTTP against the portal started exactly as `npm start` starts it, on a throw-away
-// embedded database under the system's temp folder (deleted afterwards).
+// npm run bench [-- --postgres | --both] — what issue #12 asks the portal to meet, measured over
+// HTTP against the portal started exactly as `npm start` starts it, with the whole country loaded.
 //
-// The database holds the seeded sources plus a synthetic load, clearly marked: units
-// "Tỉnh thử hiệu năng NN" (codes B01…), plans titled "[Dữ liệu thử hiệu năng] …", results
-// with isDemo = true. Sizes: BENCH_PROVINCES (default 60) × BENCH_DISTRICTS (8) districts,
-// one plan per province with BENCH_TARGETS (6) count targets per district, annual results
-// for 2021–2024. The first row is a static file from the same server, the reference the other
-// figures are compared with. It prints figures; it asserts nothing (timings vary on shared machines).
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// Data: the seeded registry (34 provinces and 3.321 communes of today, and the units before the
+// 2025 reform) and sources, plus a marked synthetic load (scripts/bench/data.ts): one published
+// plan per province, "[Dữ liệu thử hiệu năng] …", with 20 province and BENCH_TARGETS (18) commune
+// count targets per commune, and published results 2021–2025 (isDemo) for each: ≥ 300.000 results.
+//
+// Backends (scripts/bench/portal.ts): the embedded database by default, in a throw-away folder;
+// `--postgres` on DATABASE_URL, or on a throw-away database on TEST_POSTGRES_URL (default
+// postgresql://postgres@127.0.0.1:5432/postgres); `--both` runs one then the other.
+//
+// Figures, per backend, in one run:
+// 1. each path at 20 keep-alive connections for BENCH_SECONDS (6) after a 1 s warm-up: req/s, its
+//    share of a static file's req/s (the same server's /_next/static JS file, measured first and
+//    last, their mean), p50, p95, the answer's size (decoded, and on the wire when compressed);
+// 2. cold after write: a published result changed by SQL (as psql or the CLI would), then the first
+//    read of the plan page, the unit page, / and /compare timed, BENCH_COLD_RUNS (5) times;
+// 3. first-load JS of each page: its /_next/static scripts, gzipped;
+// 4. the memory of the portal's processes (peak during the run, and after it).
+// It prints figures and asserts nothing. Exit 1 only if the portal does not start or a path
+// answers other than 200.
+import os from "node:os";
+import { gzipSync } from "node:zlib";
 import pg from "pg";
+import { dataSizes, loadSynthetic, pick, removeSynthetic, TARGETS_PER_COMMUNE, TARGETS_PER_PROVINCE, type Loaded, type Picks, type Sizes } from "./bench/data";
+import { CONNECTIONS, decode, get, headersFor, loadPath, newAgent, type LoadResult } from "./bench/http";
+import { memorySampler, Portal, type Backend, type Proc } from "./bench/portal";
 
-const PROVINCES = Number(process.env.BENCH_PROVINCES ?? 60);
-const DISTRICTS = Number(process.env.BENCH_DISTRICTS ?? 8);
-const TARGETS = Number(process.env.BENCH_TARGETS ?? 6);
-const WARM_RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const args = process.argv.slice(2);
+const unknown = args.filter((a) => !["--postgres", "--both", "--embedded"].includes(a));
+if (unknown.length) {
+  console.error(`[bench] unknown argument(s): ${unknown.join(" ")} (use --postgres, --both, or nothing for the embedded database)`);
+  process.exit(2);
+}
+const BACKENDS: Backend[] = args.includes("--both") ? ["embedded", "postgres"] : args.includes("--postgres") ? ["postgres"] : ["embedded"];
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 6);
+const WARMUP_SECONDS = 1;
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const PORT = Number(process.env.BENCH_PORT ?? 3399);
-const BASE = `http://127.0.0.1:${PORT}`;
 
-const dataDir = mkdtempSync(join(tmpdir(), "portal-bench-"));
-let server: ChildProcess | null = null;
-
-function cleanup() {
-  if (server && server.exitCode === null) server.kill("SIGTERM");
-}
-process.on("SIGINT", () => {
-  cleanup();
-  process.exit(130);
-});
-
-async function waitForPortal(): Promise<void> {
-  for (let i = 0; i < 300; i++) {
-    try {
-      const r = await fetch(`${BASE}/api/v1/openapi.json`);
-      if (r.ok) return;
-    } catch {
-      // not up yet
-    }
-    if (server?.exitCode !== null) throw new Error("the portal stopped while starting; see the output above");
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error("the portal did not answer within 5 minutes");
-}
-
-/** Synthetic provinces, districts, plans, targets and published results (one SQL statement each). */
-async function loadSynthetic(c: pg.Client): Promise<{ targets: number; results: number }> {
-  const ind = (await c.query<{ id: string }>(`SELECT "id" FROM "indicator" WHERE "code" = 'jobs'`)).rows[0]!.id;
-  await c.query("BEGIN");
-  await c.query(
-    `INSERT INTO "admin_unit" ("id", "key", "code", "name", "shortName", "level", "parentId", "searchName")
-     SELECT 'bench-p' || p, 'B' || lpad(p::text, 2, '0'), 'B' || lpad(p::text, 2, '0'), 'Tỉnh thử hiệu năng ' || p, 'Thử ' || p, 'PROVINCE', 'unit-vn', 'tinh thu hieu nang ' || p
-     FROM generate_series(1, $1::int) p`,
-    [PROVINCES],
-  );
-  await c.query(
-    `INSERT INTO "admin_unit" ("id", "key", "code", "name", "shortName", "level", "parentId", "searchName")
-     SELECT 'bench-p' || p || '-d' || d, 'B' || lpad(p::text, 2, '0') || lpad(d::text, 2, '0'), 'B' || lpad(p::text, 2, '0') || lpad(d::text, 2, '0'), 'Huyện thử ' || p || '.' || d, 'Huyện thử ' || d, 'DISTRICT', 'bench-p' || p, 'huyen thu ' || p || ' ' || d
-     FROM generate_series(1, $1::int) p, generate_series(1, $2::int) d`,
-    [PROVINCES, DISTRICTS],
-  );
-  await c.query(
-    `INSERT INTO "plan" ("id", "type", "issuer", "issuerUnitId", "issueYear", "title", "periodStart", "periodEnd", "searchText", "status", "updatedAt")
-     SELECT 'bench-plan-' || p, 'KE_HOACH', 'UBND tỉnh thử ' || p, 'bench-p' || p, 2021,
-            '[Dữ liệu thử hiệu năng] Kế hoạch giảm nghèo 2021–2025, tỉnh thử ' || p, 2021, 2025,
-            'du lieu thu hieu nang ke hoach giam ngheo tinh thu ' || p, 'PUBLISHED', now()
-     FROM generate_series(1, $1::int) p`,
-    [PROVINCES],
-  );
-  const t = await c.query(
-    `INSERT INTO "target" ("id", "planId", "position", "indicatorId", "unitId", "kind", "lower", "periodStart", "periodEnd", "annual", "statement", "status", "updatedAt")
-     SELECT 'bench-t-' || p || '-' || d || '-' || k, 'bench-plan-' || p, d * 100 + k, $4, 'bench-p' || p || '-d' || d, 'COUNT',
-            1000 + k * 100, 2021, 2025, (k % 2 = 0), '[thử] giải quyết việc làm cho ' || (1000 + k * 100) || ' lao động', 'PUBLISHED', now()
-     FROM generate_series(1, $1::int) p, generate_series(1, $2::int) d, generate_series(1, $3::int) k`,
-    [PROVINCES, DISTRICTS, TARGETS, ind],
-  );
-  const r = await c.query(
-    `INSERT INTO "result" ("id", "targetId", "indicatorId", "unitId", "year", "value", "status", "isDemo", "updatedAt")
-     SELECT 'bench-r-' || t."id" || '-' || y, t."id", t."indicatorId", t."unitId", y, (200 + (hashtext(t."id" || y) & 511)), 'PUBLISHED', true, now()
-     FROM "target" t, generate_series(2021, 2024) y
-     WHERE t."id" LIKE 'bench-t-%'`,
-  );
-  await c.query("COMMIT");
-  return { targets: t.rowCount ?? 0, results: r.rowCount ?? 0 };
-}
-
-/** Resident memory (MiB) of a process and of each process below it, by name (Linux /proc). */
-function processTree(pid: number): { name: string; rssMiB: number }[] {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean);
-    const name = cmd.some((a) => a.includes("next-server")) || /next-server/.test(status)
-      ? "Next.js server"
-      : cmd.some((a) => a.endsWith("scripts/start.ts"))
-        ? "start script + embedded PostgreSQL (PGlite)"
-        : (cmd.slice(0, 2).join(" ").slice(0, 40) || "process");
-    const own = { name, rssMiB: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024 };
-    const kids = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-    return [own, ...kids.flatMap(processTree)];
-  } catch {
-    return [];
-  }
-}
-
-async function timeGet(path: string): Promise<{ ms: number; status: number; bytes: number }> {
-  const t0 = performance.now();
-  const res = await fetch(BASE + path);
-  const body = await res.arrayBuffer();
-  return { ms: performance.now() - t0, status: res.status, bytes: body.byteLength };
-}
-
+const log = (m: string) => console.log(`[bench] ${m}`);
+const n0 = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString("en-US") : "–");
+const n1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : "–");
+const ratio = (x: number, y: number) => (Number.isFinite(x / y) ? `${(x / y).toFixed(2)}×` : "–");
+const kb = (bytes: number) => (Number.isFinite(bytes) ? (bytes / 1024).toFixed(1) : "–");
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2) : NaN;
 };
-const p95 = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]!;
-};
-const f = (n: number) => n.toFixed(0).padStart(6);
 
-async function main() {
-  console.log(`[bench] data: ${dataDir} (deleted at the end); portal on ${BASE}`);
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    // Always the embedded database: the figures are for the default install.
-    env: Object.fromEntries(Object.entries({ ...process.env, PORTAL_DATA_DIR: dataDir, PORT: String(PORT) }).filter(([k]) => k !== "DATABASE_URL")) as NodeJS.ProcessEnv,
-    stdio: ["ignore", "inherit", "inherit"],
-  });
-  await waitForPortal();
-  const lock = JSON.parse(readFileSync(join(dataDir, "embedded.lock"), "utf8")) as { url: string };
-  const client = new pg.Client({ connectionString: lock.url });
-  await client.connect();
-  const t0 = performance.now();
-  const loaded = await loadSynthetic(client);
-  console.log(`[bench] synthetic load: ${PROVINCES} provinces × ${DISTRICTS} districts, ${loaded.targets} targets, ${loaded.results} results in ${f(performance.now() - t0)} ms`);
-
-  // The reference: a static file served by the same server in the same run (the machine is shared and noisy).
-  const home = await (await fetch(`${BASE}/`)).text();
-  const staticPath = /\/_next\/static\/[^"']+\.js/.exec(home)?.[0] ?? "/readme";
-  const paths = [
-    staticPath,
-    "/",
-    "/units?q=vinh+thinh",
-    "/units/92",
-    "/api/v1/units?q=vinh+thinh",
-    "/api/v1/units?level=commune&page=60",
-    "/plans",
-    "/plans?q=thu+hieu+nang+12",
-    "/plans/bench-plan-1",
-    "/units/B01",
-    "/compare?indicator=jobs&year=2024",
-    "/api/v1/progress",
-    "/api/v1/progress?unit=B01&format=csv",
-    "/api/v1/compare?indicator=jobs&year=2024",
-  ];
-  const write = async (i: number) =>
-    client.query(`UPDATE "result" SET "value" = "value" + 1, "updatedAt" = now() WHERE "id" = $1`, [`bench-r-bench-t-1-1-1-${2021 + (i % 4)}`]);
-
-  const rows: string[] = [];
-  let i = 0;
-  for (const path of paths) {
-    await write(i++); // every first read below follows a write: the cache and summary are stale
-    const first = await timeGet(path);
-    const warm: number[] = [];
-    for (let k = 0; k < WARM_RUNS; k++) warm.push((await timeGet(path)).ms);
-    await write(i++);
-    const afterWrite = await timeGet(path);
-    rows.push(`${path.padEnd(42)} ${String(first.status).padStart(4)} ${f(first.ms)} ${f(median(warm))} ${f(p95(warm))} ${f(afterWrite.ms)} ${(first.bytes / 1024).toFixed(0).padStart(6)}`);
-  }
-  // Throughput with several readers at once (cached answers), and with a writer among them.
-  const burst = async (path: string, total: number, concurrency: number, writeEvery = 0) => {
-    let next = 0;
-    const t0 = performance.now();
-    const worker = async () => {
-      while (next < total) {
-        const k = next++;
-        if (writeEvery && k % writeEvery === 0) await write(i++);
-        const r = await fetch(BASE + path);
-        await r.arrayBuffer();
-        if (r.status !== 200) throw new Error(`${path} answered ${r.status}`);
-      }
-    };
-    await Promise.all(Array.from({ length: concurrency }, worker));
-    return (total / (performance.now() - t0)) * 1000;
-  };
-  const throughput = [
-    [`/plans/bench-plan-1, 10 readers`, await burst("/plans/bench-plan-1", 200, 10)],
-    [`/api/v1/progress?unit=B01, 10 readers`, await burst("/api/v1/progress?unit=B01", 200, 10)],
-    [`/units/B01, 10 readers, a write every 20 reads`, await burst("/units/B01", 200, 10, 20)],
-  ] as const;
-
-  // Unit search as a person types it: 40 commune names never asked before (so never cached),
-  // each searched once without diacritics among every unit of the registry.
-  const names = (
-    await client.query<{ q: string }>(
-      `SELECT regexp_replace("searchName", '^(xa|phuong|thi tran|dac khu) ', '') AS q FROM "admin_unit" WHERE "level" = 'COMMUNE' ORDER BY hashtext("id") LIMIT 40`,
-    )
-  ).rows.map((r) => r.q);
-  const searches: number[] = [];
-  let found = 0;
-  for (const q of names) {
-    const t = await timeGet(`/api/v1/units?q=${encodeURIComponent(q)}`);
-    if (t.status !== 200) throw new Error(`unit search for "${q}" answered ${t.status}`);
-    searches.push(t.ms);
-    found++;
-  }
-  const statics: number[] = [];
-  for (let k = 0; k < WARM_RUNS; k++) statics.push((await timeGet(staticPath)).ms);
-  const unitCount = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM "admin_unit"`)).rows[0]!.n);
-
-  // A new day: every target's progress is recomputed once (simulated by marking the summary stale).
-  await client.query(`UPDATE "target_progress" SET "computedFor" = DATE '2000-01-01'`);
-  await write(i++);
-  const day = await timeGet("/");
-
-  console.log("");
-  console.log(`${"GET".padEnd(42)} code  first  warm½  warm95 write  KiB`);
-  console.log(`${"".padEnd(42)}       (ms)   (ms)   (ms)   (ms)`);
-  for (const r of rows) console.log(r);
-  console.log("");
-  for (const [what, rps] of throughput) console.log(`[bench] throughput ${what}: ${rps.toFixed(0)} requests/s`);
-  console.log(
-    `[bench] unit search among ${unitCount} units, ${found} new queries (uncached) over HTTP: median ${median(searches).toFixed(1)} ms, p95 ${p95(searches).toFixed(1)} ms, max ${Math.max(...searches).toFixed(1)} ms; ` +
-      `static file in the same run: median ${median(statics).toFixed(1)} ms (search median = ${(median(searches) / median(statics)).toFixed(1)}× the static file)`,
-  );
-  console.log(`[bench] first read on a new day (all ${loaded.targets + 18} targets' progress recomputed): GET / ${f(day.ms)} ms`);
-  const tree = server?.pid ? processTree(server.pid) : [];
-  const total = tree.reduce((n, p) => n + p.rssMiB, 0);
-  console.log(`[bench] memory of the portal: ${tree.length ? `${total.toFixed(0)} MiB resident in all` : "n/a (no /proc)"}`);
-  for (const p of tree) console.log(`[bench]   ${p.rssMiB.toFixed(0).padStart(5)} MiB  ${p.name}`);
-  console.log("[bench] first = first request after a write (cache and progress summary stale); warm = cached; write = first request after one more write.");
-  await client.end();
+/** A text table: the first column left-aligned, the others right-aligned. */
+function table(head: string[], rows: string[][]): string[] {
+  const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]!) : c.padStart(w[i]!))).join("  ").trimEnd();
+  return [line(head), w.map((x) => "-".repeat(x)).join("  "), ...rows.map(line)];
 }
 
-main()
-  .catch((e) => {
-    console.error(`[bench] failed: ${e instanceof Error ? e.message : String(e)}`);
+type Report = { backend: Backend; lines: string[]; failures: string[] };
+
+type Cold = { path: string; write: number[]; cold: number[]; next: number[]; shown: number };
+type Js = { page: string; scripts: number; raw: number; gz: number; inlineGz: number; html: number };
+/** What one backend's run measured so far: the report prints whatever is there. */
+type Run = {
+  backend: Backend;
+  portal: Portal;
+  loadBefore: number[];
+  loaded?: Loaded;
+  sizes?: Sizes;
+  picks?: Picks;
+  firstMs?: number;
+  staticPath?: string;
+  staticFirst?: LoadResult;
+  results: LoadResult[];
+  staticLast?: LoadResult;
+  cold: Cold[];
+  js: Js[];
+  peak?: { processes: Proc[]; total: number };
+  after?: Proc[];
+};
+
+async function runBackend(backend: Backend): Promise<Report> {
+  const failures: string[] = [];
+  const portal = new Portal(backend, PORT);
+  const st: Run = { backend, portal, loadBefore: os.loadavg(), results: [], cold: [], js: [] };
+  let client: pg.Client | null = null;
+  let memory: ReturnType<typeof memorySampler> | null = null;
+  const one = newAgent(1);
+  /** A phase that fails is said, and the run goes on with the next one. */
+  const phase = async (name: string, fn: () => Promise<void>) => {
+    if (interrupted) return;
+    try {
+      await fn();
+    } catch (e) {
+      failures.push(`${name}: ${(e as Error).message}`);
+    }
+  };
+  const connect = async () => {
+    const x = new pg.Client({ connectionString: portal.clientUrl });
+    x.on("error", () => undefined); // a lost connection is met, and said, by the next query
+    await x.connect();
+    return x;
+  };
+  const recover = async (after: string) => {
+    if (interrupted) return;
+    const restarted = await portal.recover(log, async () => {
+      await client?.end().catch(() => undefined);
+      client = null;
+    });
+    if (!restarted) return;
+    failures.push(`the portal stopped answering during ${after}; it was started again for what follows`);
+    client = await connect();
+  };
+  /** The bench's database connection (a new one after the portal was started again). */
+  const db = () => {
+    if (!client) throw new Error("no database connection");
+    return client;
+  };
+  try {
+    log(`— ${backend} —`);
+    try {
+      await portal.start(log);
+    } catch (e) {
+      failures.push(`the portal did not start: ${(e as Error).message}`);
+      return { backend, lines: [], failures };
+    }
+    client = await connect();
+    const c = client;
+    if ((await c.query(`SELECT 1 FROM "plan" WHERE "id" LIKE 'bench-plan-%' LIMIT 1`)).rowCount) {
+      log(`removing the synthetic rows of an earlier run…`);
+      await removeSynthetic(c);
+    }
+    log(`loading the synthetic data (${TARGETS_PER_PROVINCE} targets per province, ${TARGETS_PER_COMMUNE} per commune, results 2021–2025)…`);
+    const loaded = (st.loaded = await loadSynthetic(c));
+    log(
+      `loaded ${n0(loaded.plans)} plans, ${n0(loaded.targets)} targets, ${n0(loaded.results)} results in ${n1(loaded.ms / 1000)} s ` +
+        `(${Object.entries(loaded.steps).map(([k, v]) => `${k} ${n1(v / 1000)} s`).join(", ")}; ${loaded.triggers ? "through the row triggers" : "row triggers' work done once in bulk"})`,
+    );
+    st.sizes = await dataSizes(c);
+    const picks = (st.picks = await pick(c));
+
+    memory = memorySampler(portal);
+    // The first read after the load computes every new target's progress (lib/data/progress-summary).
+    const first = await get(portal.base, "/", { agent: one, keepBody: true });
+    if (first.status !== 200) failures.push(`/ answered ${first.status} (first read after the load)`);
+    st.firstMs = first.ms;
+    log(`first read of / after the load (every new target's progress computed): ${n0(first.ms)} ms`);
+    const staticPath = (st.staticPath = /<script[^>]*\ssrc="(\/_next\/static\/[^"]+\.js)"/.exec(decode(first).toString("utf8"))?.[1]);
+    if (!staticPath) throw new Error("the home page names no /_next/static script (the static reference)");
+
+    const paths = [
+      "/",
+      "/plans",
+      `/plans/${picks.planId}`,
+      `/units/${picks.provinceKey}`,
+      `/units/${picks.communeKey}`,
+      "/compare?indicator=jobs&year=2024",
+      "/api/v1/progress",
+      `/api/v1/progress?unit=${picks.provinceKey}`,
+      "/api/v1/plans",
+      "/api/v1/compare?indicator=jobs&year=2024",
+      "/open-data",
+    ];
+    const run = async (path: string): Promise<LoadResult | undefined> => {
+      if (interrupted) return undefined;
+      log(`load: ${path}`);
+      const r = await loadPath(portal.base, path, SECONDS, WARMUP_SECONDS, CONNECTIONS);
+      for (const [what, count] of r.bad) failures.push(`${path} answered ${/^\d+$/.test(what) ? what : `with an error (${what})`} × ${count}`);
+      log(`  ${n0(r.rps)} req/s, p50 ${n1(r.p50)} ms, p95 ${n1(r.p95)} ms, ${kb(r.bytes)} KB, ${r.requests} requests in ${n1(r.seconds)} s`);
+      if ([...r.bad.keys()].some((k) => !/^\d+$/.test(k)) || portal.stopped) await recover(`the load of ${path}`);
+      return r;
+    };
+    st.staticFirst = await run(staticPath);
+    for (const p of paths) {
+      const r = await run(p);
+      if (r) st.results.push(r);
+    }
+    st.staticLast = await run(staticPath);
+
+    await phase("cold reads after a write", async () => {
+      log("cold reads after a write…");
+      const coldPaths = [`/plans/${picks.planId}`, `/units/${picks.provinceKey}`, "/", "/compare?indicator=jobs&year=2024"];
+      // Each write sets the result to a figure found nowhere else (987.6xx), looked for in the answer;
+      // the loaded figure is put back afterwards.
+      const original = (await db().query<{ value: string }>(`SELECT "value" FROM "result" WHERE "id" = $1`, [picks.resultId])).rows[0]?.value;
+      try {
+        for (const [i, path] of coldPaths.entries()) {
+          const row: Cold = { path, write: [], cold: [], next: [], shown: 0 };
+          st.cold.push(row);
+          for (let k = 0; k < COLD_RUNS && !interrupted; k++) {
+            const warm = await get(portal.base, path, { agent: one });
+            const value = 987_600 + i * 10 + k;
+            const t0 = performance.now();
+            await db().query(`UPDATE "result" SET "value" = $2, "updatedAt" = now() WHERE "id" = $1`, [picks.resultId, value]);
+            row.write.push(performance.now() - t0);
+            const after = await get(portal.base, path, { agent: one, keepBody: true });
+            const next = await get(portal.base, path, { agent: one });
+            for (const x of [warm, after, next]) if (x.status !== 200) failures.push(`${path} answered ${x.status} (cold after write)`);
+            row.cold.push(after.ms);
+            row.next.push(next.ms);
+            const text = decode(after).toString("utf8");
+            if ([value.toLocaleString("vi-VN"), value.toLocaleString("en-US"), String(value)].some((v) => text.includes(v))) row.shown++;
+          }
+        }
+      } finally {
+        await db().query(`UPDATE "result" SET "value" = $2, "updatedAt" = now() WHERE "id" = $1`, [picks.resultId, original]);
+      }
+    });
+    await recover("the cold reads");
+
+    await phase("first-load JS", async () => {
+      log("first-load JS…");
+      const pages = ["/", "/plans", `/plans/${picks.planId}`, `/units/${picks.provinceKey}`, "/compare?indicator=jobs&year=2024", "/open-data", "/units"];
+      const plain = { "accept-encoding": "identity" };
+      for (const page of pages) {
+        if (interrupted) return;
+        const a = await get(portal.base, page, { agent: one, keepBody: true, headers: { ...headersFor(page), ...plain } });
+        if (a.status !== 200) failures.push(`${page} answered ${a.status} (first-load JS)`);
+        const html = decode(a).toString("utf8");
+        const srcs = [
+          // noModule scripts (legacy polyfills) are never fetched by the browsers the portal supports.
+          ...new Set([...html.matchAll(/<script(?![^>]*\snoModule)[^>]*\ssrc="([^"]+)"/gi)].map((m) => m[1]!.replace(/&amp;/g, "&")).filter((x) => x.startsWith("/_next/static/"))),
+        ];
+        let raw = 0;
+        let gz = 0;
+        for (const src of srcs) {
+          const x = await get(portal.base, src, { agent: one, keepBody: true, headers: { accept: "*/*", ...plain } });
+          if (x.status !== 200) failures.push(`${src} answered ${x.status} (script of ${page})`);
+          const body = decode(x);
+          raw += body.length;
+          gz += gzipSync(body, { level: 9 }).length;
+        }
+        const inline = [...html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join("");
+        st.js.push({ page, scripts: srcs.length, raw, gz, inlineGz: gzipSync(Buffer.from(inline), { level: 9 }).length, html: Buffer.byteLength(html) });
+      }
+    });
+  } catch (e) {
+    failures.push((e as Error).stack ?? String(e));
+  } finally {
+    one.destroy();
+    if (memory) {
+      st.peak = memory.stop();
+      st.after = portal.memory();
+    }
+    try {
+      if (client && backend === "postgres" && !portal.created) {
+        log("removing the synthetic rows from DATABASE_URL…");
+        await removeSynthetic(client);
+      }
+    } catch (e) {
+      failures.push(`could not remove the synthetic rows: ${(e as Error).message}`);
+    }
+    await client?.end().catch(() => undefined);
+    await portal.stop().catch((e) => failures.push(`could not clean up: ${(e as Error).message}`));
+  }
+  return { backend, lines: report(st), failures };
+}
+
+function report(st: Run): string[] {
+  const out: string[] = [];
+  const { backend, portal } = st;
+  const cpus = os.cpus();
+  out.push("");
+  out.push(`==== npm run bench: ${backend === "embedded" ? "embedded PostgreSQL (PGlite)" : "PostgreSQL"} ====`);
+  out.push(
+    `date ${new Date().toISOString().replace(/\.\d+Z$/, "Z")} · machine: ${cpus[0]?.model.trim() ?? "?"} × ${cpus.length} CPUs, ` +
+      `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}; load average before the run ${st.loadBefore.map((x) => x.toFixed(2)).join(" ")}`,
+  );
+  out.push(`backend: ${portal.description}`);
+  if (st.sizes && st.loaded && st.picks) out.push(dataLine(st.sizes, st.loaded, st.picks));
+  if (st.loaded) out.push(`synthetic load: ${n1(st.loaded.ms / 1000)} s in one transaction; first read of / after it (every new target's progress computed): ${n0(st.firstMs ?? NaN)} ms`);
+  out.push(`load: ${CONNECTIONS} keep-alive connections per path, ${WARMUP_SECONDS} s warm-up then ${SECONDS} s; anonymous GETs with accept-encoding "gzip, br" (pages: accept text/html).`);
+
+  const staticRuns = [st.staticFirst, st.staticLast].filter((r): r is LoadResult => r !== undefined && r.requests > 0);
+  const staticRps = staticRuns.length ? staticRuns.reduce((n, r) => n + r.rps, 0) / staticRuns.length : NaN;
+  if (st.staticFirst) {
+    out.push(
+      `static reference ${st.staticPath} (${kb(st.staticFirst.bytes)} KB): ${n0(st.staticFirst.rps)} req/s first, ${n0(st.staticLast?.rps ?? NaN)} req/s last, ` +
+        `mean ${n0(staticRps)} req/s = 100 %`,
+    );
+    out.push("");
+    const rows = [st.staticFirst, ...st.results, ...(st.staticLast ? [st.staticLast] : [])].map((r, i, all) => [
+      i === 0 ? `${r.path} (static, first)` : st.staticLast && i === all.length - 1 ? "static file (last)" : r.path,
+      n0(r.rps),
+      `${n0((r.rps / staticRps) * 100)} %`,
+      n1(r.p50),
+      n1(r.p95),
+      kb(r.bytes),
+      r.requests === 0 ? "–" : r.encoding === "none" ? "(not compressed)" : `${kb(r.wireBytes)} ${r.encoding}`,
+      `${n0(r.requests)}${r.connections === CONNECTIONS || r.requests === 0 ? "" : ` (${r.connections} connections)`}${r.bad.size ? " + failures" : ""}`,
+    ]);
+    out.push(...table(["path", "req/s", "% of static", "p50 ms", "p95 ms", "size KB", "on the wire KB", "requests"], rows));
+    out.push("size = the HTML or JSON as read (decoded); on the wire = the compressed body sent; KB = 1024 bytes; requests = answered in the measured seconds.");
+  }
+
+  if (st.cold.length && st.picks) {
+    out.push("");
+    out.push(`cold read after a write (UPDATE of published result ${st.picks.resultId} by SQL, then the first GET; ${COLD_RUNS} times each; one connection):`);
+    const warmP95 = new Map(st.results.map((r) => [r.path, r.p95]));
+    out.push(
+      ...table(
+        ["path", "write ms", "cold median ms", "cold max ms", "warm p95 ms", "median/p95", "max/p95", "next read ms", "new figure in it"],
+        st.cold.map((r) => {
+          const p95 = warmP95.get(r.path) ?? NaN;
+          const max = r.cold.length ? Math.max(...r.cold) : NaN;
+          return [
+            r.path,
+            n1(median(r.write)),
+            n1(median(r.cold)),
+            n1(max),
+            n1(p95),
+            ratio(median(r.cold), p95),
+            ratio(max, p95),
+            n1(median(r.next)),
+            `${r.shown}/${r.cold.length}`,
+          ];
+        }),
+      ),
+    );
+    out.push(
+      "warm p95 = under load at 20 connections (table above); next read = the read after the cold one; new figure in it = the cold read's body holds the value just written " +
+        "(987.6xx; a page that does not show this one result, such as the home page's counts, says 0).",
+    );
+  }
+
+  if (st.js.length) {
+    out.push("");
+    out.push("first-load JS (the page's /_next/static scripts but noModule polyfills, each gzipped at level 9, summed; inline = the page's inline scripts, gzipped):");
+    out.push(...table(["page", "scripts", "JS KB", "JS KB gzip", "inline KB gzip", "HTML KB"], st.js.map((r) => [r.page, String(r.scripts), kb(r.raw), kb(r.gz), kb(r.inlineGz), kb(r.html)])));
+  }
+
+  if (st.peak && st.after) {
+    out.push("");
+    const total = (ps: Proc[]) => ps.reduce((n, p) => n + p.rssMiB, 0);
+    out.push(`memory of the portal (resident): after the run ${n0(total(st.after))} MiB; peak during the run ${n0(st.peak.total)} MiB (sampled every 0.5 s)`);
+    const shown = new Set<number>();
+    for (const p of st.after) {
+      const pk = st.peak.processes.find((x) => x.pid === p.pid);
+      shown.add(p.pid);
+      out.push(`  ${n0(p.rssMiB).padStart(6)} MiB after, ${n0(pk?.rssMiB ?? NaN).padStart(6)} MiB peak  ${p.name}`);
+    }
+    for (const p of st.peak.processes) if (!shown.has(p.pid)) out.push(`  ${"gone".padStart(6)}      after, ${n0(p.rssMiB).padStart(6)} MiB peak  ${p.name} (pid ${p.pid}, ended during the run)`);
+    if (backend === "postgres") out.push("  (the PostgreSQL server's own processes are not counted)");
+  }
+  return out;
+}
+
+function dataLine(s: Sizes, l: Loaded, p: Picks): string {
+  return (
+    `data: ${n0(s.units)} units (${s.provinces} provinces and ${n0(s.communes)} communes of today, the rest before the 2025 reform); ` +
+    `${n0(s.plans)} published plans, ${n0(s.targets)} published targets, ${n0(s.publishedResults)} published results ` +
+    `(of which synthetic: ${l.plans} plans, ${n0(l.targets)} targets, ${n0(l.results)} results); database ${n0(s.databaseMiB)} MiB; ` +
+    `largest plan ${p.planId} (${p.provinceName}, ${n0(p.planTargets)} targets); commune page /units/${p.communeKey}`
+  );
+}
+
+let interrupted = false;
+process.on("SIGINT", () => {
+  // The portal gets the same signal (same process group) and stops; the throw-away folders and
+  // databases are removed by the finally blocks as the run unwinds.
+  if (interrupted) process.exit(130);
+  interrupted = true;
+  log("interrupted: cleaning up (Ctrl-C again to quit at once)");
+});
+
+async function main() {
+  const reports: Report[] = [];
+  for (const b of BACKENDS) {
+    if (interrupted) break;
+    const r = await runBackend(b);
+    reports.push(r);
+    for (const l of r.lines) console.log(l);
+  }
+  const failures = reports.flatMap((r) => r.failures.map((f) => `${r.backend}: ${f}`));
+  console.log("");
+  if (failures.length) {
+    for (const f of failures) console.error(`[bench] FAILED ${f}`);
     process.exitCode = 1;
-  })
-  .finally(async () => {
-    cleanup();
-    for (let k = 0; k < 50 && server && server.exitCode === null; k++) await new Promise((r) => setTimeout(r, 200));
-    if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
-  });
+  } else {
+    log(`done (${BACKENDS.join(" and ")}); figures only, nothing asserted.`);
+  }
+}
+
+main().catch((e) => {
+  console.error(`[bench] failed: ${(e as Error).stack ?? e}`);
+  process.exitCode = 1;
+});
