@@ -99,6 +99,9 @@ export function notModified(req: TRequestLike, etag: string): boolean {
  * The entries of one data version and day, the least recently used dropped first once their
  * bytes pass `maxBytes`. A newer version or day replaces the whole generation.
  */
+/** What an entry counts against the cache's size: its body, its key, and about 512 bytes of headers. */
+const sizeOf = (key: string, entry: TEntry) => entry.body.byteLength + key.length + 512;
+
 export class ResponseCache {
   private generation = "";
   private entries = new Map<string, TEntry>();
@@ -111,8 +114,8 @@ export class ResponseCache {
   /** Moves to this version and day: the entries of any other are dropped. False: an older generation (do not keep). */
   private at(generation: string): boolean {
     if (generation === this.generation) return true;
-    // Versions only grow and days only advance; a reader holding an older one must not replace a newer one.
-    if (this.generation && generation < this.generation && generation.length === this.generation.length) return false;
+    // Versions only grow and days only advance (generationOf compares as text); a reader holding an older one must not replace a newer one.
+    if (generation < this.generation) return false;
     this.generation = generation;
     this.entries.clear();
     this.pending.clear();
@@ -147,23 +150,23 @@ export class ResponseCache {
 
   set(generation: string, key: string, entry: TEntry): void {
     if (!this.at(generation)) return;
-    const size = entry.body.byteLength + key.length + 512;
+    const size = sizeOf(key, entry);
     if (size > this.maxBytes / 4) return; // one answer never takes most of the cache
     const old = this.entries.get(key);
     if (old) {
       this.entries.delete(key);
-      this.bytes -= old.body.byteLength + key.length + 512;
+      this.bytes -= sizeOf(key, old);
     }
     this.entries.set(key, entry);
     this.bytes += size;
     while (this.bytes > this.maxBytes && this.entries.size > 0) {
       const [k, e] = this.entries.entries().next().value!;
       this.entries.delete(k);
-      this.bytes -= e.body.byteLength + k.length + 512;
+      this.bytes -= sizeOf(k, e);
     }
   }
 
-  /** What the cache holds (for the benchmark and tests). */
+  /** What the cache holds (for the tests). */
   stats(): { generation: string; entries: number; bytes: number } {
     return { generation: this.generation, entries: this.entries.size, bytes: this.bytes };
   }

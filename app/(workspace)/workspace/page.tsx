@@ -161,19 +161,20 @@ function DueLists({ due, locale }: { due: TDue; locale: Locale }) {
           {list(entries, "todo", false)}
         </section>
       ))}
-      {due.returned.length > 0 && (
-        <section aria-labelledby="due-returned" data-due-group="returned">
-          <h3 id="due-returned">{w.returned}</h3>
-          <p className="muted">{w.returnedIntro}</p>
-          {list(due.returned, "returned", true)}
-        </section>
-      )}
-      {due.submitted.length > 0 && (
-        <section aria-labelledby="due-submitted" data-due-group="submitted">
-          <h3 id="due-submitted">{w.submitted}</h3>
-          <p className="muted">{w.submittedIntro}</p>
-          {list(due.submitted, "submitted", true)}
-        </section>
+      {(
+        [
+          ["returned", due.returned, w.returned, w.returnedIntro],
+          ["submitted", due.submitted, w.submitted, w.submittedIntro],
+        ] as const
+      ).map(
+        ([kind, entries, title, intro]) =>
+          entries.length > 0 && (
+            <section key={kind} aria-labelledby={`due-${kind}`} data-due-group={kind}>
+              <h3 id={`due-${kind}`}>{title}</h3>
+              <p className="muted">{intro}</p>
+              {list(entries, kind, true)}
+            </section>
+          ),
       )}
     </section>
   );
