@@ -261,6 +261,79 @@ export function groupComparison(rows: TCompareRow[], sort: TCompareSort): TCompa
   return list;
 }
 
+// ---------------------------------------------------------------------------
+// What /compare shows (docs/domain.md, "The comparison at national size"): every province in one
+// short table, each linking to its own view where its units below it are paged. The page stays
+// small at national size (3.321 communes), and every figure stays one link away.
+// ---------------------------------------------------------------------------
+
+/** Rows per page of a province's view. */
+export const COMPARE_PAGE_ROWS = 100;
+
+/** A province in the overview: its own figures, and how many figures its units below it have. */
+export type TCompareProvinceLine = {
+  province: TCompareUnitRef;
+  own: TCompareRow[];
+  children: number;
+  total: TCompareTotal | undefined;
+};
+
+export type TCompareView =
+  | {
+      kind: "provinces";
+      provinces: TCompareProvinceLine[];
+      /** The `province` asked for when it has no figure in this comparison (the overview is shown instead). */
+      missingProvince: string | null;
+    }
+  | {
+      kind: "province";
+      province: TCompareUnitRef;
+      /** The province's own figures and then its units' (`sub`), this page's share of them. */
+      rows: { row: TCompareRow; sub: boolean }[];
+      /** The province has no figure of its own: page 1 says so above its units. */
+      noOwnFigure: boolean;
+      /** Every figure of the province and its units, on all pages. */
+      figures: number;
+      page: number;
+      pageCount: number;
+      /** The computed total, on the last page only (it follows the rows it adds up). */
+      total: TCompareTotal | undefined;
+    };
+
+/**
+ * The overview (no `province`), or one province's rows paged by COMPARE_PAGE_ROWS; a page past
+ * the last shows the last. `groups` come from groupComparison, so the order is the sort's.
+ */
+export function compareView(
+  groups: readonly TCompareGroup[],
+  totals: readonly TCompareTotal[],
+  opts: { province?: string; page?: number } = {},
+): TCompareView {
+  const totalOf = (code: string) => totals.find((t) => t.provinceCode === code);
+  const g = opts.province === undefined ? undefined : groups.find((x) => x.province.code === opts.province);
+  if (!g) {
+    return {
+      kind: "provinces",
+      provinces: groups.map((x) => ({ province: x.province, own: x.own, children: x.children.length, total: totalOf(x.province.code) })),
+      missingProvince: opts.province ?? null,
+    };
+  }
+  const size = COMPARE_PAGE_ROWS;
+  const all = [...g.own.map((row) => ({ row, sub: false })), ...g.children.map((row) => ({ row, sub: true }))];
+  const pageCount = Math.max(1, Math.ceil(all.length / size));
+  const page = Math.min(Math.max(1, opts.page ?? 1), pageCount);
+  return {
+    kind: "province",
+    province: g.province,
+    rows: all.slice((page - 1) * size, page * size),
+    noOwnFigure: g.own.length === 0 && page === 1,
+    figures: all.length,
+    page,
+    pageCount,
+    total: page === pageCount ? totalOf(g.province.code) : undefined,
+  };
+}
+
 /** The rows in display order (for CSV, XLSX and JSON). */
 export function orderComparison(rows: TCompareRow[], sort: TCompareSort): TCompareRow[] {
   return groupComparison(rows, sort).flatMap((g) => [...g.own, ...g.children]);

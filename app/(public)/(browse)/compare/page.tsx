@@ -2,13 +2,24 @@ import { inLocale } from "@/lib/i18n/locale";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ProblemList } from "@/components/ui/problem-list";
+import { Pagination } from "@/components/ui/list-parts";
 import { BarChart } from "@/components/charts/lazy";
 import { unitName } from "@/components/plans/format";
-import { compareIndicator, defaultCompareGroup, groupComparison, listComparableIndicators, type TCompareRow, type TCompareTotal, type TCompareUnitRef } from "@/lib/data/rollups";
+import {
+  compareIndicator,
+  compareView,
+  defaultCompareGroup,
+  groupComparison,
+  listComparableIndicators,
+  type TCompareProvinceLine,
+  type TCompareRow,
+  type TCompareTotal,
+  type TCompareUnitRef,
+} from "@/lib/data/rollups";
 import { groupName, groupQualifier } from "@/lib/domain/groups";
 import { formatDate, formatNumber } from "@/lib/domain/numbers";
 import { getLocale } from "@/lib/i18n/server";
-import { ZCompareSort, ZGroupCode, ZIndicatorCode, ZYear, type TCompareSort } from "@/lib/validation/compare";
+import { ZCompareSort, ZGroupCode, ZIndicatorCode, ZPage, ZProvinceCode, ZYear, type TCompareSort } from "@/lib/validation/compare";
 import styles from "./compare.module.css";
 import { messages } from "@/lib/i18n/messages";
 import { SelectField } from "@/components/ui/select-field";
@@ -25,7 +36,8 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 export default async function ComparePage({ searchParams }: Props) {
   const locale = await getLocale();
-  const c = messages(locale).compare;
+  const m = messages(locale);
+  const c = m.compare;
   const sp = await searchParams;
   // Messages are written "tiếng Việt / English": show the reader's half.
   const problems: string[] = [];
@@ -40,6 +52,8 @@ export default async function ComparePage({ searchParams }: Props) {
   const askedYear = parse(ZYear, c.year, first(sp.year));
   const askedGroup = parse(ZGroupCode, c.group, first(sp.group));
   const sort: TCompareSort = parse(ZCompareSort, c.sortParam, first(sp.sort)) ?? "name";
+  const askedProvince = parse(ZProvinceCode, c.provinceParam, first(sp.province));
+  const askedPage = parse(ZPage, c.pageParam, first(sp.page));
 
   const indicators = await listComparableIndicators();
   let indicator = askedIndicator ? indicators.find((i) => i.code === askedIndicator) : undefined;
@@ -52,8 +66,11 @@ export default async function ComparePage({ searchParams }: Props) {
   const year = askedYear ?? group?.years[0];
   const comparison = indicator && group && year !== undefined ? await compareIndicator({ indicatorCode: indicator.code, groupCode: group.code, year }) : null;
   const rows = comparison?.rows ?? [];
-  const totals = new Map((comparison?.totals ?? []).map((t) => [t.provinceCode, t]));
-  const groups = groupComparison(rows, sort);
+  // Province first (docs/domain.md, "The comparison at national size"): the overview, or one
+  // province's rows a page at a time, so the page stays small with every commune loaded.
+  const view = compareView(groupComparison(rows, sort), comparison?.totals ?? [], { province: askedProvince, page: askedPage });
+  if (view.kind === "provinces" && view.missingProvince !== null && rows.length > 0) problems.push(c.unknownProvince(view.missingProvince));
+  const province = view.kind === "province" ? view.province : null;
   const years = [...new Set(indicators.flatMap((i) => i.years))].sort((a, b) => b - a);
   if (year !== undefined && !years.includes(year)) years.unshift(year);
 
@@ -61,13 +78,18 @@ export default async function ComparePage({ searchParams }: Props) {
   // A sub-group is named with the indicator everywhere the figures show ("Tỷ lệ hộ nghèo (Hộ dân tộc Khmer)").
   const sub = groupQualifier(group, locale);
   const indicatorName = indicator ? `${locale === "en" ? indicator.nameEn : indicator.name}${sub ? ` (${sub})` : ""}` : "";
-  const query = (extra: Record<string, string>) => {
+  /** The series (indicator, group, year, sort) and `extra`; `province` stays unless `extra` sets it to null. */
+  const query = (extra: Record<string, string | null>) => {
     const q = new URLSearchParams();
     if (indicator) q.set("indicator", indicator.code);
     if (group) q.set("group", group.code);
     if (year !== undefined) q.set("year", String(year));
     q.set("sort", sort);
-    for (const [k, v] of Object.entries(extra)) q.set(k, v);
+    if (province) q.set("province", province.code);
+    for (const [k, v] of Object.entries(extra)) {
+      if (v === null) q.delete(k);
+      else q.set(k, v);
+    }
     return q.toString();
   };
   const sortHeader = (col: "name" | "value", label: string, className?: string) => {
@@ -77,6 +99,7 @@ export default async function ComparePage({ searchParams }: Props) {
     const next: TCompareSort = active ? ((desc ? col : `-${col}`) as TCompareSort) : col === "value" ? "-value" : "name";
     return (
       <th scope="col" className={className} aria-sort={active ? (desc ? "descending" : "ascending") : "none"}>
+        {/* A new order starts again at the first page. */}
         <Link href={`/compare?${query({ sort: next })}`} aria-label={`${label}. ${c.sortBy(label)} (${next.startsWith("-") ? c.descending : c.ascending})`}>
           {label}
           <span aria-hidden="true">{active ? (desc ? " ▼" : " ▲") : " ↕"}</span>
@@ -104,38 +127,115 @@ export default async function ComparePage({ searchParams }: Props) {
     u.validTo
       ? `${c.until(formatDate(u.validTo))}${u.successor ? `; ${c.mergedInto(unitName(u.successor, locale))}` : ""}`
       : null;
-  const renderRow = (r: TCompareRow, key: string, sub: boolean) => {
-    const note = [r.unitFigures > 1 ? c.notAdded(formatNumber(r.unitFigures, { locale })) : null, unitNote(r.unit)].filter(Boolean);
+  /** What a figure's reader must know beside it: several figures of its unit, never added; an ended unit. */
+  const notesOf = (r: TCompareRow) => [r.unitFigures > 1 ? c.oneOf(formatNumber(r.unitFigures, { locale })) : null, unitNote(r.unit)];
+  // A unit below its province is indented by its row's class (tr.sub, compare.module.css): one
+  // class less on each row of a province's view.
+  const unitCell = (u: TCompareUnitRef) => (
+    <th scope="row" className={styles.unit}>
+      <Link href={`/units/${u.key}`}>{unitName(u, locale)}</Link>
+    </th>
+  );
+  const valueCell = (r: TCompareRow) => (
+    <td className="num">
+      {r.isDemo ? `${valueText(r)} ` : valueText(r)}
+      {r.isDemo && <span className="badge demo">{c.demo}</span>}
+    </td>
+  );
+  const noteCell = (label: string | null, notes: (string | null)[]) => (
+    <td className={styles.note}>
+      {/* What the figure counts, as the (Vietnamese) source words it. */}
+      {label && (
+        <span className="sub-mark" lang="vi">
+          {label}
+        </span>
+      )}
+      {[...new Set(notes.filter((n): n is string => n !== null))].map((n, i) => (
+        <span key={i} className="sub-mark">
+          {n}
+        </span>
+      ))}
+    </td>
+  );
+  const renderRow = (r: TCompareRow, key: string, sub: boolean) => (
+    <tr key={key} className={sub ? "sub" : undefined}>
+      {unitCell(r.unit)}
+      {valueCell(r)}
+      {noteCell(r.label, notesOf(r))}
+    </tr>
+  );
+  /** A province without a figure of its own: its name, "—" and why. */
+  const noOwnRow = (p: TCompareUnitRef) => (
+    <tr key={`${p.code}-head`}>
+      {unitCell(p)}
+      <td className="num muted">—</td>
+      {noteCell(null, [c.noOwnFigure, unitNote(p)])}
+    </tr>
+  );
+  /**
+   * A province in the overview, one row whatever its data: its figure; or, when it has several
+   * (listed apart, never added), how many; and one link to its view, where each figure of the
+   * province and of its districts and communes is its own row, with their computed total.
+   */
+  const provinceRow = (p: TCompareProvinceLine) => {
+    const one = p.own.length === 1 ? p.own[0] : undefined;
+    const name = unitName(p.province, locale);
+    const href = `/compare?${query({ province: p.province.code })}`;
+    const k = formatNumber(p.own.length, { locale });
+    const n = formatNumber(p.children, { locale });
+    const several = p.own.length > 1;
+    const demo = p.own.some((r) => r.isDemo);
     return (
-      <tr key={key} className={sub ? "sub" : undefined}>
-        <th scope="row" className={sub ? `${styles.unit} ${styles.sub}` : styles.unit}>
-          <Link href={`/units/${r.unit.key}`}>{unitName(r.unit, locale)}</Link>
-        </th>
-        <td className="num">
-          {valueText(r)}
-          {r.isDemo && (
-            <>
-              {" "}
-              <span className="badge demo">{c.demo}</span>
-            </>
+      <tr key={p.province.code}>
+        {unitCell(one?.unit ?? p.province)}
+        {one ? (
+          valueCell(one)
+        ) : several ? (
+          <td className={`num ${styles.several}`}>
+            {demo ? `${c.ownFigures(k)} ` : c.ownFigures(k)}
+            {demo && <span className="badge demo">{c.demo}</span>}
+          </td>
+        ) : (
+          <td className="num muted">—</td>
+        )}
+        <td className={styles.below}>
+          {p.children > 0 ? (
+            <Link href={href} aria-label={c.childFiguresOf(n, name)}>
+              {c.childFigures(n)}
+            </Link>
+          ) : several ? (
+            <Link href={href} aria-label={c.seeOwnOf(k, name)}>
+              {c.seeOwn(k)}
+            </Link>
+          ) : (
+            <span className="muted">{c.noChildren}</span>
           )}
+          {p.total?.ok && <span className="sub-mark">{c.totalShort(formatNumber(p.total.reported, { locale }), valueText(p.total))}</span>}
         </td>
-        <td className={styles.note}>
-          {/* What the figure counts, as the (Vietnamese) source words it. */}
-          {r.label && (
-            <span className="sub-mark" lang="vi">
-              {r.label}
-            </span>
-          )}
-          {note.map((n) => (
-            <span key={n} className="sub-mark">
-              {n}
-            </span>
-          ))}
-        </td>
+        {noteCell(
+          one?.label ?? null,
+          one
+            ? notesOf(one)
+            : several
+              ? p.own.flatMap((r) => [r.unitFigures > 1 ? c.notAdded(formatNumber(r.unitFigures, { locale })) : null, unitNote(r.unit)])
+              : [c.noOwnFigure, unitNote(p.province)],
+        )}
       </tr>
     );
   };
+
+  const caption = (() => {
+    const base = c.caption(indicatorName, String(year));
+    if (view.kind !== "province") return base;
+    const within = c.inProvince(base, unitName(view.province, locale));
+    return view.pageCount > 1 ? c.onPage(within, formatNumber(view.page, { locale }), formatNumber(view.pageCount, { locale })) : within;
+  })();
+  // The bars are the table's figures on this page, in its order: the provinces' own figures in the
+  // overview (a province with several has none: they are not added), the province and its units
+  // (one page of them) in a province's view.
+  const charted: { row: TCompareRow; sub: boolean }[] =
+    view.kind === "province" ? view.rows : view.provinces.flatMap((p) => (p.own.length === 1 ? [{ row: p.own[0]!, sub: false }] : []));
+  const pageHref = (p: number) => `/compare?${query({ page: String(p) })}`;
 
   return (
     <>
@@ -157,6 +257,8 @@ export default async function ComparePage({ searchParams }: Props) {
           {group && <SelectField id="group" label={c.group} value={group.code} options={indicator.groups.map((g) => ({ value: g.code, label: groupName(g, locale) }))} />}
           <SelectField id="year" label={c.year} value={year !== undefined ? String(year) : ""} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
           <input type="hidden" name="sort" value={sort} />
+          {/* Another indicator or year stays in the province; "reset" goes back to every province. */}
+          {province && <input type="hidden" name="province" value={province.code} />}
           <div className="actions">
             <button type="submit" className="button">
               {c.submit}
@@ -183,67 +285,76 @@ export default async function ComparePage({ searchParams }: Props) {
         </div>
       ) : (
         <>
+          {view.kind === "province" ? (
+            <>
+              <nav className="breadcrumbs" aria-label={m.common.breadcrumb} style={{ marginTop: "1rem" }}>
+                <ol>
+                  <li>
+                    <Link href={`/compare?${query({ province: null })}`}>{c.allProvinces}</Link>
+                  </li>
+                  <li aria-current="page">{unitName(view.province, locale)}</li>
+                </ol>
+              </nav>
+              <h2 style={{ marginBottom: "0.25rem" }}>{unitName(view.province, locale)}</h2>
+              <p className="muted" style={{ marginTop: 0 }}>
+                {c.provinceFigures(formatNumber(view.figures, { locale }))}
+              </p>
+            </>
+          ) : (
+            <p className="muted">{c.overviewHint}</p>
+          )}
           <div className="toolbar" style={{ justifyContent: "space-between", alignItems: "center", marginTop: "1rem" }}>
             <p style={{ margin: 0 }}>
-              <strong>{c.caption(indicatorName, String(year))}</strong>
+              <strong>{caption}</strong>
             </p>
+            {/* The files hold the whole comparison, every province (the API has no province filter). */}
             <p style={{ margin: 0 }}>
-              {c.download}: <a href={`/api/v1/compare?${query({ format: "csv" })}`}>{c.csv}</a> ·{" "}
-              <a href={`/api/v1/compare?${query({ format: "xlsx" })}`}>{c.xlsx}</a>
+              {province ? c.downloadAll : c.download}: <a href={`/api/v1/compare?${query({ province: null, format: "csv" })}`}>{c.csv}</a> ·{" "}
+              <a href={`/api/v1/compare?${query({ province: null, format: "xlsx" })}`}>{c.xlsx}</a>
             </p>
           </div>
-          {(() => {
-            // The bars follow the table's order (provinces, each followed by its districts).
-            const ordered = groups.flatMap((g) => [...g.own, ...g.children]);
-            const full = ordered.map((r) => `${r.unit.level === "PROVINCE" ? "" : "↳ "}${unitName(r.unit, locale)}${r.label ? ` – ${r.label}` : ""}`);
-            // Axis labels stay short; the accessible name and the table carry the whole label.
-            const labels = full.map((l) => (l.length > 48 ? `${l.slice(0, 47)}…` : l));
-            const name = c.chartName(indicatorName, String(year), ordered.length);
-            return (
-              <div data-chart="compare">
-                <BarChart
-                  horizontal
-                  labels={labels}
-                  datasets={[{ label: c.colValue(measure), values: ordered.map((r) => r.value) }]}
-                  ariaLabel={`${name}. ${ordered.map((r, i) => `${full[i]}: ${valueText(r)}`).join("; ")}`}
-                  caption={`${name}. ${c.chartNote}`}
-                  locale={locale}
-                />
-              </div>
-            );
-          })()}
+          {charted.length > 0 &&
+            (() => {
+              const full = charted.map(({ row: r, sub: s }) => `${s ? "↳ " : ""}${unitName(r.unit, locale)}${r.label ? ` – ${r.label}` : ""}`);
+              // Axis labels stay short; the accessible name and the table carry the whole label.
+              const labels = full.map((l) => (l.length > 48 ? `${l.slice(0, 47)}…` : l));
+              const name = c.chartName(caption, charted.length);
+              return (
+                <div data-chart="compare">
+                  <BarChart
+                    horizontal
+                    labels={labels}
+                    datasets={[{ label: c.colValue(measure), values: charted.map(({ row: r }) => r.value) }]}
+                    ariaLabel={`${name}. ${charted.map(({ row: r }, i) => `${full[i]}: ${valueText(r)}`).join("; ")}`}
+                    caption={`${name}. ${c.chartNote}`}
+                    locale={locale}
+                  />
+                </div>
+              );
+            })()}
           <div className="table-wrap">
             <table>
-              <caption className="sr-only">{c.caption(indicatorName, String(year))}</caption>
+              <caption className="sr-only">{caption}</caption>
               <thead>
                 <tr>
                   {sortHeader("name", c.colUnit)}
                   {sortHeader("value", c.colValue(measure), "num")}
+                  {view.kind === "provinces" && <th scope="col">{c.colBelow}</th>}
                   <th scope="col">{c.colNote}</th>
                 </tr>
               </thead>
               <tbody>
-                {groups.flatMap((g) => [
-                  ...(g.own.length
-                    ? g.own.map((r, i) => renderRow(r, `${g.province.code}-own-${i}`, false))
-                    : [
-                        <tr key={`${g.province.code}-head`}>
-                          <th scope="row" className={styles.unit}>
-                            <Link href={`/units/${g.province.key}`}>{unitName(g.province, locale)}</Link>
-                          </th>
-                          <td className="num muted">—</td>
-                          <td className={styles.note}>
-                            <span className="sub-mark">{c.noOwnFigure}</span>
-                            {unitNote(g.province) && <span className="sub-mark">{unitNote(g.province)}</span>}
-                          </td>
-                        </tr>,
-                      ]),
-                  ...g.children.map((r, i) => renderRow(r, `${g.province.code}-sub-${r.unit.code}-${i}`, true)),
-                  ...totalRow(g.province.code, totals.get(g.province.code)),
-                ])}
+                {view.kind === "provinces"
+                  ? view.provinces.map(provinceRow)
+                  : [
+                      ...(view.noOwnFigure ? [noOwnRow(view.province)] : []),
+                      ...view.rows.map(({ row: r, sub: s }, i) => renderRow(r, `${r.unit.code}-${s ? "sub" : "own"}-${i}`, s)),
+                      ...totalRow(view.province.code, view.total),
+                    ]}
               </tbody>
             </table>
           </div>
+          {view.kind === "province" && <Pagination page={view.page} pageCount={view.pageCount} href={pageHref} m={m.common.plans} />}
         </>
       )}
 
