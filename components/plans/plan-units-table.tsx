@@ -1,16 +1,25 @@
 // A large plan's targets by unit (lib/data/plan-view.ts): one row per unit with its number of
-// targets and their statuses, each unit linking to the page of its own targets.
+// targets and their statuses, each unit linking to the page of its own targets; paged
+// (PLAN_UNITS_PAGE rows), opening on the page of the unit shown.
 import Link from "next/link";
 import { unitName } from "@/components/plans/format";
 import { StatusCountCells, StatusHeaderCells } from "@/components/progress/status-cells";
+import { Pagination } from "@/components/ui/list-parts";
 import type { TPlanView } from "@/lib/data/plan-view";
 import { formatNumber } from "@/lib/domain/numbers";
 import type { Locale } from "@/lib/i18n/locale";
 import type { TMessages } from "@/lib/i18n/messages";
 
-type Props = { view: Extract<TPlanView, { kind: "by-unit" }>; href: (unitKey: string) => string; locale: Locale; t: TMessages["common"] };
+type Props = {
+  view: Extract<TPlanView, { kind: "by-unit" }>;
+  href: (unitKey: string) => string;
+  /** The address of another page of this table (the unit shown stays). */
+  pageHref: (unitsPage: number) => string;
+  locale: Locale;
+  t: TMessages["common"];
+};
 
-export function PlanUnitsTable({ view, href, locale, t }: Props) {
+export function PlanUnitsTable({ view, href, pageHref, locale, t }: Props) {
   const b = t.plan.byUnit;
   const n = (v: number) => formatNumber(v, { locale });
   return (
@@ -29,7 +38,7 @@ export function PlanUnitsTable({ view, href, locale, t }: Props) {
             </tr>
           </thead>
           <tbody>
-            {view.units.map((u) => {
+            {view.unitRows.map((u) => {
               const current = u.unit.id === view.unit.id;
               return (
                 <tr key={u.unit.id} data-unit-key={u.unit.key} aria-current={current ? "true" : undefined}>
@@ -52,6 +61,7 @@ export function PlanUnitsTable({ view, href, locale, t }: Props) {
           </tbody>
         </table>
       </div>
+      <Pagination page={view.unitsPage} pageCount={view.unitsPageCount} href={pageHref} m={{ ...t.plans, pagination: b.unitsPages }} />
     </section>
   );
 }

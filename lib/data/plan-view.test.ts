@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Progress } from "../domain/progress";
-import { PLAN_PAGE_TARGETS, PLAN_ROWS_MAX, orderedRows, planView } from "./plan-view";
+import { PLAN_PAGE_TARGETS, PLAN_ROWS_MAX, PLAN_UNITS_PAGE, orderedRows, planView } from "./plan-view";
 import type { TTargetRow } from "./plans";
 
 const unit = (key: string) => ({ id: `unit-${key}`, key, code: key, name: `Đơn vị ${key}`, nameEn: null, shortName: key, level: "COMMUNE" }) as unknown as TTargetRow["unit"];
@@ -55,5 +55,30 @@ describe("a plan's targets on its page", () => {
     expect(first.rows).toHaveLength(PLAN_PAGE_TARGETS);
     expect(second.rows.map((r) => r.t.id).slice(0, 2)).toEqual([`t${PLAN_PAGE_TARGETS}`, `t${PLAN_PAGE_TARGETS}-sub`]);
     expect(first.rows.length + second.rows.length).toBe(ts.length);
+  });
+
+  it(`pages the table of units ${PLAN_UNITS_PAGE} rows at a time, opening on the page of the unit shown`, () => {
+    // A province and 120 communes with 2 targets each: three pages of units.
+    const ts = [target("p0", "P"), ...Array.from({ length: 120 }, (_, c) => [0, 1].map((k) => target(`c${c}-${k}`, `C${String(c).padStart(3, "0")}`))).flat()];
+    const progress = status(ts, "met");
+    const issuer = planView(ts, progress, { issuerUnitId: "unit-P" });
+    if (issuer.kind !== "by-unit") throw new Error("expected by unit");
+    expect(issuer.unitsPageCount).toBe(3);
+    // "P" sorts after every "C…": its row is on the last page, which opens.
+    expect(issuer).toMatchObject({ unitsPage: 3 });
+    expect(issuer.unitRows.map((u) => u.unit.key)).toContain("P");
+    const c060 = planView(ts, progress, { issuerUnitId: "unit-P", unitKey: "C060" });
+    expect(c060).toMatchObject({ unitsPage: 2 });
+    expect(c060.kind === "by-unit" && c060.unitRows[0]!.unit.key).toBe("C050");
+    // Asked for: that page; out of range: the unit's own page.
+    expect(planView(ts, progress, { issuerUnitId: "unit-P", unitKey: "C060", unitsPage: 1 })).toMatchObject({ unitsPage: 1 });
+    expect(planView(ts, progress, { issuerUnitId: "unit-P", unitKey: "C060", unitsPage: 9 })).toMatchObject({ unitsPage: 2 });
+    // Every unit is on exactly one page.
+    const all = [1, 2, 3].flatMap((p) => {
+      const v = planView(ts, progress, { issuerUnitId: "unit-P", unitsPage: p });
+      return v.kind === "by-unit" ? v.unitRows.map((u) => u.unit.key) : [];
+    });
+    expect(new Set(all).size).toBe(121);
+    expect(all).toHaveLength(121);
   });
 });

@@ -13,6 +13,9 @@ export const PLAN_ROWS_MAX = 60;
 /** Top-level targets per page of one unit's view. */
 export const PLAN_PAGE_TARGETS = 40;
 
+/** Rows of the table of units per page (a city's plan has a row for each of its 168 communes). */
+export const PLAN_UNITS_PAGE = 50;
+
 export type TPlanRow = { t: TTargetRow; depth: number };
 
 type TUnitRef = TTargetRow["unit"];
@@ -32,6 +35,10 @@ export type TPlanView =
       pageCount: number;
       /** Every unit with targets in the plan, in the order of their codes. */
       units: TPlanUnitSummary[];
+      /** The page of the table of units shown (by default the one with the unit shown), and its rows. */
+      unitsPage: number;
+      unitsPageCount: number;
+      unitRows: TPlanUnitSummary[];
       total: number;
     };
 
@@ -58,7 +65,7 @@ export function orderedRows(targets: readonly TTargetRow[]): TPlanRow[] {
 export function planView(
   targets: readonly TTargetRow[],
   progress: ReadonlyMap<string, Progress>,
-  opts: { issuerUnitId: string; unitKey?: string | null; page?: number | null },
+  opts: { issuerUnitId: string; unitKey?: string | null; page?: number | null; unitsPage?: number | null },
 ): TPlanView {
   const rows = orderedRows(targets);
   if (rows.length <= PLAN_ROWS_MAX) return { kind: "all", rows };
@@ -88,6 +95,10 @@ export function planView(
     if (r.depth === 0) top++;
     if (top >= (page - 1) * PLAN_PAGE_TARGETS && top < page * PLAN_PAGE_TARGETS) shown.push(r);
   }
+  const summaries = units.map((u) => ({ unit: u.unit, targets: u.targets, counts: u.counts }));
+  const unitsPageCount = Math.max(1, Math.ceil(units.length / PLAN_UNITS_PAGE));
+  const unitsPage =
+    opts.unitsPage && opts.unitsPage >= 1 && opts.unitsPage <= unitsPageCount ? opts.unitsPage : Math.floor(units.indexOf(picked) / PLAN_UNITS_PAGE) + 1;
   return {
     kind: "by-unit",
     unit: picked.unit,
@@ -95,7 +106,10 @@ export function planView(
     rows: shown,
     page,
     pageCount,
-    units: units.map((u) => ({ unit: u.unit, targets: u.targets, counts: u.counts })),
+    units: summaries,
+    unitsPage,
+    unitsPageCount,
+    unitRows: summaries.slice((unitsPage - 1) * PLAN_UNITS_PAGE, unitsPage * PLAN_UNITS_PAGE),
     total: rows.length,
   };
 }

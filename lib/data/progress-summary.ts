@@ -5,9 +5,11 @@ import "server-only";
 //
 // Freshness: triggers (migration 20261123150538_progress_summary) append the target's id
 // to target_change whenever the target, its results or its parent's results are written,
-// by the portal or anything else. refreshProgressSummary recomputes the queued targets
-// and the published targets last computed for another day, in batches, then removes the
-// queue rows it has seen. Refreshers take an advisory lock, so two never interleave.
+// by the portal or anything else, and a plan's status change queues its targets.
+// refreshProgressSummary recomputes the queued targets and the published targets last computed
+// for another day, in batches, then removes the queue rows it has seen; once it has found none
+// of the latter for a day (progress_summary_state), it reads only the queue that day. Refreshers
+// take an advisory lock, so two never interleave.
 import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
@@ -66,13 +68,23 @@ async function refreshBatch(tx: Tx, asOf: string): Promise<number> {
       SELECT "targetId" FROM "target_change" GROUP BY "targetId" ORDER BY min("id") LIMIT ${BATCH}
     )
     SELECT c."id", c."targetId" FROM "target_change" c JOIN queued USING ("targetId")`;
-  const stale = await tx.$queryRaw<{ id: string }[]>`
+  // Every published target not computed for this day: looked for until none is found that day
+  // (a scan of every target); after that only the queue can hold one (see progress_summary_state).
+  const [state] = await tx.$queryRaw<{ complete: boolean }[]>`
+    SELECT "completeFor" IS NOT DISTINCT FROM ${asOf}::date AS "complete" FROM "progress_summary_state" WHERE "id" = 1`;
+  const stale = state?.complete
+    ? []
+    : await tx.$queryRaw<{ id: string }[]>`
     SELECT t."id" FROM "target" t
       JOIN "plan" p ON p."id" = t."planId"
       LEFT JOIN "target_progress" tp ON tp."targetId" = t."id"
     WHERE t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'
       AND (tp."targetId" IS NULL OR tp."computedFor" <> ${asOf}::date)
     LIMIT ${BATCH}`;
+  // Fewer than a batch: all of them are computed in this transaction, so the day is complete.
+  if (state && !state.complete && stale.length < BATCH) {
+    await tx.$executeRaw`UPDATE "progress_summary_state" SET "completeFor" = ${asOf}::date WHERE "id" = 1`;
+  }
   const ids = [...new Set([...changes.map((c) => c.targetId), ...stale.map((s) => s.id)])];
   if (ids.length === 0) return 0;
   // Read after the queue rows: the data is at least as new as every change seen.

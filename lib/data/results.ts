@@ -5,14 +5,33 @@ import { db } from "../db/client";
 import { resultSelect, type TResultRow } from "./plans";
 import { PUBLIC_RESULT, publicResult } from "./public-results";
 
+const publicOfUnits = (unitIds: string[]) => ({
+  AND: [PUBLIC_RESULT, { unitId: { in: unitIds } }, { OR: [{ targetId: null }, { target: { status: "PUBLISHED" as const, plan: { status: "PUBLISHED" as const } } }] }],
+});
+const ORDER = [{ year: "desc" as const }, { indicator: { code: "asc" as const } }, { id: "asc" as const }];
+
 async function loadListPublishedResultsForUnits(unitIds: string[], opts: { take?: number } = {}): Promise<TResultRow[]> {
-  const rows = await db().result.findMany({
-    where: { AND: [PUBLIC_RESULT, { unitId: { in: unitIds } }, { OR: [{ targetId: null }, { target: { status: "PUBLISHED", plan: { status: "PUBLISHED" } } }] }] },
-    select: resultSelect,
-    orderBy: [{ year: "desc" }, { indicator: { code: "asc" } }, { id: "asc" }],
-    take: opts.take ?? 200,
-  });
+  const rows = await db().result.findMany({ where: publicOfUnits(unitIds), select: resultSelect, orderBy: ORDER, take: opts.take ?? 200 });
   return rows.map(publicResult);
+}
+
+/** Rows per page of a unit's published results. */
+export const UNIT_RESULTS_PAGE = 50;
+
+export type TResultsPage = { items: TResultRow[]; total: number; page: number; pageCount: number };
+
+/** One page of the published results of the given units, newest year first; a page past the end gives the last. */
+async function loadPublishedResultsPage(unitIds: string[], page: number): Promise<TResultsPage> {
+  const total = await db().result.count({ where: publicOfUnits(unitIds) });
+  const pageCount = Math.max(1, Math.ceil(total / UNIT_RESULTS_PAGE));
+  const p = Math.min(Math.max(1, page), pageCount);
+  const rows = await db().result.findMany({ where: publicOfUnits(unitIds), select: resultSelect, orderBy: ORDER, skip: (p - 1) * UNIT_RESULTS_PAGE, take: UNIT_RESULTS_PAGE });
+  return { items: rows.map(publicResult), total, page: p, pageCount };
+}
+
+/** Cached for the public until the next write (lib/cache/public). */
+export function listPublishedResultsPage(unitIds: string[], page: number): Promise<TResultsPage> {
+  return cachedPublic(["results-page", unitIds, page], () => loadPublishedResultsPage(unitIds, page));
 }
 
 /** Cached for the public until the next write (lib/cache/public). */

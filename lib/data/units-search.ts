@@ -156,7 +156,7 @@ async function loadSearchUnits(query: TUnitsQuery, all: boolean): Promise<TUnitP
  * children), `within` (unit keys: the units strictly below any of them, three levels deep),
  * `validOn` (YYYY-MM-DD: units in existence that day). Provinces first, then by name. `pageSize`
  * defaults to 50, at most 200; a page past the end is the last page. Null when `parent` or a key
- * of `within` names no unit (`unknownUnitKeys` says which). Cached for the public until the next write.
+ * of `within` names no unit (`unknownUnitKeys` says which). Cached until the next write to the registry.
  */
 export function searchUnits(query: TUnitsQuery): Promise<TUnitPage | null> {
   const key = {
@@ -169,7 +169,7 @@ export function searchUnits(query: TUnitsQuery): Promise<TUnitPage | null> {
     page: query.page,
     pageSize: query.pageSize,
   };
-  return cachedPublic(["units-search", key], () => loadSearchUnits(query, false));
+  return cachedPublic(["units-search", key], () => loadSearchUnits(query, false), "registry");
 }
 
 /** Every unit matching a query (`page` and `pageSize` ignored), for downloads; read afresh each time (up to the whole registry). */
@@ -215,7 +215,7 @@ async function loadGetUnitByKey(key: string): Promise<TUnitDetail | null> {
   };
 }
 
-/** One unit by its key ("92", "92-2025"), with its parent, children count and successions; null when none has it. Cached for the public. */
+/** One unit by its key ("92", "92-2025"), with its parent, children count and successions; null when none has it. Cached until the next write to the registry. */
 export function getUnitByKey(key: string): Promise<TUnitDetail | null> {
-  return cachedPublic(["unit-by-key", key], () => loadGetUnitByKey(key));
+  return cachedPublic(["unit-by-key", key], () => loadGetUnitByKey(key), "registry");
 }

@@ -1,5 +1,5 @@
 import "server-only";
-// Administrative units: the registry's ~13.400 rows, read once per public-data version (and
+// Administrative units: the registry's ~13.400 rows, read once per registry version (and
 // once per request), the unit tree built once per read (lib/domain/unit-tree.ts).
 import { cache } from "react";
 import { cachedPublic } from "../cache/public";
@@ -13,10 +13,10 @@ import { unitSelect } from "./unit-select";
 /** A unit as the database gives it: the registry's unit (lib/domain/units-admin.ts) with its days as dates. */
 export type TUnit = Omit<TRegUnit, "validFrom" | "validTo"> & { validFrom: Date | null; validTo: Date | null };
 
-/** Every unit; cached for the public until the next write, and once per request. */
+/** Every unit; cached until the next write to the registry (lib/cache/public), and once per request. */
 export const listUnits = cache(
   (): Promise<TUnit[]> =>
-    cachedPublic(["units"], () => db().adminUnit.findMany({ select: unitSelect, orderBy: [{ level: "asc" }, { name: "asc" }] })),
+    cachedPublic(["units"], () => db().adminUnit.findMany({ select: unitSelect, orderBy: [{ level: "asc" }, { name: "asc" }] }), "registry"),
 );
 
 /**
@@ -62,9 +62,9 @@ async function loadUnitSuccessions(unitId: string): Promise<{ predecessors: TSuc
   };
 }
 
-/** Cached for the public until the next write (lib/cache/public). */
+/** Cached until the next write to the registry (lib/cache/public). */
 export function getUnitSuccessions(unitId: string): Promise<{ predecessors: TSuccession[]; successors: TSuccession[] }> {
-  return cachedPublic(["unit-successions", unitId], () => loadUnitSuccessions(unitId));
+  return cachedPublic(["unit-successions", unitId], () => loadUnitSuccessions(unitId), "registry");
 }
 
 /** Units that issued or are the subject of published plans, for filters. */

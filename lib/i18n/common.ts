@@ -108,6 +108,7 @@ const vi = {
       countCol: "Số chỉ tiêu",
       shown: "đang xem",
       jump: "Đến bảng chỉ tiêu theo đơn vị",
+      unitsPages: "Trang của bảng chỉ tiêu theo đơn vị",
     },
     /** In a citation: "Nghị quyết 20-NQ/TU ngày 21/12/2021 của Ban Thường vụ Tỉnh ủy". */
     citedOn: "ngày",
@@ -147,6 +148,7 @@ const vi = {
     targets: "Chỉ tiêu áp dụng",
     results: "Kết quả được báo cáo",
     noResults: "Chưa có kết quả nào được công bố.",
+    resultsPages: "Trang của bảng kết quả được báo cáo",
     ofUnit: "Đơn vị",
     /** Appended in parentheses to a unit that ceased to exist in the July 2025 reorganisation. */
     beforeMerger: "trước 7/2025",
@@ -381,6 +383,7 @@ const en: Dict = {
       countCol: "Targets",
       shown: "shown",
       jump: "Go to the table of targets by unit",
+      unitsPages: "Pages of the table of targets by unit",
     },
     citedOn: "of",
     citedBy: "by",
@@ -419,6 +422,7 @@ const en: Dict = {
     targets: "Targets that apply",
     results: "Reported results",
     noResults: "No results published yet.",
+    resultsPages: "Pages of the table of reported results",
     ofUnit: "Unit",
     beforeMerger: "before 7/2025",
   },

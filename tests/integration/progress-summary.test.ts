@@ -138,9 +138,32 @@ describe("progress summary", () => {
   });
 
   it("rows computed for another day are recomputed for today", async () => {
-    await withPg((c) => c.query(`UPDATE "target_progress" SET "computedFor" = DATE '2000-01-01', "status" = 'missed'`));
+    // As on the morning of a new day: every row and the last complete day are yesterday's.
+    await withPg(async (c) => {
+      await c.query(`UPDATE "target_progress" SET "computedFor" = DATE '2000-01-01', "status" = 'missed'`);
+      await c.query(`UPDATE "progress_summary_state" SET "completeFor" = DATE '2000-01-01'`);
+    });
     const published = (await directCounts()).total;
     expect(await refreshProgressSummary(today())).toBe(published);
+    expect(await getStatusCounts(today())).toEqual(await directCounts());
+    const state = await withPg(async (c) => (await c.query(`SELECT "completeFor"::text AS d FROM "progress_summary_state"`)).rows[0].d);
+    expect(state).toBe(today());
+  });
+
+  it("once a day is complete only the queue is read; publishing a plan queues its targets", async () => {
+    await refreshProgressSummary(today());
+    const plan = "plan-199-kh-ubnd-2022";
+    // A draft plan whose targets were last computed on an earlier day, published by SQL.
+    await withPg(async (c) => {
+      await c.query(`UPDATE "plan" SET "status" = 'DRAFT' WHERE "id" = $1`, [plan]);
+      await refreshProgressSummary(today());
+      await c.query(`UPDATE "target_progress" SET "computedFor" = DATE '2000-01-01', "status" = 'missed' WHERE "targetId" IN (SELECT "id" FROM "target" WHERE "planId" = $1)`, [plan]);
+      // Without a queue entry, a complete day's refresh does not scan every target.
+      expect(await refreshProgressSummary(today())).toBe(0);
+      await c.query(`UPDATE "plan" SET "status" = 'PUBLISHED' WHERE "id" = $1`, [plan]);
+    });
+    const { rows } = await withPg((c) => c.query(`SELECT count(*)::int AS n FROM "target" WHERE "planId" = $1`, [plan]));
+    expect(await refreshProgressSummary(today())).toBe(rows[0].n);
     expect(await getStatusCounts(today())).toEqual(await directCounts());
   });
 
@@ -219,6 +242,22 @@ describe("public cache", () => {
     await writeParentResult(6000);
     const c = await cachedPublic(["test-entry"], load);
     expect(c).toEqual({ n: 2 });
+  });
+
+  it("keeps what depends on the unit registry alone across other writes, and drops it on a registry write", async () => {
+    let loads = 0;
+    const load = async () => ({ n: ++loads });
+    const a = await cachedPublic(["test-registry-entry"], load, "registry");
+    await writeParentResult(6100);
+    expect(await cachedPublic(["test-registry-entry"], load, "registry")).toBe(a);
+    // The same key in the public scope is its own entry, dropped by that write.
+    expect(await cachedPublic(["test-registry-entry"], load)).toEqual({ n: 2 });
+    const v0 = await publicDataVersion();
+    await withPg((c) => c.query(`UPDATE "admin_unit" SET "name" = "name" WHERE "key" = '14'`));
+    // A registry write moves both versions: every entry goes.
+    expect(await publicDataVersion()).toBe(v0 + 1n);
+    expect(await cachedPublic(["test-registry-entry"], load, "registry")).toEqual({ n: 3 });
+    expect(await cachedPublic(["test-registry-entry"], load)).toEqual({ n: 4 });
   });
 
   it("public reads see a write at once", async () => {

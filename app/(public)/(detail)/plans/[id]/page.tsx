@@ -26,7 +26,7 @@ import { readAsOf } from "@/lib/validation/as-of";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ asOf?: string | string[]; unit?: string | string[]; page?: string | string[] }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ asOf?: string | string[]; unit?: string | string[]; page?: string | string[]; units?: string | string[] }> };
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
@@ -46,11 +46,16 @@ export default async function PlanPage({ params, searchParams }: Props) {
   const { asOf, invalid } = readAsOf(sp.asOf, today);
   const progress = progressOf(plan.targets, asOf);
   // A large plan is shown one unit at a time (lib/data/plan-view.ts); `unit` and `page` choose.
-  const pageParam = Number(one(sp.page));
-  const view = planView(plan.targets, progress, { issuerUnitId: plan.issuerUnit.id, unitKey: one(sp.unit) ?? null, page: Number.isInteger(pageParam) ? pageParam : null });
+  const int = (v: string | string[] | undefined) => (Number.isInteger(Number(one(v))) ? Number(one(v)) : null);
+  const view = planView(plan.targets, progress, { issuerUnitId: plan.issuerUnit.id, unitKey: one(sp.unit) ?? null, page: int(sp.page), unitsPage: int(sp.units) });
   const ordered = view.rows;
-  const viewHref = (unitKey: string | null, page = 1) =>
-    withQuery(`/plans/${plan.id}`, { asOf: asOf === today ? undefined : asOf, unit: unitKey ?? undefined, page: page > 1 ? String(page) : undefined }) + "#targets";
+  const viewHref = (unitKey: string | null, page = 1, unitsPage?: number) =>
+    withQuery(`/plans/${plan.id}`, {
+      asOf: asOf === today ? undefined : asOf,
+      unit: unitKey ?? undefined,
+      page: page > 1 ? String(page) : undefined,
+      units: unitsPage ? String(unitsPage) : undefined,
+    }) + (unitsPage ? "#targets-by-unit" : "#targets");
   const targetResults = plan.targets.flatMap((x) => x.results);
   const resultsView = reportedResultsSection(plan.reportedResults.length, targetResults.length);
   const citation = sourceCitation(plan, locale);
@@ -164,7 +169,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="targets">
         <h2 id="targets">{t.plan.targets}</h2>
-        <AsOfForm path={`/plans/${plan.id}`} asOf={asOf} today={today} invalid={invalid} locale={locale} />
+        <AsOfForm path={`/plans/${plan.id}`} keep={{ unit: view.kind === "by-unit" && view.chosen ? view.unit.key : undefined }} asOf={asOf} today={today} invalid={invalid} locale={locale} />
         {view.kind === "by-unit" && (
           <>
             <p data-plan-by-unit>
@@ -233,7 +238,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
         {view.kind === "by-unit" && (
           <>
             <Pagination page={view.page} pageCount={view.pageCount} href={(p) => viewHref(view.unit.key, p)} m={t.plans} />
-            <PlanUnitsTable view={view} href={(key) => viewHref(key)} locale={locale} t={t} />
+            <PlanUnitsTable view={view} href={(key) => viewHref(key)} pageHref={(p) => viewHref(view.unit.key, view.page, p)} locale={locale} t={t} />
           </>
         )}
         {ordered.some(({ t: x }) => x.results.some((r) => r.unitId !== x.unit.id)) && <p className="muted">{t.plan.breakdownNote}</p>}

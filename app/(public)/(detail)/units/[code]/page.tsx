@@ -12,7 +12,8 @@ import { AsOfForm } from "@/components/progress/as-of-form";
 import { indicatorTrends } from "@/lib/data/dashboards";
 import { getStatusCounts, listPlanStatusCounts, listTargetsBehind } from "@/lib/data/overview";
 import { listPublishedPlans } from "@/lib/data/plans";
-import { listPublishedResultsForUnits } from "@/lib/data/results";
+import { listPublishedResultsForUnits, listPublishedResultsPage } from "@/lib/data/results";
+import { Pagination } from "@/components/ui/list-parts";
 import { getUnitSuccessions, listUnits, unitAncestors, unitScope } from "@/lib/data/units";
 import { unitTree } from "@/lib/domain/unit-tree";
 import { formatDate, isoDateInTimeZone } from "@/lib/domain/numbers";
@@ -21,7 +22,7 @@ import { readAsOf } from "@/lib/validation/as-of";
 
 export const dynamic = "force-dynamic";
 
-type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ asOf?: string | string[] }> };
+type Props = { params: Promise<{ code: string }>; searchParams: Promise<{ asOf?: string | string[]; page?: string | string[] }> };
 
 async function findUnit(code: string) {
   if (!/^[A-Za-z0-9-]{1,16}$/.test(code)) return null;
@@ -47,12 +48,16 @@ export default async function UnitPage({ params, searchParams }: Props) {
   const { predecessors, successors } = await getUnitSuccessions(unit.id);
   const scope = [...unitScope(units, unit.id)];
   const today = isoDateInTimeZone();
-  const { asOf, invalid } = readAsOf((await searchParams).asOf, today);
+  const sp = await searchParams;
+  const { asOf, invalid } = readAsOf(sp.asOf, today);
+  // The results table is paged (a city's results run to thousands); a bad page number gives the first.
+  const pageParam = Number(typeof sp.page === "string" ? sp.page : 1);
+  const resultsPage = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 100_000 ? pageParam : 1;
   /** A date other than today, carried into the downloads. */
   const shownAsOf = asOf === today ? undefined : asOf;
   const [plans, results, counts, planCounts, behind, trendResults] = await Promise.all([
     listPublishedPlans({ unit: unit.key }, { all: true }),
-    listPublishedResultsForUnits(scope),
+    listPublishedResultsPage(scope, resultsPage),
     getStatusCounts(asOf, unit.key),
     listPlanStatusCounts(asOf, unit.key),
     listTargetsBehind(asOf, unit.key),
@@ -195,7 +200,19 @@ export default async function UnitPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="results">
         <h2 id="results">{t.units.results}</h2>
-        {results.length === 0 ? <p className="muted">{t.units.noResults}</p> : <ResultsTable rows={results} t={t} locale={locale} caption={t.units.results} />}
+        {results.total === 0 ? (
+          <p className="muted">{t.units.noResults}</p>
+        ) : (
+          <>
+            <ResultsTable rows={results.items} t={t} locale={locale} caption={t.units.results} />
+            <Pagination
+              page={results.page}
+              pageCount={results.pageCount}
+              href={(p) => withQuery(`/units/${unit.key}`, { asOf: shownAsOf, page: p > 1 ? String(p) : undefined }) + "#results"}
+              m={{ ...t.plans, pagination: t.units.resultsPages }}
+            />
+          </>
+        )}
       </section>
       <PrintNote text={t.report.printedFrom(`/units/${unit.key}`, formatDate(asOf))} />
     </>
