@@ -16,6 +16,8 @@ import type { Prisma } from "../generated/prisma/client";
 import { STATUS_ORDER, type Progress, type ProgressStatus } from "../domain/progress";
 import { emptyStatusCounts, type TStatusCountsLike } from "./dashboards";
 import { computeTargetProgress, progressRowOf } from "./progress-compute";
+import { BEHIND_STATUSES, countByPlan, loadPlanSummaries, worstBehind } from "./plan-summaries";
+import { isoDateInTimeZone } from "../domain/numbers";
 
 const REFRESH_LOCK = 72707370;
 const BATCH = 500;
@@ -121,45 +123,28 @@ export async function countSummaryStatuses(unitIds: string[] | null): Promise<TS
   return counts;
 }
 
-/** Published targets (of the given units, or all) per plan and status, counted by the database (plans with at least one target). */
+/** Every published plan's counts, kept per plan and recounted only where a write moved its stamp (lib/data/plan-summaries.ts). */
+const planSummaries = () => cachedPublic(["plan-summaries", isoDateInTimeZone()], () => loadPlanSummaries());
+
+/** Published targets (of the given units, or all) per plan and status (plans with at least one target). Call after summaryUsable. */
 export async function countSummaryStatusesByPlan(unitIds: string[] | null): Promise<Map<string, TStatusCounts>> {
-  const rows = await db().$queryRaw<{ planId: string; status: string; n: number }[]>`
-    SELECT t."planId", tp."status", count(*)::int AS n
-    FROM "target" t
-      JOIN "plan" p ON p."id" = t."planId"
-      JOIN "target_progress" tp ON tp."targetId" = t."id"
-    WHERE t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'
-      AND (${unitIds === null} OR t."unitId" = ANY(${unitIds ?? []}::text[]))
-    GROUP BY t."planId", tp."status"`;
-  const out = new Map<string, TStatusCounts>();
-  for (const r of rows) {
-    const counts = out.get(r.planId) ?? emptyStatusCounts();
-    if ((STATUS_ORDER as readonly string[]).includes(r.status)) counts[r.status as ProgressStatus] = r.n;
-    counts.total += r.n;
-    out.set(r.planId, counts);
-  }
-  return out;
+  return countByPlan(await planSummaries(), unitIds);
 }
 
-/** Statuses that need attention, worst first. */
-export const BEHIND_STATUSES = ["missed", "off_track", "at_risk"] as const;
+export { BEHIND_STATUSES };
 
 /**
  * Published targets that are missed, off track or at risk, worst first (then the lowest share
- * achieved), at most `limit`; for a unit's scope when `unitIds` is given. Ordered by the database.
+ * achieved), at most `limit`; for a unit's scope when `unitIds` is given. Call after summaryUsable.
  */
 export async function listSummaryBehind(unitIds: string[] | null, limit: number): Promise<{ targetId: string; progress: Progress }[]> {
+  const picked = worstBehind(await planSummaries(), unitIds, limit);
+  if (picked.length === 0) return [];
+  const ids = picked.map((p) => p.targetId);
   const rows = await db().$queryRaw<{ targetId: string; progress: Progress }[]>`
-    SELECT t."id" AS "targetId", tp."progress"
-    FROM "target" t
-      JOIN "plan" p ON p."id" = t."planId"
-      JOIN "target_progress" tp ON tp."targetId" = t."id"
-    WHERE t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'
-      AND tp."status" IN ('missed', 'off_track', 'at_risk')
-      AND (${unitIds === null} OR t."unitId" = ANY(${unitIds ?? []}::text[]))
-    ORDER BY array_position(ARRAY['missed', 'off_track', 'at_risk'], tp."status"), tp."percent" ASC NULLS LAST, p."issueYear" DESC, t."id"
-    LIMIT ${limit}`;
-  return rows;
+    SELECT "targetId", "progress" FROM "target_progress" WHERE "targetId" = ANY(${ids}::text[])`;
+  const byId = new Map(rows.map((r) => [r.targetId, r.progress]));
+  return picked.flatMap((p) => (byId.has(p.targetId) ? [{ targetId: p.targetId, progress: byId.get(p.targetId)! }] : []));
 }
 
 /** The summary's progress of the targets `where` selects, in plan and position order. */

@@ -12,7 +12,7 @@ import { getStatusCounts, listPlanStatusCounts, listTargetsBehind } from "@/lib/
 import { GET as unitGET } from "@/app/api/v1/dashboards/unit/[code]/route";
 import { listTargetProgress } from "@/lib/data/progress";
 import { computeTargetProgress } from "@/lib/data/progress-compute";
-import { refreshProgressSummary } from "@/lib/data/progress-summary";
+import { countSummaryStatusesByPlan, refreshProgressSummary } from "@/lib/data/progress-summary";
 import { isoDateInTimeZone } from "@/lib/domain/numbers";
 import pg from "pg";
 import { backend, databaseUrl, withPg } from "./helpers";
@@ -70,6 +70,38 @@ describe("progress summary", () => {
     expect(await getStatusCounts(today())).toEqual(await directCounts());
     const left = await withPg(async (c) => Number((await c.query(`SELECT count(*) AS n FROM "target_change"`)).rows[0].n));
     expect(left).toBe(0);
+  });
+
+  it("keeps counts per plan: a write moves only its plan's stamp, and every kind of write shows in the next counts", async () => {
+    const stamps = async () =>
+      new Map((await withPg((c) => c.query<{ planId: string; stamp: string }>(`SELECT "planId", "stamp"::text AS "stamp" FROM "plan_stamp"`))).rows.map((r) => [r.planId, r.stamp]));
+    expect(await getStatusCounts(today())).toEqual(await directCounts());
+    const plan = (await withPg((c) => c.query<{ planId: string }>(`SELECT "planId" FROM "target" WHERE "id" = $1`, [PARENT]))).rows[0]!.planId;
+    const before = await stamps();
+    // A result written by SQL: after the refresh, only its plan's stamp has moved.
+    await writeParentResult(5300);
+    expect(await getStatusCounts(today())).toEqual(await directCounts());
+    const after = await stamps();
+    expect([...after].filter(([id, v]) => before.get(id) !== v).map(([id]) => id)).toEqual([plan]);
+    expect(await getStatusCounts(today(), "14")).toEqual(await directCounts(["unit-14"]));
+    // A target withdrawn, then published again; a plan withdrawn, then published again.
+    const other = (await withPg((c) => c.query<{ id: string; planId: string }>(`SELECT "id", "planId" FROM "target" WHERE "status" = 'PUBLISHED' AND "planId" <> $1 ORDER BY "id" LIMIT 1`, [plan]))).rows[0]!;
+    try {
+      await withPg((c) => c.query(`UPDATE "target" SET "status" = 'DRAFT' WHERE "id" = $1`, [other.id]));
+      expect(await getStatusCounts(today())).toEqual(await directCounts());
+      await withPg((c) => c.query(`UPDATE "plan" SET "status" = 'DRAFT' WHERE "id" = $1`, [other.planId]));
+      const withdrawn = await getStatusCounts(today());
+      expect(withdrawn).toEqual(await directCounts());
+      expect((await countSummaryStatusesByPlan(null)).has(other.planId)).toBe(false);
+    } finally {
+      await withPg(async (c) => {
+        await c.query(`UPDATE "plan" SET "status" = 'PUBLISHED' WHERE "id" = $1`, [other.planId]);
+        await c.query(`UPDATE "target" SET "status" = 'PUBLISHED' WHERE "id" = $1`, [other.id]);
+      });
+    }
+    expect(await getStatusCounts(today())).toEqual(await directCounts());
+    const direct = await directCounts();
+    expect((await listTargetsBehind(today()))!.total).toBe(direct.missed + direct.off_track + direct.at_risk);
   });
 
   it("counts each plan's targets by status for a unit, adding up to the unit's counts", async () => {
