@@ -492,10 +492,12 @@ export const openApiDocument = {
           { name: "year", in: "query", schema: { type: "integer" }, description: "Default: the latest year with published results for the indicator and group" },
           { name: "sort", in: "query", schema: { type: "string", enum: ["name", "-name", "value", "-value"], default: "name" }, description: "Provinces, each followed by its districts; \"-\" sorts descending" },
           { name: "format", in: "query", schema: { type: "string", enum: ["json", "csv", "xlsx"] }, description: "csv: UTF-8 CSV; xlsx: Excel workbook" },
+          { name: "page", in: "query", schema: { type: "integer", minimum: 1 }, description: "Page number, from 1 (JSON); a page past the end answers the last page" },
+          { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 2000, default: 500 }, description: "Rows per page (JSON only; CSV and XLSX give every row). `totals` is whole on every page" },
         ],
         responses: {
           "200": {
-            description: "Rows per unit",
+            description: "Rows per unit, a page at a time (JSON), with links to the other pages",
             content: {
               "application/json": {
                 schema: {
@@ -506,6 +508,8 @@ export const openApiDocument = {
                     groups: { type: "array", description: "Every group with figures of this indicator, with their years", items: group },
                     year: { type: "integer" },
                     reference: { type: "null", description: "National reference value; none is recorded" },
+                    meta: PAGE_META,
+                    links: PAGE_LINKS,
                     totals: {
                       type: "array",
                       items: {

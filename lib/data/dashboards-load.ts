@@ -6,7 +6,7 @@ import { statusLabel } from "../i18n/messages";
 import { planTable, indicatorTrends, trendRows } from "./dashboards";
 import { getPublishedPlan } from "./plans";
 import { listTargetProgress } from "./progress";
-import { listPublishedResultsForUnits } from "./results";
+import { listTrendResults } from "./results";
 import { progressOf } from "./target-view";
 import { unitScopeByCode } from "./units";
 import { INDICATOR_COLUMNS, PLAN_COLUMNS, PLAN_STATUS_COLUMNS, STATUS_COLUMNS } from "./dashboard-columns";
@@ -28,7 +28,7 @@ export async function unitDashboardDownload(code: string, asOf: string): Promise
   const [progress, plans, results] = await Promise.all([
     listTargetProgress({ unit: code, asOf }),
     listPlanStatusCounts(asOf, code),
-    listPublishedResultsForUnits(scope, { take: 5000 }),
+    listTrendResults(scope),
   ]);
   const statusRows = (progress ?? []).map((r) => ({
     targetId: r.targetId,

@@ -42,7 +42,7 @@ export type TPlanView =
       total: number;
     };
 
-const emptyCounts = (): Record<Status, number> => Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>;
+export const emptyCounts = (): Record<Status, number> => Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<Status, number>;
 
 /** Targets in reading order, each followed by its sub-targets (depth-first), from the top-level ones. */
 export function orderedRows(targets: readonly TTargetRow[]): TPlanRow[] {
@@ -58,6 +58,19 @@ export function orderedRows(targets: readonly TTargetRow[]): TPlanRow[] {
   return out;
 }
 
+/** A unit of a large plan: its targets (each top-level target's block) and how many are top-level. */
+export type TPlanUnitBlock = TPlanUnitSummary & { tops: number };
+
+/** Units in the order of their codes (then names). */
+export function sortUnitBlocks<T extends { unit: TUnitRef }>(units: T[]): T[] {
+  return units.sort((a, b) => a.unit.code.localeCompare(b.unit.code, "vi") || a.unit.name.localeCompare(b.unit.name, "vi"));
+}
+
+/** The unit a large plan's page shows: the one asked for, else the issuer's, else the first. */
+export function pickUnit<T extends { unit: TUnitRef }>(units: readonly T[], opts: { issuerUnitId: string; unitKey?: string | null }): T {
+  return (opts.unitKey ? units.find((u) => u.unit.key === opts.unitKey) : undefined) ?? units.find((u) => u.unit.id === opts.issuerUnitId) ?? units[0]!;
+}
+
 /**
  * The plan's targets as its page shows them. `unitKey` and `page` are the reader's choice (from
  * the address; an unknown unit or a page out of range falls back to the first).
@@ -71,7 +84,7 @@ export function planView(
   if (rows.length <= PLAN_ROWS_MAX) return { kind: "all", rows };
 
   // Each top-level target and its sub-targets go with the top-level target's unit.
-  type TBlock = { unit: TUnitRef; rows: TPlanRow[]; tops: number; counts: Record<Status, number>; targets: number };
+  type TBlock = TPlanUnitBlock & { rows: TPlanRow[] };
   const blocks = new Map<string, TBlock>();
   let block: TBlock | null = null;
   for (const r of rows) {
@@ -84,14 +97,38 @@ export function planView(
     const s = progress.get(r.t.id)?.status;
     if (s) block!.counts[s]++;
   }
-  const units = [...blocks.values()].sort((a, b) => a.unit.code.localeCompare(b.unit.code, "vi") || a.unit.name.localeCompare(b.unit.name, "vi"));
-  const picked = (opts.unitKey ? units.find((u) => u.unit.key === opts.unitKey) : undefined) ?? blocks.get(opts.issuerUnitId) ?? units[0]!;
+  const units = sortUnitBlocks([...blocks.values()]);
+  const picked = pickUnit(units, opts);
+  return byUnitView(units, picked, picked.rows, rows.length, opts);
+}
+
+/**
+ * The same view from a table of units counted elsewhere (the progress summary, for today) and the
+ * targets of the unit shown only: what a large plan's page reads (lib/data/plan-page.ts).
+ */
+export function planViewOfUnit(
+  units: TPlanUnitBlock[],
+  picked: TPlanUnitBlock,
+  unitTargets: readonly TTargetRow[],
+  opts: { unitKey?: string | null; page?: number | null; unitsPage?: number | null },
+): TPlanView {
+  const total = units.reduce((n, u) => n + u.targets, 0);
+  return byUnitView(units, picked, orderedRows(unitTargets), total, opts);
+}
+
+function byUnitView(
+  units: TPlanUnitBlock[],
+  picked: TPlanUnitBlock,
+  pickedRows: TPlanRow[],
+  total: number,
+  opts: { unitKey?: string | null; page?: number | null; unitsPage?: number | null },
+): TPlanView {
   const pageCount = Math.max(1, Math.ceil(picked.tops / PLAN_PAGE_TARGETS));
   const page = opts.page && opts.page >= 1 && opts.page <= pageCount ? opts.page : 1;
   // The page's top-level targets, each with its sub-targets.
   const shown: TPlanRow[] = [];
   let top = -1;
-  for (const r of picked.rows) {
+  for (const r of pickedRows) {
     if (r.depth === 0) top++;
     if (top >= (page - 1) * PLAN_PAGE_TARGETS && top < page * PLAN_PAGE_TARGETS) shown.push(r);
   }
@@ -110,6 +147,6 @@ export function planView(
     unitsPage,
     unitsPageCount,
     unitRows: summaries.slice((unitsPage - 1) * PLAN_UNITS_PAGE, unitsPage * PLAN_UNITS_PAGE),
-    total: rows.length,
+    total,
   };
 }

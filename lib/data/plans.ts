@@ -146,23 +146,25 @@ export type TPlanDetail = Prisma.PlanGetPayload<{ select: typeof planDetailSelec
   unitPath: TUnit[];
 };
 
-async function loadGetPublishedPlan(id: string): Promise<TPlanDetail | null> {
+/** A plan as its page heads it: everything but its targets, and whether any target has a public result. */
+export type TPlanHead = Omit<TPlanDetail, "targets"> & { hasTargetResults: boolean };
+
+async function loadGetPublishedPlanHead(id: string): Promise<TPlanHead | null> {
   if (!isId(id)) return null;
   const plan = await db().plan.findFirst({ where: { id, status: "PUBLISHED" }, select: planDetailSelect });
   if (!plan) return null;
-  const [targets, reported, units] = await Promise.all([
-    db().target.findMany({ where: { planId: id, status: "PUBLISHED" }, select: targetSelect, orderBy: { position: "asc" } }),
+  const [reported, onTarget, units] = await Promise.all([
+    // Figures the plan states without a target of its own.
     db()
       .result.findMany({
-        where: { AND: [PUBLIC_RESULT, { OR: [{ reportedInPlanId: id }, { target: { planId: id, status: "PUBLISHED" } }] }] },
+        where: { AND: [PUBLIC_RESULT, { reportedInPlanId: id, targetId: null }] },
         select: resultSelect,
         orderBy: [{ year: "asc" }, { indicator: { code: "asc" } }, { id: "asc" }],
       })
       .then((rows) => rows.map(publicResult)),
+    db().result.findFirst({ where: { AND: [PUBLIC_RESULT, { target: { planId: id, status: "PUBLISHED" } }] }, select: { id: true } }),
     listUnits(),
   ]);
-  const byTarget = new Map<string, TResultRow[]>();
-  for (const r of reported) if (r.targetId) byTarget.set(r.targetId, [...(byTarget.get(r.targetId) ?? []), r]);
   const unitPath: TUnit[] = [];
   let u: TUnit | undefined = units.find((x) => x.id === plan.issuerUnit.id);
   while (u && unitPath.length < 10) {
@@ -170,17 +172,41 @@ async function loadGetPublishedPlan(id: string): Promise<TPlanDetail | null> {
     const parentId: string | null = u.parentId;
     u = parentId ? units.find((x) => x.id === parentId) : undefined;
   }
-  return {
-    ...plan,
-    unitPath: unitPath.filter((x) => x.level !== "NATION"),
-    targets: targets.map((t) => ({ ...withTargetNumbers(t), results: byTarget.get(t.id) ?? [] })),
-    reportedResults: reported.filter((r) => !r.targetId),
-  };
+  return { ...plan, unitPath: unitPath.filter((x) => x.level !== "NATION"), reportedResults: reported, hasTargetResults: onTarget !== null };
+}
+
+/** Published targets (those `where` selects, in the plan's order) with their public results, oldest year first. */
+export async function loadTargetsWithResults(where: Prisma.TargetWhereInput): Promise<TTargetRow[]> {
+  const targets = await db().target.findMany({ where: { AND: [where, { status: "PUBLISHED" }] }, select: targetSelect, orderBy: { position: "asc" } });
+  const results = targets.length
+    ? (
+        await db().result.findMany({
+          where: { AND: [PUBLIC_RESULT, { targetId: { in: targets.map((t) => t.id) } }] },
+          select: resultSelect,
+          orderBy: [{ year: "asc" }, { indicator: { code: "asc" } }, { id: "asc" }],
+        })
+      ).map(publicResult)
+    : [];
+  const byTarget = new Map<string, TResultRow[]>();
+  for (const r of results) if (r.targetId) (byTarget.get(r.targetId) ?? byTarget.set(r.targetId, []).get(r.targetId)!).push(r);
+  return targets.map((t) => ({ ...withTargetNumbers(t), results: byTarget.get(t.id) ?? [] }));
+}
+
+async function loadGetPublishedPlan(id: string): Promise<TPlanDetail | null> {
+  const head = await getPublishedPlanHead(id);
+  if (!head) return null;
+  const { hasTargetResults: _, ...plan } = head;
+  return { ...plan, targets: await loadTargetsWithResults({ planId: id }) };
 }
 
 /** Cached for the public until the next write (lib/cache/public). */
 export function listPublishedPlans(filter: TPlanFilter, opts: { pageSize?: number; all?: boolean } = {}): Promise<TPlanPage> {
   return cachedPublic(["plans", filter, opts], () => loadListPublishedPlans(filter, opts));
+}
+
+/** Cached for the public until the next write (lib/cache/public). */
+export function getPublishedPlanHead(id: string): Promise<TPlanHead | null> {
+  return cachedPublic(["plan-head", id], () => loadGetPublishedPlanHead(id));
 }
 
 /** Cached for the public until the next write (lib/cache/public). */

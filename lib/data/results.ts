@@ -3,7 +3,7 @@ import "server-only";
 import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import { resultSelect, type TResultRow } from "./plans";
-import { PUBLIC_RESULT, publicResult } from "./public-results";
+import { PUBLIC_RESULT, PUBLIC_RESULT_SQL, publicResult } from "./public-results";
 
 const publicOfUnits = (unitIds: string[]) => ({
   AND: [PUBLIC_RESULT, { unitId: { in: unitIds } }, { OR: [{ targetId: null }, { target: { status: "PUBLISHED" as const, plan: { status: "PUBLISHED" as const } } }] }],
@@ -37,4 +37,29 @@ export function listPublishedResultsPage(unitIds: string[], page: number): Promi
 /** Cached for the public until the next write (lib/cache/public). */
 export function listPublishedResultsForUnits(unitIds: string[], opts: { take?: number } = {}): Promise<TResultRow[]> {
   return cachedPublic(["results-for-units", unitIds, opts], () => loadListPublishedResultsForUnits(unitIds, opts));
+}
+
+/**
+ * What a unit's trends draw (lib/data/dashboards.ts indicatorTrends keeps, for each indicator,
+ * group, unit, label and year, the first figure in the order above): that figure only, chosen by
+ * the database, for every year. A city's scope holds tens of thousands of figures; its trends
+ * need one per line and year.
+ */
+async function loadTrendResults(unitIds: string[]): Promise<TResultRow[]> {
+  const picked = await db().$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT ON (r."indicatorId", r."groupId", r."unitId", COALESCE(r."label", ''), r."year") r."id"
+    FROM "result" r
+      LEFT JOIN "target" t ON t."id" = r."targetId"
+      LEFT JOIN "plan" p ON p."id" = t."planId"
+    WHERE ${PUBLIC_RESULT_SQL} AND r."unitId" = ANY(${unitIds}::text[])
+      AND (r."targetId" IS NULL OR (t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'))
+    ORDER BY r."indicatorId", r."groupId", r."unitId", COALESCE(r."label", ''), r."year", r."id"`;
+  if (picked.length === 0) return [];
+  const rows = await db().result.findMany({ where: { id: { in: picked.map((r) => r.id) } }, select: resultSelect, orderBy: ORDER });
+  return rows.map(publicResult);
+}
+
+/** Cached for the public until the next write (lib/cache/public). */
+export function listTrendResults(unitIds: string[]): Promise<TResultRow[]> {
+  return cachedPublic(["trend-results", unitIds], () => loadTrendResults(unitIds));
 }

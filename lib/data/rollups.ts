@@ -168,10 +168,8 @@ async function loadCompareIndicator({ indicatorCode, groupCode, year }: { indica
     // Units below a province are candidates for its computed total.
     if (row.unit.code !== row.unit.provinceCode) {
       const path = unitTree(units).ancestors(u.id).map((a) => a.id);
-      parts.set(row.unit.provinceCode, [
-        ...(parts.get(row.unit.provinceCode) ?? []),
-        { unitId: u.id, unitPath: [u.id, ...path], indicator: indicator.code, measure: indicator.measure, group: group.code, year, value: row.value, qualifier: row.qualifier },
-      ]);
+      const list = parts.get(row.unit.provinceCode) ?? parts.set(row.unit.provinceCode, []).get(row.unit.provinceCode)!;
+      list.push({ unitId: u.id, unitPath: [u.id, ...path], indicator: indicator.code, measure: indicator.measure, group: group.code, year, value: row.value, qualifier: row.qualifier });
     }
   }
   const totals: TCompareTotal[] = [];

@@ -74,3 +74,29 @@ describe("/api/v1/plans", () => {
     expect(body.links.last).toBe(`/api/v1/plans?pageSize=2&q=ke+hoach&page=${body.meta.pageCount}`);
   });
 });
+
+describe("/api/v1/compare, a page at a time", () => {
+  it("pages the rows with links, keeps every total on each page, and every row is on exactly one page", async () => {
+    const { GET: compareGET } = await import("@/app/api/v1/compare/route");
+    type TComparePage = { data: { unit: { code: string }; value: number }[]; totals: unknown[]; meta: TPage["meta"]; links: TPage["links"] };
+    const whole = (await (await compareGET(get("/api/v1/compare?indicator=model-funding&year=2023"))).json()) as TComparePage;
+    const total = whole.meta.total;
+    expect(total).toBeGreaterThanOrEqual(2);
+    expect(whole.meta).toEqual({ total, page: 1, pageSize: 500, pageCount: 1 });
+    expect(whole.data).toHaveLength(total);
+    const seen: TComparePage["data"] = [];
+    let link: string | null | undefined = "/api/v1/compare?indicator=model-funding&year=2023&pageSize=1";
+    while (link) {
+      const page = (await (await compareGET(get(link))).json()) as TComparePage;
+      expect(page.meta.pageSize).toBe(1);
+      expect(page.totals).toEqual(whole.totals);
+      seen.push(...page.data);
+      link = page.links.next;
+    }
+    expect(seen).toEqual(whole.data);
+    const past = (await (await compareGET(get(`/api/v1/compare?indicator=model-funding&year=2023&pageSize=1&page=${total + 5}`))).json()) as TComparePage;
+    expect(past.meta.page).toBe(total);
+    expect((await compareGET(get("/api/v1/compare?indicator=model-funding&pageSize=2001"))).status).toBe(400);
+    expect((await compareGET(get("/api/v1/compare?indicator=model-funding&page=0"))).status).toBe(400);
+  });
+});

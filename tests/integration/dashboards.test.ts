@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as planGET } from "@/app/api/v1/dashboards/plan/[id]/route";
 import { GET as unitGET } from "@/app/api/v1/dashboards/unit/[code]/route";
 import { db } from "@/lib/db/client";
-import { planCharts, planTable } from "@/lib/data/dashboards";
+import { indicatorTrends, planCharts, planTable } from "@/lib/data/dashboards";
+import { listPublishedResultsForUnits, listTrendResults } from "@/lib/data/results";
+import { unitScopeByCode } from "@/lib/data/units";
 import { getPublishedPlan } from "@/lib/data/plans";
 import { listTargetProgress } from "@/lib/data/progress";
 import { progressOf } from "@/lib/data/target-view";
@@ -132,5 +134,27 @@ describe("unit dashboard downloads", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Trạng thái chỉ tiêu", "Theo văn bản", "Chỉ số theo năm"]);
     expect((await unitDl("00000", "format=csv")).status).toBe(404);
     expect((await unitDl("94", "format=csv&table=x")).status).toBe(400);
+  });
+});
+
+describe("a unit's trends", () => {
+  it("read only the figure each line and year draws, and draw exactly what every figure of the unit's scope draws", async () => {
+    // A second figure for Châu Thành's jobs in 2023 (without a target, beside the one above): a line and year with two figures.
+    const t = await db().target.findUniqueOrThrow({ where: { id: "target-58-jobs" }, select: { indicatorId: true } });
+    await db().result.create({ data: { id: "result-dash-test-dup", targetId: null, indicatorId: t.indicatorId!, unitId: "unit-942", year: 2023, value: 1300, version: 1, status: "PUBLISHED" } });
+    try {
+      let lines = 0;
+      for (const code of ["VN", "14", "95", "96", "94", "942"]) {
+        const scope = (await unitScopeByCode(code))!;
+        const every = await listPublishedResultsForUnits(scope, { take: 1_000_000 });
+        const read = await listTrendResults(scope);
+        expect(indicatorTrends(read, "vi")).toEqual(indicatorTrends(every, "vi"));
+        lines += indicatorTrends(read, "vi").reduce((n, tr) => n + tr.series.length, 0);
+        if (code === "942") expect(read.length).toBe(every.length - 1);
+      }
+      expect(lines).toBeGreaterThan(3);
+    } finally {
+      await db().result.delete({ where: { id: "result-dash-test-dup" } });
+    }
   });
 });

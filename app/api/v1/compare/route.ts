@@ -1,17 +1,21 @@
-// GET /api/v1/compare?indicator=&group=&year=&sort=&format=json|csv|xlsx: one indicator and
+// GET /api/v1/compare?indicator=&group=&year=&sort=&page=&pageSize=&format=json|csv|xlsx: one indicator and
 // population group across provinces and their districts (lib/data/rollups.ts; described in
 // lib/api/openapi.ts). group defaults to the whole population when it has figures, else the
 // first group that has; year to the latest year with published figures for that group.
 import { NextResponse, type NextRequest } from "next/server";
 import { buildCompareWorkbook, COMPARE_CSV_COLUMNS, compareCsvRows, toApiCompareIndicator, toApiCompareRow, toApiCompareTotal } from "@/lib/api/compare";
 import { apiGroup } from "@/lib/api/serialize";
-import { ApiError, csvResponse, withApiErrors } from "@/lib/api/http";
+import { ApiError, csvResponse, pageLinks, withApiErrors } from "@/lib/api/http";
 import { withConditionalGet } from "@/lib/api/conditional";
 import { compareIndicator, defaultCompareGroup, getIndicatorByCode, listComparableIndicators, orderComparison } from "@/lib/data/rollups";
-import { parseParam } from "@/lib/validation/api";
+import { pageSizeUpTo, parseParam, ZPage } from "@/lib/validation/api";
 import { ZCompareFormat, ZCompareSort, ZGroupCode, ZIndicatorCode, ZYear } from "@/lib/validation/compare";
 
 export const dynamic = "force-dynamic";
+
+/** JSON pages: 500 rows by default, at most 2.000 (a whole country is tens of thousands); CSV and XLSX give every row. */
+const ZComparePageSize = pageSizeUpTo(2000);
+const DEFAULT_PAGE_SIZE = 500;
 
 export const GET = withApiErrors(
   withConditionalGet(async (req: NextRequest) => {
@@ -22,6 +26,8 @@ export const GET = withApiErrors(
     let year = parseParam(ZYear, "year", sp.get("year"));
     const askedGroup = parseParam(ZGroupCode, "group", sp.get("group"));
     const sort = parseParam(ZCompareSort, "sort", sp.get("sort")) ?? "name";
+    const page = parseParam(ZPage, "page", sp.get("page")) ?? 1;
+    const pageSize = parseParam(ZComparePageSize, "pageSize", sp.get("pageSize")) ?? DEFAULT_PAGE_SIZE;
 
     const comparable = (await listComparableIndicators()).find((i) => i.code === indicatorCode);
     const groupCode = askedGroup ?? defaultCompareGroup(comparable);
@@ -44,6 +50,10 @@ export const GET = withApiErrors(
         },
       });
     }
+    const pageCount = Math.max(1, Math.ceil(rows.length / pageSize));
+    // As the other lists: a page past the end answers the last page.
+    const shown = Math.min(page, pageCount);
+    const from = (shown - 1) * pageSize;
     return NextResponse.json({
       indicator: toApiCompareIndicator(comparison.indicator),
       group: apiGroup(comparison.group),
@@ -52,8 +62,11 @@ export const GET = withApiErrors(
       year: comparison.year,
       // The sources give no national figures: no reference line is recorded.
       reference: null,
-      data: rows.map((r) => toApiCompareRow(r, comparison.group)),
+      data: rows.slice(from, from + pageSize).map((r) => toApiCompareRow(r, comparison.group)),
+      // Every province's total on every page: they are few, and each sums rows of every page.
       totals: comparison.totals.map(toApiCompareTotal),
+      meta: { total: rows.length, page: shown, pageSize, pageCount },
+      links: pageLinks(req.nextUrl, shown, pageCount),
     });
   }),
 );

@@ -14,10 +14,10 @@ import { DownloadLinks, withQuery } from "@/components/downloads/download-links"
 import { AsOfForm } from "@/components/progress/as-of-form";
 import { PlanUnitsTable } from "@/components/plans/plan-units-table";
 import { Pagination } from "@/components/ui/list-parts";
-import { planView } from "@/lib/data/plan-view";
+import { readPlanPage } from "@/lib/data/plan-page";
 import { planCharts } from "@/lib/data/dashboards";
-import { getPublishedPlan } from "@/lib/data/plans";
-import { describeTargetRow, progressOf } from "@/lib/data/target-view";
+import { getPublishedPlanHead } from "@/lib/data/plans";
+import { describeTargetRow } from "@/lib/data/target-view";
 import { sourceCitation } from "@/lib/domain/citation";
 import { groupName } from "@/lib/domain/groups";
 import { formatDate, formatNumber, isoDateInTimeZone } from "@/lib/domain/numbers";
@@ -31,23 +31,21 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ asOf?: s
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : undefined);
 
 export async function generateMetadata({ params }: Pick<Props, "params">): Promise<Metadata> {
-  const plan = await getPublishedPlan((await params).id);
+  const plan = await getPublishedPlanHead((await params).id);
   return { title: plan ? `${plan.code ? plan.code + " – " : ""}${plan.title}` : "404" };
 }
 
 export default async function PlanPage({ params, searchParams }: Props) {
   const { id } = await params;
   const { locale, t } = await getMessages();
-  const plan = await getPublishedPlan(id);
-  if (!plan) notFound();
-
   const today = isoDateInTimeZone();
   const sp = await searchParams;
   const { asOf, invalid } = readAsOf(sp.asOf, today);
-  const progress = progressOf(plan.targets, asOf);
-  // A large plan is shown one unit at a time (lib/data/plan-view.ts); `unit` and `page` choose.
+  // A large plan is shown one unit at a time (lib/data/plan-view.ts); `unit`, `page` and `units` choose.
   const int = (v: string | string[] | undefined) => (Number.isInteger(Number(one(v))) ? Number(one(v)) : null);
-  const view = planView(plan.targets, progress, { issuerUnitId: plan.issuerUnit.id, unitKey: one(sp.unit) ?? null, page: int(sp.page), unitsPage: int(sp.units) });
+  const read = await readPlanPage(id, { asOf, unitKey: one(sp.unit) ?? null, page: int(sp.page), unitsPage: int(sp.units) });
+  if (!read) notFound();
+  const { plan, view, progress } = read;
   const ordered = view.rows;
   const viewHref = (unitKey: string | null, page = 1, unitsPage?: number) =>
     withQuery(`/plans/${plan.id}`, {
@@ -56,8 +54,7 @@ export default async function PlanPage({ params, searchParams }: Props) {
       page: page > 1 ? String(page) : undefined,
       units: unitsPage ? String(unitsPage) : undefined,
     }) + (unitsPage ? "#targets-by-unit" : "#targets");
-  const targetResults = plan.targets.flatMap((x) => x.results);
-  const resultsView = reportedResultsSection(plan.reportedResults.length, targetResults.length);
+  const resultsView = reportedResultsSection(plan.reportedResults.length, plan.hasTargetResults ? 1 : 0);
   const citation = sourceCitation(plan, locale);
   /** A date other than today, carried into the downloads. */
   const shownAsOf = asOf === today ? undefined : asOf;

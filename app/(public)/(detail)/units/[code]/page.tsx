@@ -12,7 +12,7 @@ import { AsOfForm } from "@/components/progress/as-of-form";
 import { indicatorTrends } from "@/lib/data/dashboards";
 import { getStatusCounts, listPlanStatusCounts, listTargetsBehind } from "@/lib/data/overview";
 import { listPublishedPlans } from "@/lib/data/plans";
-import { listPublishedResultsForUnits, listPublishedResultsPage } from "@/lib/data/results";
+import { listPublishedResultsPage, listTrendResults } from "@/lib/data/results";
 import { Pagination } from "@/components/ui/list-parts";
 import { getUnitSuccessions, listUnits, unitAncestors, unitScope } from "@/lib/data/units";
 import { unitTree } from "@/lib/domain/unit-tree";
@@ -61,7 +61,7 @@ export default async function UnitPage({ params, searchParams }: Props) {
     getStatusCounts(asOf, unit.key),
     listPlanStatusCounts(asOf, unit.key),
     listTargetsBehind(asOf, unit.key),
-    listPublishedResultsForUnits(scope, { take: 5000 }),
+    listTrendResults(scope),
   ]);
 
   const u = t.unitPage;
