@@ -14,6 +14,7 @@ import { db } from "../db/client";
 import type { Db } from "../db/prisma";
 import { STATUS_ORDER, type ProgressStatus } from "../domain/progress";
 import { emptyStatusCounts, type TStatusCountsLike } from "./dashboards";
+import { PUBLIC_RESULT_SQL } from "./public-results";
 
 /** Statuses that need attention, worst first. */
 export const BEHIND_STATUSES = ["missed", "off_track", "at_risk"] as const;
@@ -23,6 +24,9 @@ export type TBehindEntry = { targetId: string; unitId: string; rank: number; per
 
 export type TPlanSummary = {
   planId: string;
+  issuerUnitId: string;
+  /** Public results on the plan's published targets. */
+  results: number;
   /** The plan's stamp when counted; null when the plan had none (counted again next time). */
   stamp: string | null;
   /** Published targets by unit and status. */
@@ -41,15 +45,17 @@ const stores = (g.__planSummaries ??= new WeakMap());
 export async function loadPlanSummaries(): Promise<Map<string, TPlanSummary>> {
   const client = db();
   const store = stores.get(client) ?? stores.set(client, new Map()).get(client)!;
-  const plans = await client.$queryRaw<{ id: string; issueYear: number; stamp: string | null }[]>`
-    SELECT p."id", p."issueYear", s."stamp"::text AS "stamp"
+  const plans = await client.$queryRaw<{ id: string; issueYear: number; issuerUnitId: string; stamp: string | null }[]>`
+    SELECT p."id", p."issueYear", p."issuerUnitId", s."stamp"::text AS "stamp"
     FROM "plan" p LEFT JOIN "plan_stamp" s ON s."planId" = p."id"
     WHERE p."status" = 'PUBLISHED'`;
   const changed = plans.filter((p) => p.stamp === null || store.get(p.id)?.stamp !== p.stamp);
-  const fresh = new Map<string, TPlanSummary>(changed.map((p) => [p.id, { planId: p.id, stamp: p.stamp, byUnit: new Map(), behind: [] }]));
+  const fresh = new Map<string, TPlanSummary>(
+    changed.map((p) => [p.id, { planId: p.id, issuerUnitId: p.issuerUnitId, results: 0, stamp: p.stamp, byUnit: new Map(), behind: [] }]),
+  );
   if (changed.length > 0) {
     const ids = changed.map((p) => p.id);
-    const [counts, behind] = await Promise.all([
+    const [counts, behind, results] = await Promise.all([
       client.$queryRaw<{ planId: string; unitId: string; status: string; n: number }[]>`
         SELECT t."planId", t."unitId", tp."status", count(*)::int AS n
         FROM "target" t JOIN "target_progress" tp ON tp."targetId" = t."id"
@@ -60,7 +66,14 @@ export async function loadPlanSummaries(): Promise<Map<string, TPlanSummary>> {
         FROM "target" t JOIN "target_progress" tp ON tp."targetId" = t."id"
         WHERE t."planId" = ANY(${ids}::text[]) AND t."status" = 'PUBLISHED'
           AND tp."status" IN ('missed', 'off_track', 'at_risk')`,
+      // A result's writes move its target's summary row, so its plan's stamp.
+      client.$queryRaw<{ planId: string; n: number }[]>`
+        SELECT t."planId", count(*)::int AS n
+        FROM "result" r JOIN "target" t ON t."id" = r."targetId"
+        WHERE t."planId" = ANY(${ids}::text[]) AND t."status" = 'PUBLISHED' AND ${PUBLIC_RESULT_SQL}
+        GROUP BY t."planId"`,
     ]);
+    for (const r of results) fresh.get(r.planId)!.results = r.n;
     for (const r of counts) {
       const byUnit = fresh.get(r.planId)!.byUnit;
       const c = byUnit.get(r.unitId) ?? byUnit.set(r.unitId, emptyStatusCounts()).get(r.unitId)!;

@@ -123,8 +123,8 @@ export async function countSummaryStatuses(unitIds: string[] | null): Promise<TS
   return counts;
 }
 
-/** Every published plan's counts, kept per plan and recounted only where a write moved its stamp (lib/data/plan-summaries.ts). */
-const planSummaries = () => cachedPublic(["plan-summaries", isoDateInTimeZone()], () => loadPlanSummaries());
+/** Every published plan's counts, kept per plan and recounted only where a write moved its stamp (lib/data/plan-summaries.ts). Call after summaryUsable. */
+export const planSummaries = () => cachedPublic(["plan-summaries", isoDateInTimeZone()], () => loadPlanSummaries());
 
 /** Published targets (of the given units, or all) per plan and status (plans with at least one target). Call after summaryUsable. */
 export async function countSummaryStatusesByPlan(unitIds: string[] | null): Promise<Map<string, TStatusCounts>> {

@@ -6,6 +6,7 @@ import { NextRequest } from "next/server";
 import { afterAll, describe, expect, it } from "vitest";
 import { GET as progressGET } from "@/app/api/v1/progress/route";
 import { cachedPublic, publicDataVersion } from "@/lib/cache/public";
+import { getHeadlineFigures } from "@/lib/data/stats";
 import { db } from "@/lib/db/client";
 import { countStatuses } from "@/lib/data/dashboards";
 import { getStatusCounts, listPlanStatusCounts, listTargetsBehind } from "@/lib/data/overview";
@@ -102,6 +103,27 @@ describe("progress summary", () => {
     expect(await getStatusCounts(today())).toEqual(await directCounts());
     const direct = await directCounts();
     expect((await listTargetsBehind(today()))!.total).toBe(direct.missed + direct.off_track + direct.at_risk);
+  });
+
+  it("adds the headline figures up from the plans' summaries to exactly what the database counts, before and after a write", async () => {
+    const direct = async () =>
+      withPg(async (c) => {
+        const one = async (sql: string) => Number((await c.query(sql)).rows[0].n);
+        return {
+          plans: await one(`SELECT count(*) AS n FROM "plan" WHERE "status" = 'PUBLISHED'`),
+          targets: await one(`SELECT count(*) AS n FROM "target" t JOIN "plan" p ON p."id" = t."planId" WHERE t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'`),
+          units: await one(`SELECT count(DISTINCT "issuerUnitId") AS n FROM "plan" WHERE "status" = 'PUBLISHED'`),
+          results: await one(`SELECT count(*) AS n FROM "result" r LEFT JOIN "target" t ON t."id" = r."targetId" LEFT JOIN "plan" p ON p."id" = t."planId"
+            WHERE (r."status" = 'PUBLISHED' OR r."publishedValue" IS NOT NULL) AND (r."targetId" IS NULL OR (t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'))`),
+        };
+      });
+    await withPg((c) => c.query(`DELETE FROM "result" WHERE "id" = $1`, [RESULT]));
+    const before = await getHeadlineFigures();
+    expect(before).toEqual(await direct());
+    await writeParentResult(5400);
+    const after = await getHeadlineFigures();
+    expect(after).toEqual(await direct());
+    expect(after.results).toBe(before.results + 1);
   });
 
   it("counts each plan's targets by status for a unit, adding up to the unit's counts", async () => {
