@@ -115,3 +115,20 @@ describe("compareView: one province", () => {
     expect(view.rows.map((r) => r.row.value)).toEqual([100]);
   });
 });
+
+describe("groupComparison: sorting only what a page lists", () => {
+  it("sorts the units below one province only when asked, and every province's by default", () => {
+    const rows = [...communes("94", 4).reverse(), ...communes("95", 3).reverse()];
+    const codes = (g: ReturnType<typeof groupComparison>, p: string) => g.find((x) => x.province.code === p)!.children.map((r) => r.unit.code);
+    const all = groupComparison(rows, "name");
+    expect(codes(all, "94")).toEqual(["940000", "940001", "940002", "940003"]);
+    expect(codes(all, "95")).toEqual(["950000", "950001", "950002"]);
+    const one = groupComparison(rows, "name", "95");
+    expect(codes(one, "95")).toEqual(["950000", "950001", "950002"]);
+    expect(codes(one, "94")).toEqual(["940003", "940002", "940001", "940000"]);
+    const none = groupComparison(rows, "name", null);
+    expect(codes(none, "95")).toEqual(["950002", "950001", "950000"]);
+    // The counts the overview shows do not depend on it.
+    expect(compareView(none, [], {})).toEqual(compareView(all, [], {}));
+  });
+});

@@ -151,13 +151,17 @@ async function loadCompareIndicator({ indicatorCode, groupCode, year }: { indica
   const byId = new Map(units.map((u) => [u.id, u]));
   const perUnit = new Map<string, number>();
   for (const f of figures) perUnit.set(f.unitId, (perUnit.get(f.unitId) ?? 0) + 1);
+  // A unit's reference and path once per unit, not per figure (a commune may have many).
+  const refs = new Map<string, { ref: TCompareUnit; path: string[] }>();
+  const refOf = (u: TUnit) => refs.get(u.id) ?? refs.set(u.id, { ref: toCompareUnit(u, units), path: [u.id, ...unitTree(units).ancestors(u.id).map((a) => a.id)] }).get(u.id)!;
   const rows: TCompareRow[] = [];
   const parts = new Map<string, Figure[]>();
   for (const f of figures) {
     const u = byId.get(f.unitId);
     if (!u) continue;
+    const { ref, path } = refOf(u);
     const row: TCompareRow = {
-      unit: toCompareUnit(u, units),
+      unit: ref,
       value: Number(f.value),
       qualifier: f.qualifier,
       label: f.label,
@@ -167,9 +171,8 @@ async function loadCompareIndicator({ indicatorCode, groupCode, year }: { indica
     rows.push(row);
     // Units below a province are candidates for its computed total.
     if (row.unit.code !== row.unit.provinceCode) {
-      const path = unitTree(units).ancestors(u.id).map((a) => a.id);
       const list = parts.get(row.unit.provinceCode) ?? parts.set(row.unit.provinceCode, []).get(row.unit.provinceCode)!;
-      list.push({ unitId: u.id, unitPath: [u.id, ...path], indicator: indicator.code, measure: indicator.measure, group: group.code, year, value: row.value, qualifier: row.qualifier });
+      list.push({ unitId: u.id, unitPath: path, indicator: indicator.code, measure: indicator.measure, group: group.code, year, value: row.value, qualifier: row.qualifier });
     }
   }
   const totals: TCompareTotal[] = [];
@@ -218,8 +221,12 @@ export type TCompareGroup = {
   children: TCompareRow[];
 };
 
-/** Groups rows under their province and sorts provinces, and units within each, by name or value. */
-export function groupComparison(rows: TCompareRow[], sort: TCompareSort): TCompareGroup[] {
+/**
+ * Groups rows under their province and sorts provinces, and units within each, by name or value.
+ * `childrenOf` limits the sorting of units below a province to that province (null: none), for a
+ * page that lists only its rows; by default every province's are sorted.
+ */
+export function groupComparison(rows: TCompareRow[], sort: TCompareSort, childrenOf?: string | null): TCompareGroup[] {
   const collator = new Intl.Collator("vi");
   const desc = sort.startsWith("-");
   const byValue = sort.endsWith("value");
@@ -240,7 +247,7 @@ export function groupComparison(rows: TCompareRow[], sort: TCompareSort): TCompa
   const list = [...groups.values()];
   for (const g of list) {
     g.own.sort(cmpRows);
-    g.children.sort(cmpRows);
+    if (childrenOf === undefined || childrenOf === g.province.code) g.children.sort(cmpRows);
   }
   // A province is placed by its own value; one without its own figure goes last when sorting by value.
   const key = (g: TCompareGroup): number | null => (g.own.length ? g.own[0]!.value : null);

@@ -68,7 +68,7 @@ export default async function ComparePage({ searchParams }: Props) {
   const rows = comparison?.rows ?? [];
   // Province first (docs/domain.md, "The comparison at national size"): the overview, or one
   // province's rows a page at a time, so the page stays small with every commune loaded.
-  const view = compareView(groupComparison(rows, sort), comparison?.totals ?? [], { province: askedProvince, page: askedPage });
+  const view = compareView(groupComparison(rows, sort, askedProvince ?? null), comparison?.totals ?? [], { province: askedProvince, page: askedPage });
   if (view.kind === "provinces" && view.missingProvince !== null && rows.length > 0) problems.push(c.unknownProvince(view.missingProvince));
   const province = view.kind === "province" ? view.province : null;
   const years = [...new Set(indicators.flatMap((i) => i.years))].sort((a, b) => b - a);
