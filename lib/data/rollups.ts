@@ -132,22 +132,32 @@ export function defaultCompareGroup(indicator: TComparableIndicator | undefined)
 
 type TFigureRow = { id: string; unitId: string; value: string; qualifier: TQualifier; label: string | null; isDemo: boolean };
 
+type TCompareQuery = { indicatorCode: string; groupCode: string; year: number };
+
+/** The published figures of one series, of the given units only when `unitIds` is given. */
+function readFigures(indicatorId: string, groupId: string, year: number, unitIds?: string[]): Promise<TFigureRow[]> {
+  return db().$queryRaw<TFigureRow[]>`
+    SELECT r."id" AS "id", r."unitId" AS "unitId", ${PUBLIC_VALUE_SQL}::text AS "value", r."qualifier"::text AS "qualifier", r."label" AS "label", r."isDemo" AS "isDemo"
+    FROM "result" r LEFT JOIN "target" t ON t."id" = r."targetId" LEFT JOIN "plan" p ON p."id" = t."planId"
+    WHERE ${PUBLISHED_SQL} AND r."indicatorId" = ${indicatorId} AND r."groupId" = ${groupId} AND r."year" = ${year}
+      ${unitIds ? Prisma.sql`AND r."unitId" = ANY(${unitIds}::text[])` : Prisma.empty}
+    ORDER BY r."unitId", r."value", r."id"`;
+}
+
 /**
  * One indicator, one population group, one year: every published figure of every unit, one
  * row each (never a sum: two figures of one unit may count the same people), and for each
  * province whose units below it reported, their total where the aggregation rule allows it.
  * Null when the indicator or the group does not exist.
  */
-async function loadCompareIndicator({ indicatorCode, groupCode, year }: { indicatorCode: string; groupCode: string; year: number }): Promise<TComparison | null> {
+async function loadCompareIndicator({ indicatorCode, groupCode, year }: TCompareQuery): Promise<TComparison | null> {
   const [indicator, group] = await Promise.all([getIndicatorByCode(indicatorCode), getGroupByCode(groupCode)]);
   if (!indicator || !group) return null;
-  const figures = await db().$queryRaw<TFigureRow[]>`
-    SELECT r."id" AS "id", r."unitId" AS "unitId", ${PUBLIC_VALUE_SQL}::text AS "value", r."qualifier"::text AS "qualifier", r."label" AS "label", r."isDemo" AS "isDemo"
-    FROM "result" r LEFT JOIN "target" t ON t."id" = r."targetId" LEFT JOIN "plan" p ON p."id" = t."planId"
-    WHERE ${PUBLISHED_SQL} AND r."indicatorId" = ${indicator.id} AND r."groupId" = ${group.id} AND r."year" = ${year}
-    ORDER BY r."unitId", r."value", r."id"`;
+  return buildComparison(indicator, group, year, await readFigures(indicator.id, group.id, year), await listUnits());
+}
 
-  const units = await listUnits();
+/** The rows and totals of a set of figures (all of a series, or all of a province's: a unit's figures are always all there). */
+function buildComparison(indicator: TCompareIndicator, group: TGroup, year: number, figures: TFigureRow[], units: TUnit[]): TComparison {
   const byId = new Map(units.map((u) => [u.id, u]));
   const perUnit = new Map<string, number>();
   for (const f of figures) perUnit.set(f.unitId, (perUnit.get(f.unitId) ?? 0) + 1);
@@ -187,6 +197,73 @@ async function loadCompareIndicator({ indicatorCode, groupCode, year }: { indica
   return { indicator, group, year, rows, totals };
 }
 
+/** What /compare lists: groups by province (the overview's units below each counted, not read), their totals, and how many figures the series has. */
+export type TComparePage = { groups: TCompareGroup[]; totals: TCompareTotal[]; figures: number };
+
+/**
+ * The overview of a series: each province's own figures (read), and how many figures the units
+ * below it have (counted by the database, not read: at national size they are tens of thousands).
+ * Computed totals are formed in a province's view, where its figures are read.
+ */
+async function loadCompareOverview({ indicatorCode, groupCode, year }: TCompareQuery): Promise<(TComparison & { childCounts: Map<string, number>; childProvinces: TCompareUnitRef[]; figures: number }) | null> {
+  const [indicator, group] = await Promise.all([getIndicatorByCode(indicatorCode), getGroupByCode(groupCode)]);
+  if (!indicator || !group) return null;
+  const [perUnit, units] = await Promise.all([
+    db().$queryRaw<{ unitId: string; n: number }[]>`
+      SELECT r."unitId", count(*)::int AS n
+      FROM "result" r LEFT JOIN "target" t ON t."id" = r."targetId" LEFT JOIN "plan" p ON p."id" = t."planId"
+      WHERE ${PUBLISHED_SQL} AND r."indicatorId" = ${indicator.id} AND r."groupId" = ${group.id} AND r."year" = ${year}
+      GROUP BY r."unitId"`,
+    listUnits(),
+  ]);
+  const tree = unitTree(units);
+  const own: string[] = [];
+  const childCounts = new Map<string, number>();
+  const childProvinces = new Map<string, TCompareUnitRef>();
+  let figures = 0;
+  for (const { unitId, n } of perUnit) {
+    const u = tree.get(unitId);
+    if (!u) continue;
+    figures += n;
+    const province = tree.provinceOf(u.id) ?? u;
+    if (u.code === province.code) own.push(u.id);
+    else {
+      childCounts.set(province.code, (childCounts.get(province.code) ?? 0) + n);
+      if (!childProvinces.has(province.code)) childProvinces.set(province.code, toUnitRef(province, tree.byId));
+    }
+  }
+  const comparison = buildComparison(indicator, group, year, own.length ? await readFigures(indicator.id, group.id, year, own) : [], units);
+  return { ...comparison, childCounts, childProvinces: [...childProvinces.values()], figures };
+}
+
+/** One province's series: the figures of every unit whose province has this code (itself, below it, and former units of that code). */
+async function loadCompareProvince({ indicatorCode, groupCode, year }: TCompareQuery, provinceCode: string): Promise<TComparison | null> {
+  const [indicator, group] = await Promise.all([getIndicatorByCode(indicatorCode), getGroupByCode(groupCode)]);
+  if (!indicator || !group) return null;
+  const units = await listUnits();
+  const tree = unitTree(units);
+  const ids = units.filter((u) => (tree.provinceOf(u.id) ?? u).code === provinceCode).map((u) => u.id);
+  return buildComparison(indicator, group, year, ids.length ? await readFigures(indicator.id, group.id, year, ids) : [], units);
+}
+
+/**
+ * What /compare lists (docs/domain.md, "The comparison at national size"): with a province that
+ * has figures, all of its rows and its total; else the overview. Null when the indicator or the
+ * group does not exist. Cached for the public until the next write (lib/cache/public).
+ */
+export async function comparePage(q: TCompareQuery, sort: TCompareSort, province?: string): Promise<TComparePage | null> {
+  if (province !== undefined) {
+    const one = await cachedPublic(["compare-province", q.indicatorCode, q.groupCode, q.year, province], () => loadCompareProvince(q, province));
+    if (!one) return null;
+    if (one.rows.length > 0) return { groups: groupComparison(one.rows, sort, province), totals: one.totals, figures: one.rows.length };
+  }
+  const ov = await cachedPublic(["compare-overview", q.indicatorCode, q.groupCode, q.year], () => loadCompareOverview(q));
+  if (!ov) return null;
+  const groups = groupComparison(ov.rows, sort, null, ov.childProvinces);
+  for (const g of groups) g.childCount = ov.childCounts.get(g.province.code) ?? 0;
+  return { groups, totals: [], figures: ov.figures };
+}
+
 function toCompareUnit(u: TUnit, units: TUnit[]): TCompareUnit {
   const tree = unitTree(units);
   const province = tree.provinceOf(u.id) ?? u;
@@ -216,6 +293,8 @@ function toUnitRef(u: TUnit, byId: Map<string, TUnit>): TCompareUnitRef {
 
 export type TCompareGroup = {
   province: TCompareUnitRef;
+  /** How many figures the units below it have, when they were counted without being read (the overview). */
+  childCount?: number;
   /** The province's own rows (none when only its districts reported). */
   own: TCompareRow[];
   children: TCompareRow[];
@@ -224,9 +303,10 @@ export type TCompareGroup = {
 /**
  * Groups rows under their province and sorts provinces, and units within each, by name or value.
  * `childrenOf` limits the sorting of units below a province to that province (null: none), for a
- * page that lists only its rows; by default every province's are sorted.
+ * page that lists only its rows; by default every province's are sorted. `moreProvinces` are
+ * listed too, without rows (the overview's provinces with figures only below them).
  */
-export function groupComparison(rows: TCompareRow[], sort: TCompareSort, childrenOf?: string | null): TCompareGroup[] {
+export function groupComparison(rows: TCompareRow[], sort: TCompareSort, childrenOf?: string | null, moreProvinces: readonly TCompareUnitRef[] = []): TCompareGroup[] {
   const collator = new Intl.Collator("vi");
   const desc = sort.startsWith("-");
   const byValue = sort.endsWith("value");
@@ -244,6 +324,8 @@ export function groupComparison(rows: TCompareRow[], sort: TCompareSort, childre
     }
     (r.unit.code === key ? g.own : g.children).push(r);
   }
+  // Provinces listed for the figures of their units below, which were counted, not read.
+  for (const p of moreProvinces) if (!groups.has(p.code)) groups.set(p.code, { province: p, own: [], children: [] });
   const list = [...groups.values()];
   for (const g of list) {
     g.own.sort(cmpRows);
@@ -319,7 +401,7 @@ export function compareView(
   if (!g) {
     return {
       kind: "provinces",
-      provinces: groups.map((x) => ({ province: x.province, own: x.own, children: x.children.length, total: totalOf(x.province.code) })),
+      provinces: groups.map((x) => ({ province: x.province, own: x.own, children: x.childCount ?? x.children.length, total: totalOf(x.province.code) })),
       missingProvince: opts.province ?? null,
     };
   }

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildCompareWorkbook, compareCsvRows } from "@/lib/api/compare";
 import { db } from "@/lib/db/client";
-import { compareIndicator, groupComparison, listComparableIndicators, orderComparison } from "@/lib/data/rollups";
+import { compareIndicator, comparePage, compareView, groupComparison, listComparableIndicators, orderComparison } from "@/lib/data/rollups";
 
 const P = "it-rollup-";
 const base = { isDemo: false, qualifier: "EXACT" as const, status: "PUBLISHED" as const };
@@ -157,5 +157,39 @@ describe("order and exports", () => {
     expect(ws.getCell("E2").value).toBe("hơn");
     expect(ws.getCell("F2").value).toBe(80);
     expect(ws.getCell("H2").value).toBe("Toàn bộ (không phân nhóm)");
+  });
+});
+
+describe("/compare reads only what it lists", () => {
+  it("lists in the overview, and in each province's view, exactly what the whole comparison gives", async () => {
+    let provinceViews = 0;
+    for (const ind of await listComparableIndicators()) {
+      for (const g of ind.groups) {
+        for (const year of g.years) {
+          const q = { indicatorCode: ind.code, groupCode: g.code, year };
+          const whole = (await compareIndicator(q))!;
+          for (const sort of ["name", "-value"] as const) {
+            const all = groupComparison(whole.rows, sort);
+            const overview = (await comparePage(q, sort))!;
+            expect(overview.figures).toBe(whole.rows.length);
+            // The same provinces in the same order, each with its own rows and the count of its units' figures.
+            const lines = (v: ReturnType<typeof compareView>) => (v.kind === "provinces" ? v.provinces.map((p) => ({ code: p.province.code, own: p.own, children: p.children })) : []);
+            expect(lines(compareView(overview.groups, [], {}))).toEqual(lines(compareView(all, [], {})));
+            for (const group of all.filter((x) => x.children.length > 0 || x.own.length > 0)) {
+              const one = (await comparePage(q, sort, group.province.code))!;
+              const mine = one.groups.find((x) => x.province.code === group.province.code)!;
+              expect(mine.own).toEqual(group.own);
+              expect(mine.children).toEqual(group.children);
+              expect(one.totals).toEqual(whole.totals.filter((t) => t.provinceCode === group.province.code));
+              provinceViews++;
+            }
+          }
+        }
+      }
+    }
+    expect(provinceViews).toBeGreaterThan(4);
+    // A province with no figure in the series: the overview, not an empty view.
+    const q = { indicatorCode: "jobs", groupCode: "all", year: 2023 };
+    expect((await comparePage(q, "name", "01"))!.groups.length).toBe((await comparePage(q, "name"))!.groups.length);
   });
 });

@@ -6,10 +6,9 @@ import { Pagination } from "@/components/ui/list-parts";
 import { BarChart } from "@/components/charts/lazy";
 import { unitName } from "@/components/plans/format";
 import {
-  compareIndicator,
+  comparePage,
   compareView,
   defaultCompareGroup,
-  groupComparison,
   listComparableIndicators,
   type TCompareProvinceLine,
   type TCompareRow,
@@ -64,12 +63,12 @@ export default async function ComparePage({ searchParams }: Props) {
   if (askedGroup && indicator && !group) problems.push(c.unknownGroup(askedGroup));
   group ??= indicator?.groups.find((g) => g.code === defaultCompareGroup(indicator));
   const year = askedYear ?? group?.years[0];
-  const comparison = indicator && group && year !== undefined ? await compareIndicator({ indicatorCode: indicator.code, groupCode: group.code, year }) : null;
-  const rows = comparison?.rows ?? [];
   // Province first (docs/domain.md, "The comparison at national size"): the overview, or one
-  // province's rows a page at a time, so the page stays small with every commune loaded.
-  const view = compareView(groupComparison(rows, sort, askedProvince ?? null), comparison?.totals ?? [], { province: askedProvince, page: askedPage });
-  if (view.kind === "provinces" && view.missingProvince !== null && rows.length > 0) problems.push(c.unknownProvince(view.missingProvince));
+  // province's rows a page at a time, so the page stays small (and quick to read) with every commune loaded.
+  const listed = indicator && group && year !== undefined ? await comparePage({ indicatorCode: indicator.code, groupCode: group.code, year }, sort, askedProvince) : null;
+  const figures = listed?.figures ?? 0;
+  const view = compareView(listed?.groups ?? [], listed?.totals ?? [], { province: askedProvince, page: askedPage });
+  if (view.kind === "provinces" && view.missingProvince !== null && figures > 0) problems.push(c.unknownProvince(view.missingProvince));
   const province = view.kind === "province" ? view.province : null;
   const years = [...new Set(indicators.flatMap((i) => i.years))].sort((a, b) => b - a);
   if (year !== undefined && !years.includes(year)) years.unshift(year);
@@ -276,7 +275,7 @@ export default async function ComparePage({ searchParams }: Props) {
             <strong>{c.nothingAtAll}</strong>
           </p>
         </div>
-      ) : rows.length === 0 ? (
+      ) : figures === 0 ? (
         <div className="card empty" style={{ marginTop: "1rem" }}>
           <p>
             <strong>{c.none}</strong>
