@@ -22,11 +22,28 @@ export type TResultsPage = { items: TResultRow[]; total: number; page: number; p
 
 /** One page of the published results of the given units, newest year first; a page past the end gives the last. */
 async function loadPublishedResultsPage(unitIds: string[], page: number): Promise<TResultsPage> {
-  const total = await db().result.count({ where: publicOfUnits(unitIds) });
-  const pageCount = Math.max(1, Math.ceil(total / UNIT_RESULTS_PAGE));
-  const p = Math.min(Math.max(1, page), pageCount);
-  const rows = await db().result.findMany({ where: publicOfUnits(unitIds), select: resultSelect, orderBy: ORDER, skip: (p - 1) * UNIT_RESULTS_PAGE, take: UNIT_RESULTS_PAGE });
-  return { items: rows.map(publicResult), total, page: p, pageCount };
+  // The page's ids and the total in one query (in ORDER's order), then the page's rows.
+  const pick = (p: number) => db().$queryRaw<{ id: string; total: number }[]>`
+    SELECT r."id", (count(*) OVER ())::int AS "total"
+    FROM "result" r
+      JOIN "indicator" i ON i."id" = r."indicatorId"
+      LEFT JOIN "target" t ON t."id" = r."targetId"
+      LEFT JOIN "plan" p ON p."id" = t."planId"
+    WHERE ${PUBLIC_RESULT_SQL} AND r."unitId" = ANY(${unitIds}::text[])
+      AND (r."targetId" IS NULL OR (t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'))
+    ORDER BY r."year" DESC, i."code" ASC, r."id" ASC
+    LIMIT ${UNIT_RESULTS_PAGE} OFFSET ${(p - 1) * UNIT_RESULTS_PAGE}`;
+  let p = Math.max(1, page);
+  let picked = await pick(p);
+  let total = picked[0]?.total ?? 0;
+  if (picked.length === 0 && p > 1) {
+    // Past the end: count, and show the last page.
+    total = await db().result.count({ where: publicOfUnits(unitIds) });
+    p = Math.max(1, Math.ceil(total / UNIT_RESULTS_PAGE));
+    picked = total > 0 ? await pick(p) : [];
+  }
+  const rows = picked.length ? await db().result.findMany({ where: { id: { in: picked.map((r) => r.id) } }, select: resultSelect, orderBy: ORDER }) : [];
+  return { items: rows.map(publicResult), total, page: p, pageCount: Math.max(1, Math.ceil(total / UNIT_RESULTS_PAGE)) };
 }
 
 /** Cached for the public until the next write (lib/cache/public). */

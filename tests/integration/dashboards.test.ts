@@ -8,7 +8,7 @@ import { GET as planGET } from "@/app/api/v1/dashboards/plan/[id]/route";
 import { GET as unitGET } from "@/app/api/v1/dashboards/unit/[code]/route";
 import { db } from "@/lib/db/client";
 import { indicatorTrends, planCharts, planTable } from "@/lib/data/dashboards";
-import { listPublishedResultsForUnits, listTrendResults } from "@/lib/data/results";
+import { listPublishedResultsForUnits, listPublishedResultsPage, listTrendResults, UNIT_RESULTS_PAGE } from "@/lib/data/results";
 import { unitScopeByCode } from "@/lib/data/units";
 import { getPublishedPlan } from "@/lib/data/plans";
 import { listTargetProgress } from "@/lib/data/progress";
@@ -158,3 +158,35 @@ describe("a unit's trends", () => {
     }
   });
 });
+
+describe("a unit's results, a page at a time", () => {
+  it("pages exactly the unit's published results, newest year first, a page past the end giving the last", async () => {
+    // 120 more figures for Châu Thành (without a target, over 25 years): three pages.
+    const t = await db().target.findUniqueOrThrow({ where: { id: "target-58-jobs" }, select: { indicatorId: true } });
+    const ids = Array.from({ length: 120 }, (_, i) => `result-dash-page-${String(i).padStart(3, "0")}`);
+    await db().result.createMany({ data: ids.map((id, i) => ({ id, targetId: null, indicatorId: t.indicatorId!, unitId: "unit-942", year: 2000 + (i % 25), value: i, version: 1, status: "PUBLISHED" as const })) });
+    try {
+      await pagesAreExact();
+    } finally {
+      await db().result.deleteMany({ where: { id: { in: ids } } });
+    }
+  });
+});
+
+/** Every page of a unit's results, for a few units, against all of them read at once. */
+async function pagesAreExact() {
+  for (const code of ["VN", "95", "942", "01"]) {
+    const scope = (await unitScopeByCode(code))!;
+    const every = await listPublishedResultsForUnits(scope, { take: 1_000_000 });
+    const first = await listPublishedResultsPage(scope, 1);
+    expect(first.total).toBe(every.length);
+    expect(first.pageCount).toBe(Math.max(1, Math.ceil(every.length / UNIT_RESULTS_PAGE)));
+    const seen: unknown[] = [];
+    for (let p = 1; p <= first.pageCount; p++) seen.push(...(await listPublishedResultsPage(scope, p)).items);
+    expect(seen).toEqual(every);
+    const past = await listPublishedResultsPage(scope, first.pageCount + 3);
+    expect(past.page).toBe(first.pageCount);
+    expect(past.items).toEqual(every.slice((first.pageCount - 1) * UNIT_RESULTS_PAGE));
+    if (code === "942") expect(first.pageCount).toBeGreaterThanOrEqual(3);
+  }
+}
