@@ -13,7 +13,7 @@ import "server-only";
 import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import type { Prisma } from "../generated/prisma/client";
-import { STATUS_ORDER, type Progress, type ProgressStatus } from "../domain/progress";
+import { STATUS_ORDER, type Progress } from "../domain/progress";
 import { emptyStatusCounts, type TStatusCountsLike } from "./dashboards";
 import { computeTargetProgress, progressRowOf } from "./progress-compute";
 import { BEHIND_STATUSES, countByPlan, loadPlanSummaries, worstBehind } from "./plan-summaries";

@@ -11,6 +11,20 @@ export const PUBLIC_RESULT = { OR: [{ status: "PUBLISHED" }, { publishedValue: {
 /** The same in SQL, for a result aliased `r`. */
 export const PUBLIC_RESULT_SQL = Prisma.sql`(r."status" = 'PUBLISHED' OR r."publishedValue" IS NOT NULL)`;
 
+/**
+ * A result the public sees, its target and plan checked too: public by its own status, and stated
+ * without a target or on a published target of a published plan.
+ */
+export const VISIBLE_RESULT = {
+  AND: [PUBLIC_RESULT, { OR: [{ targetId: null }, { target: { status: "PUBLISHED", plan: { status: "PUBLISHED" } } }] }],
+} satisfies Prisma.ResultWhereInput;
+
+/** What VISIBLE_RESULT_SQL reads from: results `r`, each joined to its target `t` and that target's plan `p`. */
+export const VISIBLE_RESULT_FROM = Prisma.sql`"result" r LEFT JOIN "target" t ON t."id" = r."targetId" LEFT JOIN "plan" p ON p."id" = t."planId"`;
+
+/** VISIBLE_RESULT in SQL, over VISIBLE_RESULT_FROM. */
+export const VISIBLE_RESULT_SQL = Prisma.sql`${PUBLIC_RESULT_SQL} AND (r."targetId" IS NULL OR (t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'))`;
+
 /** The figure the public sees, in SQL (for a result aliased `r`). */
 export const PUBLIC_VALUE_SQL = Prisma.sql`(CASE WHEN r."status" = 'PUBLISHED' THEN r."value" ELSE r."publishedValue" END)`;
 

@@ -3,11 +3,9 @@ import "server-only";
 import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import { resultSelect, type TResultRow } from "./plans";
-import { PUBLIC_RESULT, PUBLIC_RESULT_SQL, publicResult } from "./public-results";
+import { publicResult, VISIBLE_RESULT, VISIBLE_RESULT_FROM, VISIBLE_RESULT_SQL } from "./public-results";
 
-const publicOfUnits = (unitIds: string[]) => ({
-  AND: [PUBLIC_RESULT, { unitId: { in: unitIds } }, { OR: [{ targetId: null }, { target: { status: "PUBLISHED" as const, plan: { status: "PUBLISHED" as const } } }] }],
-});
+const publicOfUnits = (unitIds: string[]) => ({ AND: [VISIBLE_RESULT, { unitId: { in: unitIds } }] });
 const ORDER = [{ year: "desc" as const }, { indicator: { code: "asc" as const } }, { id: "asc" as const }];
 
 async function loadListPublishedResultsForUnits(unitIds: string[], opts: { take?: number } = {}): Promise<TResultRow[]> {
@@ -25,12 +23,8 @@ async function loadPublishedResultsPage(unitIds: string[], page: number): Promis
   // The page's ids and the total in one query (in ORDER's order), then the page's rows.
   const pick = (p: number) => db().$queryRaw<{ id: string; total: number }[]>`
     SELECT r."id", (count(*) OVER ())::int AS "total"
-    FROM "result" r
-      JOIN "indicator" i ON i."id" = r."indicatorId"
-      LEFT JOIN "target" t ON t."id" = r."targetId"
-      LEFT JOIN "plan" p ON p."id" = t."planId"
-    WHERE ${PUBLIC_RESULT_SQL} AND r."unitId" = ANY(${unitIds}::text[])
-      AND (r."targetId" IS NULL OR (t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'))
+    FROM ${VISIBLE_RESULT_FROM} JOIN "indicator" i ON i."id" = r."indicatorId"
+    WHERE ${VISIBLE_RESULT_SQL} AND r."unitId" = ANY(${unitIds}::text[])
     ORDER BY r."year" DESC, i."code" ASC, r."id" ASC
     LIMIT ${UNIT_RESULTS_PAGE} OFFSET ${(p - 1) * UNIT_RESULTS_PAGE}`;
   let p = Math.max(1, page);
@@ -65,11 +59,8 @@ export function listPublishedResultsForUnits(unitIds: string[], opts: { take?: n
 async function loadTrendResults(unitIds: string[]): Promise<TResultRow[]> {
   const picked = await db().$queryRaw<{ id: string }[]>`
     SELECT DISTINCT ON (r."indicatorId", r."groupId", r."unitId", COALESCE(r."label", ''), r."year") r."id"
-    FROM "result" r
-      LEFT JOIN "target" t ON t."id" = r."targetId"
-      LEFT JOIN "plan" p ON p."id" = t."planId"
-    WHERE ${PUBLIC_RESULT_SQL} AND r."unitId" = ANY(${unitIds}::text[])
-      AND (r."targetId" IS NULL OR (t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'))
+    FROM ${VISIBLE_RESULT_FROM}
+    WHERE ${VISIBLE_RESULT_SQL} AND r."unitId" = ANY(${unitIds}::text[])
     ORDER BY r."indicatorId", r."groupId", r."unitId", COALESCE(r."label", ''), r."year", r."id"`;
   if (picked.length === 0) return [];
   const rows = await db().result.findMany({ where: { id: { in: picked.map((r) => r.id) } }, select: resultSelect, orderBy: ORDER });

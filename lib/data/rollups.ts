@@ -1,4 +1,4 @@
-import { PUBLIC_RESULT, PUBLIC_RESULT_SQL, PUBLIC_VALUE_SQL } from "./public-results";
+import { PUBLIC_VALUE_SQL, VISIBLE_RESULT, VISIBLE_RESULT_FROM, VISIBLE_RESULT_SQL } from "./public-results";
 import "server-only";
 // One indicator across provinces and their districts, for one population group and year
 // (the comparison page and /api/v1/compare). Every published figure is its own row; totals
@@ -87,18 +87,12 @@ const indicatorSelect = {
   lowerIsBetter: true,
 } as const;
 
-/** Results the public may see: published, and (when tied to a target) of a published target of a published plan. */
-const publishedResultWhere = {
-  AND: [PUBLIC_RESULT, { OR: [{ targetId: null }, { target: { status: "PUBLISHED", plan: { status: "PUBLISHED" } } }] }],
-} satisfies Prisma.ResultWhereInput;
-
-const PUBLISHED_SQL = Prisma.sql`${PUBLIC_RESULT_SQL} AND (r."targetId" IS NULL OR (t."status" = 'PUBLISHED' AND p."status" = 'PUBLISHED'))`;
 
 /** Indicators with any published result, with the groups and years that have one (latest first). */
 async function loadListComparableIndicators(): Promise<TComparableIndicator[]> {
   const triples = await db().result.groupBy({
     by: ["indicatorId", "groupId", "year"],
-    where: publishedResultWhere,
+    where: VISIBLE_RESULT,
     orderBy: [{ indicatorId: "asc" }, { year: "desc" }],
   });
   if (triples.length === 0) return [];
@@ -134,12 +128,18 @@ type TFigureRow = { id: string; unitId: string; value: string; qualifier: TQuali
 
 type TCompareQuery = { indicatorCode: string; groupCode: string; year: number };
 
+/** The indicator and group a comparison asks for; null when either does not exist. */
+async function seriesOf({ indicatorCode, groupCode }: TCompareQuery): Promise<{ indicator: TCompareIndicator; group: TGroup } | null> {
+  const [indicator, group] = await Promise.all([getIndicatorByCode(indicatorCode), getGroupByCode(groupCode)]);
+  return indicator && group ? { indicator, group } : null;
+}
+
 /** The published figures of one series, of the given units only when `unitIds` is given. */
 function readFigures(indicatorId: string, groupId: string, year: number, unitIds?: string[]): Promise<TFigureRow[]> {
   return db().$queryRaw<TFigureRow[]>`
     SELECT r."id" AS "id", r."unitId" AS "unitId", ${PUBLIC_VALUE_SQL}::text AS "value", r."qualifier"::text AS "qualifier", r."label" AS "label", r."isDemo" AS "isDemo"
-    FROM "result" r LEFT JOIN "target" t ON t."id" = r."targetId" LEFT JOIN "plan" p ON p."id" = t."planId"
-    WHERE ${PUBLISHED_SQL} AND r."indicatorId" = ${indicatorId} AND r."groupId" = ${groupId} AND r."year" = ${year}
+    FROM ${VISIBLE_RESULT_FROM}
+    WHERE ${VISIBLE_RESULT_SQL} AND r."indicatorId" = ${indicatorId} AND r."groupId" = ${groupId} AND r."year" = ${year}
       ${unitIds ? Prisma.sql`AND r."unitId" = ANY(${unitIds}::text[])` : Prisma.empty}
     ORDER BY r."unitId", r."value", r."id"`;
 }
@@ -150,9 +150,11 @@ function readFigures(indicatorId: string, groupId: string, year: number, unitIds
  * province whose units below it reported, their total where the aggregation rule allows it.
  * Null when the indicator or the group does not exist.
  */
-async function loadCompareIndicator({ indicatorCode, groupCode, year }: TCompareQuery): Promise<TComparison | null> {
-  const [indicator, group] = await Promise.all([getIndicatorByCode(indicatorCode), getGroupByCode(groupCode)]);
-  if (!indicator || !group) return null;
+async function loadCompareIndicator(q: TCompareQuery): Promise<TComparison | null> {
+  const series = await seriesOf(q);
+  if (!series) return null;
+  const { indicator, group } = series;
+  const { year } = q;
   return buildComparison(indicator, group, year, await readFigures(indicator.id, group.id, year), await listUnits());
 }
 
@@ -205,14 +207,16 @@ export type TComparePage = { groups: TCompareGroup[]; totals: TCompareTotal[]; f
  * below it have (counted by the database, not read: at national size they are tens of thousands).
  * Computed totals are formed in a province's view, where its figures are read.
  */
-async function loadCompareOverview({ indicatorCode, groupCode, year }: TCompareQuery): Promise<(TComparison & { childCounts: Map<string, number>; childProvinces: TCompareUnitRef[]; figures: number }) | null> {
-  const [indicator, group] = await Promise.all([getIndicatorByCode(indicatorCode), getGroupByCode(groupCode)]);
-  if (!indicator || !group) return null;
+async function loadCompareOverview(q: TCompareQuery): Promise<(TComparison & { childCounts: Map<string, number>; childProvinces: TCompareUnitRef[]; figures: number }) | null> {
+  const series = await seriesOf(q);
+  if (!series) return null;
+  const { indicator, group } = series;
+  const { year } = q;
   const [perUnit, units] = await Promise.all([
     db().$queryRaw<{ unitId: string; n: number }[]>`
       SELECT r."unitId", count(*)::int AS n
-      FROM "result" r LEFT JOIN "target" t ON t."id" = r."targetId" LEFT JOIN "plan" p ON p."id" = t."planId"
-      WHERE ${PUBLISHED_SQL} AND r."indicatorId" = ${indicator.id} AND r."groupId" = ${group.id} AND r."year" = ${year}
+      FROM ${VISIBLE_RESULT_FROM}
+      WHERE ${VISIBLE_RESULT_SQL} AND r."indicatorId" = ${indicator.id} AND r."groupId" = ${group.id} AND r."year" = ${year}
       GROUP BY r."unitId"`,
     listUnits(),
   ]);
@@ -237,9 +241,11 @@ async function loadCompareOverview({ indicatorCode, groupCode, year }: TCompareQ
 }
 
 /** One province's series: the figures of every unit whose province has this code (itself, below it, and former units of that code). */
-async function loadCompareProvince({ indicatorCode, groupCode, year }: TCompareQuery, provinceCode: string): Promise<TComparison | null> {
-  const [indicator, group] = await Promise.all([getIndicatorByCode(indicatorCode), getGroupByCode(groupCode)]);
-  if (!indicator || !group) return null;
+async function loadCompareProvince(q: TCompareQuery, provinceCode: string): Promise<TComparison | null> {
+  const series = await seriesOf(q);
+  if (!series) return null;
+  const { indicator, group } = series;
+  const { year } = q;
   const units = await listUnits();
   const tree = unitTree(units);
   const ids = units.filter((u) => (tree.provinceOf(u.id) ?? u).code === provinceCode).map((u) => u.id);

@@ -6,7 +6,7 @@ import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import { isoDateInTimeZone } from "../domain/numbers";
 import { planSummaries, summaryUsable } from "./progress-summary";
-import { PUBLIC_RESULT } from "./public-results";
+import { PUBLIC_RESULT, VISIBLE_RESULT } from "./public-results";
 
 export type THeadline = { plans: number; targets: number; units: number; results: number };
 
@@ -25,14 +25,13 @@ async function loadGetHeadlineFigures(): Promise<THeadline> {
     }
     return { plans: plans.size, targets, units: new Set([...plans.values()].map((p) => p.issuerUnitId)).size, results };
   }
-  const [plans, targets, units, onTargets, loose] = await Promise.all([
+  const [plans, targets, units, results] = await Promise.all([
     db().plan.count({ where: { status: "PUBLISHED" } }),
     db().target.count({ where: { status: "PUBLISHED", plan: { status: "PUBLISHED" } } }),
     db().plan.findMany({ where: { status: "PUBLISHED" }, distinct: ["issuerUnitId"], select: { issuerUnitId: true } }),
-    db().result.count({ where: { AND: [PUBLIC_RESULT, { target: { status: "PUBLISHED", plan: { status: "PUBLISHED" } } }] } }),
-    looseResults(),
+    db().result.count({ where: VISIBLE_RESULT }),
   ]);
-  return { plans, targets, units: units.length, results: onTargets + loose };
+  return { plans, targets, units: units.length, results };
 }
 
 /** Cached for the public until the next write (lib/cache/public). */
