@@ -66,26 +66,38 @@ export const totalLabelVi = (reported: number) => `Tổng ${reported} đơn vị
  * CSV rows: `qualifier` as the sources word it ("hơn", "khoảng"), the value as a plain number;
  * each province's computed total (if any) after its own rows, marked `computed`.
  */
+/** The CSV's rows, every one at once (see compareCsvLines for the streamed form). */
 export function compareCsvRows(c: Pick<TComparison, "indicator" | "group" | "year" | "totals">, rows: TCompareRow[]): Record<string, unknown>[] {
+  const lines = compareCsvLines(c, rows);
+  return Array.from({ length: lines.count }, (_, i) => lines.row(i));
+}
+
+/** The CSV's rows, each made only when asked (the download streams them: csvStreamResponse). */
+export function compareCsvLines(c: Pick<TComparison, "indicator" | "group" | "year" | "totals">, rows: TCompareRow[]): { count: number; row: (i: number) => Record<string, unknown> } {
   const { indicator, year } = c;
-  return withTotals(c, rows).map((r) => ("total" in r ? totalCsvRow(c, r.total, r.province) : {
-    indicator: indicator.code,
-    group: c.group.code,
-    year,
-    unitCode: r.unit.code,
-    unitName: r.unit.name,
-    level: r.unit.level.toLowerCase(),
-    parentCode: r.unit.parentCode,
-    qualifier: QUALIFIER_VI[r.qualifier],
-    value: r.value,
-    measureUnit: indicator.measureUnit,
-    label: r.label,
-    computed: false,
-    unitsReported: null,
-    validTo: isoDate(r.unit.validTo),
-    successorCode: r.unit.successor?.code ?? null,
-    isDemo: r.isDemo,
-  }));
+  const lines = withTotals(c, rows);
+  const row = (i: number): Record<string, unknown> => {
+    const r = lines[i]!;
+    return "total" in r ? totalCsvRow(c, r.total, r.province) : {
+      indicator: indicator.code,
+      group: c.group.code,
+      year,
+      unitCode: r.unit.code,
+      unitName: r.unit.name,
+      level: r.unit.level.toLowerCase(),
+      parentCode: r.unit.parentCode,
+      qualifier: QUALIFIER_VI[r.qualifier],
+      value: r.value,
+      measureUnit: indicator.measureUnit,
+      label: r.label,
+      computed: false,
+      unitsReported: null,
+      validTo: isoDate(r.unit.validTo),
+      successorCode: r.unit.successor?.code ?? null,
+      isDemo: r.isDemo,
+    };
+  };
+  return { count: lines.length, row };
 }
 
 type TTotalLine = { total: Extract<TCompareTotal, { ok: true }>; province: TCompareRow["unit"]["province"] };

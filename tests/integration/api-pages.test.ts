@@ -99,4 +99,17 @@ describe("/api/v1/compare, a page at a time", () => {
     expect((await compareGET(get("/api/v1/compare?indicator=model-funding&pageSize=2001"))).status).toBe(400);
     expect((await compareGET(get("/api/v1/compare?indicator=model-funding&page=0"))).status).toBe(400);
   });
+
+  it("gives the whole series as CSV, streamed, the same bytes as the file written whole", async () => {
+    const { GET: compareGET } = await import("@/app/api/v1/compare/route");
+    const { COMPARE_CSV_COLUMNS, compareCsvRows } = await import("@/lib/api/compare");
+    const { compareIndicator, orderComparison } = await import("@/lib/data/rollups");
+    const res = await compareGET(get("/api/v1/compare?indicator=model-funding&year=2023&format=csv&pageSize=1"));
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    const text = Buffer.from(await res.arrayBuffer()).toString("utf8");
+    const c = (await compareIndicator({ indicatorCode: "model-funding", groupCode: "all", year: 2023 }))!;
+    const rows = compareCsvRows(c, orderComparison(c.rows, "name"));
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    expect(text).toBe("\uFEFF" + toCsv(COMPARE_CSV_COLUMNS, rows));
+  });
 });

@@ -3,9 +3,9 @@
 // lib/api/openapi.ts). group defaults to the whole population when it has figures, else the
 // first group that has; year to the latest year with published figures for that group.
 import { NextResponse, type NextRequest } from "next/server";
-import { buildCompareWorkbook, COMPARE_CSV_COLUMNS, compareCsvRows, toApiCompareIndicator, toApiCompareRow, toApiCompareTotal } from "@/lib/api/compare";
+import { buildCompareWorkbook, COMPARE_CSV_COLUMNS, compareCsvLines, toApiCompareIndicator, toApiCompareRow, toApiCompareTotal } from "@/lib/api/compare";
 import { apiGroup } from "@/lib/api/serialize";
-import { ApiError, csvResponse, pageLinks, withApiErrors } from "@/lib/api/http";
+import { ApiError, csvStreamResponse, pageLinks, withApiErrors } from "@/lib/api/http";
 import { withConditionalGet } from "@/lib/api/conditional";
 import { compareIndicator, defaultCompareGroup, getIndicatorByCode, listComparableIndicators, orderComparison } from "@/lib/data/rollups";
 import { pageSizeUpTo, parseParam, ZPage } from "@/lib/validation/api";
@@ -40,7 +40,11 @@ export const GET = withApiErrors(
     const rows = orderComparison(comparison.rows, sort);
     const name = `so-sanh-${comparison.indicator.code}-${comparison.group.code}-${comparison.year}`;
 
-    if (format === "csv") return csvResponse(`${name}.csv`, COMPARE_CSV_COLUMNS, compareCsvRows(comparison, rows));
+    if (format === "csv") {
+      // Streamed a block at a time: a whole country's series is tens of thousands of lines.
+      const lines = compareCsvLines(comparison, rows);
+      return csvStreamResponse(`${name}.csv`, COMPARE_CSV_COLUMNS, lines.count, lines.row);
+    }
     if (format === "xlsx") {
       const body = await buildCompareWorkbook(comparison, rows);
       return new Response(body as Uint8Array<ArrayBuffer>, {

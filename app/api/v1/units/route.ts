@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { ApiError, csvResponse, wantsCsv, withApiErrors } from "@/lib/api/http";
+import { ApiError, csvStreamResponse, wantsCsv, withApiErrors } from "@/lib/api/http";
 import { withConditionalGet } from "@/lib/api/conditional";
 import { searchAllUnits, searchUnits, unknownUnitKeys } from "@/lib/data/units-search";
 import { parseUnitsQuery, unitsQueryInput, type TUnitsQuery } from "@/lib/validation/units";
@@ -34,8 +34,9 @@ export const GET = withApiErrors(
       const keys = unknown.map((k) => `"${k}"`).join(", ");
       throw new ApiError("not_found", `Không có đơn vị với khóa ${keys} (tham số ${param}). / No unit with the key ${keys} (parameter ${param}).`);
     }
+    // The whole registry as CSV is streamed a block at a time (lib/api/http csvStreamResponse).
+    if (csv) return csvStreamResponse("units.csv", UNIT_CSV_COLUMNS, result.items.length, (i) => unitCsvRow(toApiUnit(result.items[i]!)));
     const data = result.items.map(toApiUnit);
-    if (csv) return csvResponse("units.csv", UNIT_CSV_COLUMNS, data.map(unitCsvRow));
     return NextResponse.json({
       data,
       total: result.total,

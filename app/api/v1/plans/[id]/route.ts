@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { ApiError, csvResponse, wantsCsv, withApiErrors } from "@/lib/api/http";
+import { ApiError, csvStreamResponse, wantsCsv, withApiErrors } from "@/lib/api/http";
 import { withConditionalGet } from "@/lib/api/conditional";
 import { toApiPlanDetail } from "@/lib/api/serialize";
 import { getPublishedPlan } from "@/lib/data/plans";
@@ -23,10 +23,10 @@ export const GET = withApiErrors(
     if (!plan) throw new ApiError("not_found", `Không có văn bản đã công bố với id "${id.slice(0, 80)}". / No published plan with this id.`);
     const body = toApiPlanDetail(plan, asOf);
     if (csv) {
-      return csvResponse(
-        `plan-${plan.id}.csv`,
-        CSV_COLUMNS,
-        body.targets.map((t) => ({
+      // Streamed a block at a time: a province's plan may hold thousands of targets.
+      return csvStreamResponse(`plan-${plan.id}.csv`, CSV_COLUMNS, body.targets.length, (i) => {
+        const t = body.targets[i]!;
+        return {
           planId: body.id,
           planCode: body.code,
           targetId: t.id,
@@ -48,8 +48,8 @@ export const GET = withApiErrors(
           achieved: t.progress.achieved,
           percent: t.progress.percent,
           status: t.progress.status,
-        })),
-      );
+        };
+      });
     }
     return NextResponse.json(body);
   }),
