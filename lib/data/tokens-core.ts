@@ -46,7 +46,7 @@ export async function createTokenWith(ctx: TAccountsCtx, userId: string, nameIn:
   await audited(ctx, async (tx, audit) => {
     const active = await tx.apiToken.count({ where: { userId, revokedAt: null } });
     if (active >= MAX_ACTIVE_TOKENS) throw new AppError("invalid", { code: "too_many_tokens", params: { max: MAX_ACTIVE_TOKENS } });
-    const t = await tx.apiToken.create({ data: { id, userId, name: name.data, tokenHash, prefix }, select: tokenSelect });
+    const t = await tx.apiToken.create({ data: { id, userId, name: name.data, tokenHash, prefix, expiresAt: new Date(Date.now() + 90 * 86_400_000) }, select: tokenSelect });
     await audit({ action: "token.create", entity: "api_token", entityId: id, before: null, after: snapshot(t) });
   });
   return { id, token, prefix, name: name.data };
