@@ -15,6 +15,10 @@ const ZSettings = z.object({
   PORTAL_DATA_DIR: z.string().min(1).optional(),
   /** 0: a database seeded for the first time gets no demo accounts. */
   PORTAL_DEMO: z.enum(["0", "1"], { error: "PORTAL_DEMO must be 0 or 1" }).optional(),
+  /** The address to listen on; unset: 127.0.0.1 (the loopback only), "0.0.0.0" or "::" for every interface. */
+  HOST: z.string().regex(/^[0-9A-Za-z.:_-]{1,255}$/, "HOST must be a host name or an address").optional(),
+  /** How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, the socket's peer is the client). */
+  PORTAL_TRUSTED_PROXIES: z.coerce.number({ error: "PORTAL_TRUSTED_PROXIES must be a number" }).int().min(0).max(10).default(0),
   PORT: z.coerce.number({ error: "PORT must be a number" }).int().min(1).max(65535).default(3000),
   /** Memory for the public response cache, in MiB (scripts/serve.ts); 0 turns it off. */
   PORTAL_RESPONSE_CACHE_MB: z.coerce.number({ error: "PORTAL_RESPONSE_CACHE_MB must be a number" }).min(0).max(4096).default(128),

@@ -8,6 +8,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import next from "next";
 import pg from "pg";
+import { clientAddress, CLIENT_IP_HEADER } from "../lib/auth/client-ip";
 import { cacheKeyOf, etagOf, generationOf, keepableHeaders, notModified, ResponseCache, versionReader, type TEntry } from "../lib/cache/responses";
 import { PROJECT_ROOT } from "../lib/db/migrations-dir";
 import { isoDateInTimeZone } from "../lib/domain/numbers";
@@ -95,6 +96,10 @@ async function serve(req: IncomingMessage, res: ServerResponse) {
 
 await app.prepare();
 const server = createServer((req, res) => {
+  // The one client address the app believes (lib/auth/client-ip.ts): a value the client sent is replaced.
+  const ip = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], env.PORTAL_TRUSTED_PROXIES);
+  if (ip) req.headers[CLIENT_IP_HEADER] = ip;
+  else delete req.headers[CLIENT_IP_HEADER];
   serve(req, res).catch((e) => {
     console.error("[portal] request failed:", e);
     if (!res.headersSent) {
@@ -107,7 +112,9 @@ const server = createServer((req, res) => {
 // default closes a socket just as a client reuses it: the client sees ECONNRESET).
 server.keepAliveTimeout = 65_000;
 server.headersTimeout = 66_000;
-server.listen(env.PORT, () => console.log(`[portal] ready on port ${env.PORT}${cache ? `, public response cache ${env.PORTAL_RESPONSE_CACHE_MB} MiB` : ""}`));
+// The loopback address only unless HOST says otherwise (SECURITY.md).
+const host = env.HOST ?? "127.0.0.1";
+server.listen(env.PORT, host, () => console.log(`[portal] ready on ${host}:${env.PORT}${cache ? `, public response cache ${env.PORTAL_RESPONSE_CACHE_MB} MiB` : ""}`));
 const stop = () => {
   server.close();
   void pool.end();

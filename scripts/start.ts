@@ -97,7 +97,7 @@ async function main() {
   // Idle keep-alive connections stay open longer than clients and proxies keep theirs (Node's
   // 5 s default closes a socket just as a client reuses it: the client sees ECONNRESET).
   // Production: Next.js behind the public response cache (scripts/serve.ts).
-  const serveArgs = dev ? [nextBin, "dev", "-p", port] : ["--import", "tsx", join(PROJECT_ROOT, "scripts", "serve.ts")];
+  const serveArgs = dev ? [nextBin, "dev", "-p", port, "-H", settings().HOST ?? "127.0.0.1"] : ["--import", "tsx", join(PROJECT_ROOT, "scripts", "serve.ts")];
   const child = spawn(process.execPath, serveArgs, {
     cwd: PROJECT_ROOT,
     stdio: "inherit",
