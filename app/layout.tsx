@@ -9,6 +9,7 @@ import "./globals.css";
 import { LanguageSwitch } from "@/components/ui/language-switch";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import { getActor } from "@/lib/auth/session";
+import { isDemoDatabase } from "@/lib/data/settings";
 import { getMessages } from "@/lib/i18n/server";
 import { messages } from "@/lib/i18n/messages";
 import { setLocaleAction } from "./actions/locale";
@@ -20,13 +21,18 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const { locale, t } = await getMessages();
-  const actor = await getActor();
+  const [actor, demo] = await Promise.all([getActor(), isDemoDatabase()]);
   return (
     <html lang={locale}>
       <body>
         <a className="skip-link" href="#main">
           {t.skipToContent}
         </a>
+        {demo && (
+          <p className="demo-banner" role="note">
+            {t.demoBanner}
+          </p>
+        )}
         <header className="site-header">
           <div className="container header-row">
             <Link href="/" className="brand">

@@ -2,8 +2,9 @@
 // Works on DATABASE_URL or the embedded database, whether the portal runs or not.
 import { openDatabase } from "../lib/db/open";
 import { migrate } from "../lib/db/migrate";
-import { createPrismaClient } from "../lib/db/prisma";
+import { demoAsked, prepareDatabase } from "../lib/db/prepare";
 import { seedDatabase } from "../prisma/seed";
+import { SEED_VERSION } from "../prisma/seed-data";
 
 const cmd = process.argv[2];
 if (cmd !== "migrate" && cmd !== "seed") {
@@ -17,12 +18,10 @@ try {
       const r = await migrate(opened.url, console.log);
       console.log(r.applied.length ? `${r.applied.length} migration(s) applied.` : `Database is up to date (${r.alreadyApplied} migrations).`);
     } else {
-      await migrate(opened.url, console.log);
-      const db = createPrismaClient(opened.url, { max: 2 });
-      const demo = opened.kind !== "postgres" || process.argv.includes("--demo");
-      const r = await seedDatabase(db, { demo });
-      await db.$disconnect();
-      console.log("Seed done. Rows created:", JSON.stringify(r.created));
+      // The same step as a start: a database first seeded without demo accounts never gets them.
+      const asked = process.argv.includes("--demo") || demoAsked(opened.kind !== "postgres");
+      const r = await prepareDatabase(opened.url, { demo: asked, seed: seedDatabase, seedVersion: SEED_VERSION, force: true, log: console.log });
+      console.log(`Seed done${r.demo ? " (a demo database: demo accounts included)" : " (no demo accounts)"}.`);
     }
   } finally {
     await opened.close();

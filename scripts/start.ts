@@ -13,12 +13,13 @@ import { join, relative } from "node:path";
 import { EmbeddedDatabaseBusyError, readLiveLock } from "../lib/db/embedded";
 import { PROJECT_ROOT } from "../lib/db/migrations-dir";
 import { dataDir, openDatabase } from "../lib/db/open";
-import { ensureAuthSecret, prepareDatabase } from "../lib/db/prepare";
+import { demoAsked, DemoRefusedError, ensureAuthSecret, prepareDatabase } from "../lib/db/prepare";
 import { settings } from "../lib/env";
 import { seedDatabase } from "../prisma/seed";
 import { SEED_VERSION } from "../prisma/seed-data";
 
 const dev = process.argv.includes("--dev");
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
 const port = String(settings().PORT);
 const log = (m: string) => console.log(`[portal] ${m}`);
 const nextBin = join(PROJECT_ROOT, "node_modules", "next", "dist", "bin", "next");
@@ -68,6 +69,16 @@ async function main() {
     console.error(`[portal] ${new EmbeddedDatabaseBusyError(running, dataDir()).message}`);
     process.exit(1);
   }
+  // The README's demo (embedded, PORTAL_DEMO unset) serves public accounts: only on the loopback
+  // address unless the demo is asked for by name.
+  const host = settings().HOST;
+  if (host && !LOOPBACK.test(host) && !settings().DATABASE_URL && settings().PORTAL_DEMO === undefined) {
+    console.error(
+      `[portal] refusing to start: HOST=${host} would put the demo (public demo accounts) on the network. ` +
+        `Set PORTAL_DEMO=1 to do that on purpose, or PORTAL_DEMO=0 for a database without demo accounts.`,
+    );
+    process.exit(1);
+  }
   if (!dev) buildIfNeeded();
 
   let opened;
@@ -82,14 +93,16 @@ async function main() {
   }
   log(opened.kind === "postgres" ? "database: PostgreSQL (DATABASE_URL)" : `database: embedded PGlite in ${relative(PROJECT_ROOT, dataDir()) || "."}`);
 
-  const demo = settings().PORTAL_DEMO !== "0";
+  // The demo is asked for explicitly, or is the README's local embedded start (SECURITY.md, "The demo").
+  const demo = demoAsked(opened.kind !== "postgres");
   let authSecret: string;
   try {
     const r = await prepareDatabase(opened.url, { demo, seed: seedDatabase, seedVersion: SEED_VERSION, log });
     log(`${r.migrated.length} migration(s) applied${r.seeded ? ", seeded" : ""}.`);
-    authSecret = await ensureAuthSecret(opened.url);
+    if (r.demo && demo) log(`DEMO: public demo accounts (password in the README) are enabled; every page says so.`);
+    authSecret = ensureAuthSecret(dataDir());
   } catch (e) {
-    console.error(`[portal] could not prepare the database: ${(e as Error).message}`);
+    console.error(e instanceof DemoRefusedError ? `[portal] refusing to start: ${e.message}` : `[portal] could not prepare the database: ${(e as Error).message}`);
     await opened.close();
     process.exit(1);
   }

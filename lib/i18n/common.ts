@@ -15,6 +15,7 @@ const vi = {
   siteName: "Cổng theo dõi mục tiêu giảm nghèo",
   siteTagline: "Kế hoạch, chỉ tiêu và kết quả giảm nghèo bền vững của các địa phương",
   skipToContent: "Bỏ qua, đến nội dung chính",
+  demoBanner: "Bản trình diễn: các tài khoản demo có mật khẩu công khai. Không nhập dữ liệu thật vào đây.",
   nav: { home: "Trang chủ", plans: "Kế hoạch", units: "Địa phương", api: "Dữ liệu mở (API)", label: "Điều hướng chính" },
   /** aria-label of the breadcrumbs of public detail pages. */
   breadcrumb: "Vị trí",
@@ -297,6 +298,7 @@ const en: Dict = {
   siteName: "Poverty Reduction Targets Portal",
   siteTagline: "Provinces' sustainable poverty-reduction plans, targets and results",
   skipToContent: "Skip to main content",
+  demoBanner: "Demo: the demo accounts have a public password. Do not enter real data here.",
   nav: { home: "Home", plans: "Plans", units: "Localities", api: "Open data (API)", label: "Main navigation" },
   breadcrumb: "Breadcrumb",
   switchTo: "Tiếng Việt",

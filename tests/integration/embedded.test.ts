@@ -2,13 +2,15 @@
 // admits one host process per data directory, and takes over a stale lock.
 // Uses its own temporary directories, so it runs in the pglite project only.
 import { execFile, spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EmbeddedDatabaseBusyError, startEmbeddedHost, type EmbeddedHost } from "../../lib/db/embedded";
+import { ensureAuthSecret } from "../../lib/db/prepare";
 import { PROJECT_ROOT } from "../../lib/db/migrations-dir";
 import { backend, withPg } from "./helpers";
 
@@ -115,5 +117,74 @@ describe.runIf(backend() === "pglite")("embedded database (file-backed PGlite)",
     } finally {
       await host.close();
     }
+  });
+
+  it("is reached only through a socket file this account alone may use: no TCP port, 0600 in a 0700 directory", async () => {
+    const host = await start(dir);
+    try {
+      const url = new URL(host.url);
+      expect(url.port, "no TCP port").toBe("");
+      const sockDir = url.searchParams.get("host")!;
+      expect(sockDir).toBe(join(dir, "run"));
+      const mode = (p: string) => statSync(p).mode & 0o777;
+      expect(mode(dir), "the data directory").toBe(0o700);
+      expect(mode(sockDir), "the socket's directory").toBe(0o700);
+      expect(mode(join(sockDir, ".s.PGSQL.5432")), "the socket").toBe(0o600);
+      expect(await readRows(host.url)).toEqual(["Giảm nghèo bền vững"]);
+      // Nothing answers on the loopback address for it: the old host listened on 127.0.0.1.
+      const lock = JSON.parse(readFileSync(join(dir, "embedded.lock"), "utf8")) as { url: string };
+      expect(lock.url).toBe(host.url);
+      expect(lock.url).not.toMatch(/127\.0\.0\.1|:\d+\//);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it("a socket file left by a crash does not stop the next start", async () => {
+    const host = await start(dir);
+    await host.close();
+    const sock = join(dir, "run", ".s.PGSQL.5432");
+    writeFileSync(sock, ""); // what a killed host leaves where its socket was
+    const again = await start(dir);
+    try {
+      expect(await readRows(again.url)).toEqual(["Giảm nghèo bền vững"]);
+      await new Promise<void>((resolve, reject) => {
+        const c = connect(sock, () => {
+          c.end();
+          resolve();
+        });
+        c.on("error", reject);
+      });
+    } finally {
+      await again.close();
+    }
+  });
+});
+
+describe("the session secret", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "portal-secret-test-"));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("is made once, kept in a file only this account may read, and never in the database", async () => {
+    const first = ensureAuthSecret(dir);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(ensureAuthSecret(dir), "the same on the next start").toBe(first);
+    expect(statSync(join(dir, "auth-secret")).mode & 0o777).toBe(0o600);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    const inDb = await withPg(async (c) => (await c.query(`SELECT count(*)::int AS n FROM system_setting WHERE key = 'auth_secret'`)).rows[0].n as number);
+    expect(inDb).toBe(0);
+  });
+
+  it("a copy readable by others is made private again; an empty one is refused with a message", () => {
+    chmodSync(join(dir, "auth-secret"), 0o644);
+    ensureAuthSecret(dir);
+    expect(statSync(join(dir, "auth-secret")).mode & 0o777).toBe(0o600);
+    writeFileSync(join(dir, "auth-secret"), "short");
+    expect(() => ensureAuthSecret(dir)).toThrow(/auth-secret holds no usable secret/);
   });
 });
