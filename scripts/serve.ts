@@ -11,6 +11,7 @@ import pg from "pg";
 import { clientAddress, CLIENT_IP_HEADER } from "../lib/auth/client-ip";
 import { cacheKeyOf, etagOf, generationOf, keepableHeaders, notModified, ResponseCache, versionReader, type TEntry } from "../lib/cache/responses";
 import { PROJECT_ROOT } from "../lib/db/migrations-dir";
+import { DatabaseWatch, isConnectionError } from "../lib/db/outage";
 import { isoDateInTimeZone } from "../lib/domain/numbers";
 import { getServerEnv } from "../lib/env";
 
@@ -18,7 +19,11 @@ const env = getServerEnv();
 const app = next({ dev: false, dir: PROJECT_ROOT, port: env.PORT });
 const handle = app.getRequestHandler();
 
-const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2, idleTimeoutMillis: 30_000 });
+const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 2, idleTimeoutMillis: 30_000, connectionTimeoutMillis: 5_000 });
+// An idle connection dropped by a database restart is not a reason to stop the portal.
+pool.on("error", () => {});
+// While the database is away, every request gets a 503 at once (lib/db/outage.ts).
+const watch = new DatabaseWatch(() => pool.query("SELECT 1"));
 const readVersion = versionReader(async () => {
   const r = await pool.query<{ version: string }>(`SELECT "version"::text AS "version" FROM "public_data_version" WHERE "id" = 1`);
   return r.rows[0]?.version ?? "0";
@@ -69,14 +74,45 @@ function renderAndKeep(req: IncomingMessage, res: ServerResponse, version: strin
   });
 }
 
+/** The database is away: 503 with Retry-After, JSON under /api/, a short page elsewhere (no script, nothing kept). */
+function unavailable(req: IncomingMessage, res: ServerResponse) {
+  const message = "Cơ sở dữ liệu tạm thời không trả lời; vui lòng thử lại sau ít phút. / The database is not answering for the moment; please try again in a few minutes.";
+  const api = (req.url ?? "").startsWith("/api/");
+  const body = api
+    ? JSON.stringify({ error: { code: "unavailable", message } })
+    : `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>503</title></head><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>Tạm thời gián đoạn / Temporarily unavailable</h1><p>${message}</p></body></html>`;
+  res.writeHead(503, {
+    "content-type": api ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
+    "retry-after": "5",
+    "cache-control": "no-store",
+  });
+  res.end(body);
+}
+
+/** After Next.js answered with a server error, finds out whether the database went away (then later requests get 503 at once). */
+function watchFailures(res: ServerResponse) {
+  res.once("finish", () => {
+    if (res.statusCode >= 500) pool.query("SELECT 1").catch((e: unknown) => isConnectionError(e) && watch.markDown());
+  });
+}
+
 async function serve(req: IncomingMessage, res: ServerResponse) {
+  // Built files need no database; everything else waits for it to answer.
+  if (!(req.url ?? "").startsWith("/_next/static/")) {
+    if (!(await watch.usable())) return unavailable(req, res);
+    watchFailures(res);
+  }
   const key = cache ? cacheKeyOf(req) : null;
   if (!cache || !key) return handle(req, res);
   let version: string;
   try {
     version = await readVersion();
-  } catch {
-    return handle(req, res); // the database did not answer: Next.js answers (and says so)
+  } catch (e) {
+    if (isConnectionError(e)) {
+      watch.markDown();
+      return unavailable(req, res);
+    }
+    return handle(req, res); // another failure: Next.js answers (and says so)
   }
   const day = isoDateInTimeZone();
   const generation = generationOf(version, day);
