@@ -2,12 +2,31 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { safeReturnPath } from "@/lib/auth/safe-return";
 
-type Messages = { email: string; password: string; submit: string; submitting: string; invalid: string; disabled: string; throttled: string; unknown: string };
+type Messages = {
+  email: string;
+  password: string;
+  submit: string;
+  submitting: string;
+  invalid: string;
+  disabled: string;
+  /** "… {m} minutes" */
+  throttled: string;
+  /** "… {s} seconds" */
+  throttledSeconds: string;
+  unknown: string;
+};
 
-/** Only same-site paths are followed after sign-in. */
+/** Only paths of this site are followed after sign-in (lib/auth/safe-return.ts). */
 function safeReturn(url: string | null): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/workspace";
+  return safeReturnPath(url, "/workspace");
+}
+
+/** "throttled:<seconds>" (lib/auth/sign-in.ts) as the wait to show: seconds up to two minutes, else whole minutes rounded up. */
+function throttledText(code: string, m: Messages): string {
+  const seconds = Math.max(1, Number.parseInt(code.split(":")[1] ?? "", 10) || 60);
+  return seconds <= 120 ? m.throttledSeconds.replace("{s}", String(seconds)) : m.throttled.replace("{m}", String(Math.ceil(seconds / 60)));
 }
 
 export function SignInForm({ m, callbackUrl }: { m: Messages; callbackUrl: string | null }) {
@@ -20,7 +39,8 @@ export function SignInForm({ m, callbackUrl }: { m: Messages; callbackUrl: strin
     setPending(true);
     setError(null);
     const form = new FormData(e.currentTarget);
-    const res = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false });
+    // A refused request (e.g. 413, lib/auth/request-body.ts) or a lost connection reads as "could not sign in".
+    const res = await signIn("credentials", { email: String(form.get("email") ?? ""), password: String(form.get("password") ?? ""), redirect: false }).catch(() => undefined);
     if (res?.ok && !res.error) {
       router.replace(safeReturn(callbackUrl));
       router.refresh();
@@ -33,7 +53,7 @@ export function SignInForm({ m, callbackUrl }: { m: Messages; callbackUrl: strin
         : code === "disabled"
           ? m.disabled
           : code.startsWith("throttled:")
-            ? m.throttled.replace("{m}", code.split(":")[1] ?? "15")
+            ? throttledText(code, m)
             : m.unknown,
     );
     setPending(false);
@@ -43,11 +63,11 @@ export function SignInForm({ m, callbackUrl }: { m: Messages; callbackUrl: strin
     <form onSubmit={onSubmit} className="card stack" noValidate style={{ maxWidth: "28rem" }}>
       <div>
         <label htmlFor="email">{m.email}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required />
+        <input id="email" name="email" type="email" autoComplete="username" maxLength={200} required />
       </div>
       <div>
         <label htmlFor="password">{m.password}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        <input id="password" name="password" type="password" autoComplete="current-password" maxLength={200} required />
       </div>
       <div aria-live="assertive" role="status">
         {error && (

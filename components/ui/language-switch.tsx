@@ -1,6 +1,7 @@
 "use client";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useActionState } from "react";
+import { safeReturnPath } from "@/lib/auth/safe-return";
 import type { Locale } from "@/lib/i18n/locale";
 import { INITIAL_ACTION_STATE, type TFormAction } from "@/lib/validation/action-state";
 
@@ -13,7 +14,7 @@ export function LanguageSwitch({ locale, label, ariaLabel, setLocale }: { locale
   return (
     <form action={action} className="lang-switch">
       <input type="hidden" name="locale" value={other} />
-      <input type="hidden" name="back" value={search ? `${pathname}?${search}` : pathname} />
+      <input type="hidden" name="back" value={safeReturnPath(search ? `${pathname}?${search}` : pathname, "/")} />
       <button type="submit" aria-label={ariaLabel} lang={other}>
         {label}
       </button>

@@ -1,4 +1,4 @@
-// The client's address, one rule for the throttle and the audit log (docs/security.md, "Client
+// The client's address, one rule for the throttle and the audit log (SECURITY.md, "Client
 // addresses"). The portal's HTTP server (scripts/serve.ts) works it out from the socket and the
 // proxies the operator trusts (PORTAL_TRUSTED_PROXIES), and hands it to the app in one header
 // that it always sets itself: a client cannot choose the address it is counted under by

@@ -1,28 +1,22 @@
 import "server-only";
-// next-auth configuration: credentials (email + password), JWT sessions of 8 hours.
+// next-auth configuration: credentials (email + password, lib/auth/sign-in.ts), JWT sessions that
+// end 8 hours after sign-in however often they are refreshed (lib/auth/session-age.ts), and
+// redirects to paths of this site only (lib/auth/safe-return.ts). SECURITY.md, "Sign-in".
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { z } from "zod";
-import { db } from "../db/client";
 import { settings } from "../env";
-import { writeAuditStandalone } from "./audit-sign-in";
-import { verifyPassword } from "./password";
-import { clearSignInFailures, rateLimitKeys, recordSignInFailure, signInBlockedMinutes } from "./rate-limit";
+import { safeReturnPath } from "./safe-return";
+import { SESSION_MAX_AGE_S, sessionWithinLifetime } from "./session-age";
+import { attemptSignIn } from "./sign-in";
 
-export const SESSION_MAX_AGE_S = 8 * 60 * 60;
+export { SESSION_MAX_AGE_S };
 
-const ZCredentials = z.object({
-  email: z.string().trim().toLowerCase().max(200).email(),
-  password: z.string().min(1).max(200),
-});
-
-/** Error codes the sign-in page turns into messages (next-auth passes Error.message through). */
-export const SIGN_IN_ERRORS = ["invalid", "disabled", "throttled"] as const;
-
-function clientIp(headers: Record<string, unknown> | undefined): string | null {
-  const h = headers ?? {};
-  const fwd = String(h["x-forwarded-for"] ?? "").split(",")[0]?.trim();
-  return fwd || String(h["x-real-ip"] ?? "") || null;
+/** Thrown by the jwt callback for a session past its 8 hours: next-auth then drops the cookie and answers "no session". */
+export class SessionExpiredError extends Error {
+  constructor() {
+    super("session_expired");
+    this.name = "SessionExpiredError";
+  }
 }
 
 export const authOptions: NextAuthOptions = {
@@ -35,30 +29,17 @@ export const authOptions: NextAuthOptions = {
       name: "credentials",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Mật khẩu", type: "password" } },
       async authorize(credentials, req) {
-        const parsed = ZCredentials.safeParse(credentials ?? {});
-        if (!parsed.success) throw new Error("invalid");
-        const { email, password } = parsed.data;
-        const ip = clientIp(req?.headers as Record<string, unknown> | undefined);
-        const keys = rateLimitKeys(email, ip);
-        const wait = signInBlockedMinutes(keys);
-        if (wait > 0) {
-          await writeAuditStandalone({ action: "sign_in.throttled", actorLabel: email, ip });
-          throw new Error(`throttled:${wait}`);
+        // req.headers: a plain object (next/headers), holding the address scripts/serve.ts set.
+        let result: Awaited<ReturnType<typeof attemptSignIn>>;
+        try {
+          result = await attemptSignIn(credentials, req?.headers);
+        } catch (e) {
+          // next-auth would hand the message to the browser: log it here, and say only "could not sign in".
+          console.error("sign-in failed unexpectedly", e);
+          throw new Error("unavailable");
         }
-        const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, disabled: true } });
-        const ok = user ? await verifyPassword(password, user.passwordHash) : false;
-        if (!user || !ok) {
-          recordSignInFailure(keys);
-          await writeAuditStandalone({ action: "sign_in.failed", actorLabel: email, ip, actorId: user?.id ?? null });
-          throw new Error("invalid");
-        }
-        if (user.disabled) {
-          await writeAuditStandalone({ action: "sign_in.disabled", actorLabel: email, ip, actorId: user.id });
-          throw new Error("disabled");
-        }
-        clearSignInFailures([`email:${email}`]);
-        await writeAuditStandalone({ action: "sign_in.ok", actorLabel: email, ip, actorId: user.id });
-        return { id: user.id, email: user.email, name: user.name };
+        if (!result.ok) throw new Error(result.error);
+        return result.user;
       },
     }),
   ],
@@ -67,11 +48,30 @@ export const authOptions: NextAuthOptions = {
       if (user) {
         token.uid = user.id;
         token.signedInAt = Date.now();
+        return token;
       }
+      // Refreshing (every page that reads the session) never extends it past 8 hours from sign-in.
+      if (!sessionWithinLifetime(token.signedInAt)) throw new SessionExpiredError();
       return token;
     },
     async session({ session, token }) {
       return { ...session, uid: token.uid as string, signedInAt: token.signedInAt as number };
     },
+    async redirect({ url, baseUrl }) {
+      const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+      return `${baseUrl}${safeReturnPath(path, "/")}`;
+    },
+  },
+  logger: {
+    // An expired session is the expected end of one, not an error worth a stack trace in the log.
+    error(code, metadata) {
+      const m = metadata as { message?: string; error?: { message?: string } } | undefined;
+      if (code === "JWT_SESSION_ERROR" && (m?.message === "session_expired" || m?.error?.message === "session_expired")) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+    warn(code) {
+      console.warn(`[next-auth][warn][${code}]`);
+    },
+    debug() {},
   },
 };

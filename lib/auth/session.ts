@@ -1,7 +1,8 @@
 import "server-only";
 // The signed-in actor for pages, server actions and route handlers. The account
 // is re-read on every call, so a disabled account or a changed password ends
-// its sessions at once, and an account whose password an administrator set
+// its sessions at once; a session ends 8 hours after sign-in however often it
+// was refreshed (lib/auth/session-age.ts); and an account whose password an administrator set
 // (mustChangePassword, lib/auth/first-password.ts) is sent to its account page
 // by requireActor until its holder chooses a new one.
 import { getServerSession } from "next-auth";
@@ -11,6 +12,7 @@ import { cache } from "react";
 import { db } from "../db/client";
 import { mustChangePasswordFirst, PASSWORD_CHANGE_PATH, type TSessionActor } from "./first-password";
 import { authOptions } from "./options";
+import { sessionWithinLifetime } from "./session-age";
 
 type SessionWithUid = { uid?: string; signedInAt?: number };
 
@@ -19,13 +21,15 @@ export type { TSessionActor } from "./first-password";
 export const getActor = cache(async (): Promise<TSessionActor | null> => {
   const session = (await getServerSession(authOptions)) as SessionWithUid | null;
   if (!session?.uid) return null;
+  // The jwt callback refuses an old session already; this holds even if a token got past it.
+  if (!sessionWithinLifetime(session.signedInAt)) return null;
   const user = await db().user.findUnique({
     where: { id: session.uid },
     select: { id: true, role: true, unitId: true, email: true, name: true, disabled: true, passwordChangedAt: true, mustChangePassword: true },
   });
   if (!user || user.disabled) return null;
   // A password change after this session began ends it (1 s tolerance for the change made in this session).
-  if (session.signedInAt && user.passwordChangedAt.getTime() > session.signedInAt + 1000) return null;
+  if (user.passwordChangedAt.getTime() > session.signedInAt + 1000) return null;
   return { id: user.id, role: user.role, unitId: user.unitId, email: user.email, name: user.name, mustChangePassword: user.mustChangePassword };
 });
 

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/forms/sign-in-form";
 import { getActor } from "@/lib/auth/session";
 import { DEMO_PASSWORD } from "@/lib/auth/password";
+import { safeReturnPath } from "@/lib/auth/safe-return";
 import { isDemoDatabase } from "@/lib/data/settings";
 import { getMessages } from "@/lib/i18n/server";
 
@@ -17,8 +18,9 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function SignInPage({ searchParams }: Props) {
   const sp = await searchParams;
-  const callbackUrl = typeof sp.callbackUrl === "string" ? sp.callbackUrl : null;
-  if (await getActor()) redirect(callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/workspace");
+  // Only a path of this site is kept (lib/auth/safe-return.ts); anything else returns to the workspace.
+  const callbackUrl = safeReturnPath(sp.callbackUrl, "/workspace");
+  if (await getActor()) redirect(callbackUrl);
   const { t } = await getMessages();
   const demo = await isDemoDatabase();
   return (
@@ -40,6 +42,7 @@ export default async function SignInPage({ searchParams }: Props) {
           invalid: t.auth.errors.invalid,
           disabled: t.auth.errors.disabled,
           throttled: t.auth.errors.throttled("{m}"),
+          throttledSeconds: t.auth.errors.throttledSeconds("{s}"),
           unknown: t.auth.errors.unknown,
         }}
       />
