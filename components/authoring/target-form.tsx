@@ -34,6 +34,8 @@ export type TTargetFormValues = {
   equivalentValue: string;
   equivalentUnit: string;
   statement: string;
+  /** The stored target's version the form was opened on ("" when adding one): an edit names it, and is refused if the target moved since. */
+  version: string;
 };
 
 type Props = {
@@ -116,6 +118,8 @@ export function TargetForm({ m, locale, planId, indicators, unitSearch, unit, gr
     <form action={formAction} onSubmit={submitKeepingValues(formAction)} className="card stack authoring-form" noValidate>
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="targetId" value={v.targetId} />
+      {/* From the page, not the form's state: after a save the page sends the new version. */}
+      <input type="hidden" name="version" value={values.version} />
       <div className="form-grid">
         <div>
           <label htmlFor={id("kind")}>{m.kind}</label>

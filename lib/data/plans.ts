@@ -1,4 +1,4 @@
-import { PUBLIC_RESULT, publicFigureSelect, publicResult } from "./public-results";
+import { PUBLIC_RESULT, publicFigureSelect, publicResult, VISIBLE_RESULT } from "./public-results";
 import "server-only";
 // Published plans: list with search and filters, and the detail of one plan.
 // Only PUBLISHED plans, targets and results are ever read here: this is the
@@ -157,7 +157,7 @@ async function loadGetPublishedPlanHead(id: string): Promise<TPlanHead | null> {
     // Figures the plan states without a target of its own.
     db()
       .result.findMany({
-        where: { AND: [PUBLIC_RESULT, { reportedInPlanId: id, targetId: null }] },
+        where: { AND: [VISIBLE_RESULT, { reportedInPlanId: id, targetId: null }] },
         select: resultSelect,
         orderBy: [{ year: "asc" }, { indicator: { code: "asc" } }, { id: "asc" }],
       })

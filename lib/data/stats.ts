@@ -6,12 +6,12 @@ import { cachedPublic } from "../cache/public";
 import { db } from "../db/client";
 import { isoDateInTimeZone } from "../domain/numbers";
 import { planSummaries, summaryUsable } from "./progress-summary";
-import { PUBLIC_RESULT, VISIBLE_RESULT } from "./public-results";
+import { VISIBLE_RESULT } from "./public-results";
 
 export type THeadline = { plans: number; targets: number; units: number; results: number };
 
-/** Public results without a target (figures a plan states): public whatever their plan. */
-const looseResults = () => db().result.count({ where: { AND: [PUBLIC_RESULT, { targetId: null }] } });
+/** Public results without a target (not in the plans' summaries): a figure a plan states only while that plan is published. */
+const looseResults = () => db().result.count({ where: { AND: [VISIBLE_RESULT, { targetId: null }] } });
 
 async function loadGetHeadlineFigures(): Promise<THeadline> {
   const today = isoDateInTimeZone();

@@ -8,6 +8,7 @@ import { TARGET_KINDS } from "../domain/targets";
 import { DOCUMENT_TYPES } from "../data/enums";
 import { cap, emptyToNull, vietnameseNumber } from "./fields";
 import { ZUnitCode, ZYear } from "./plans";
+import { ZResultInput } from "./results";
 
 const noControl = (s: string) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(s);
 
@@ -108,6 +109,9 @@ export type TPlanInput = z.infer<typeof ZPlanInput>;
 const optionalNumber = (vi: string, en: string) => z.preprocess(emptyToNull, vietnameseNumber(vi, en).nullable().optional());
 const bool = z.preprocess((v) => v === true || v === "true" || v === "on" || v === "1", z.boolean());
 
+/** The version of a target an edit was made on (optimistic lock): the same field, and messages, as a result's. Empty: none named. */
+export const ZTargetVersion = ZResultInput.shape.version;
+
 export const ZTargetInput = z.object({
   indicatorCode: z.preprocess(emptyToNull, z.string().trim().max(60).nullable().optional()),
   unitCode: ZUnitCode,
@@ -126,6 +130,8 @@ export const ZTargetInput = z.object({
   equivalentValue: optionalNumber("giá trị tương đương", "equivalent value"),
   equivalentUnit: optionalText("đơn vị tương đương", "equivalent unit", 40),
   statement: text("nguyên văn chỉ tiêu", "wording of the target", 3, 1000),
+  /** Required to edit a stored target (lib/data/plans-write.ts saveTarget); ignored when adding one. */
+  version: ZTargetVersion,
 });
 
 export type TTargetInput = z.infer<typeof ZTargetInput>;

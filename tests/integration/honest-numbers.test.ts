@@ -150,6 +150,7 @@ describe("the seed states only what its sources state", () => {
         equivalentValue: "",
         equivalentUnit: "",
         statement: sustainable.statement,
+        version: (await db().target.findUniqueOrThrow({ where: { id: TARGET.sl199SustainableJob } })).version,
       });
       expect(saved).toMatchObject({ ok: true });
     } finally {

@@ -2,6 +2,7 @@
 // rendered by lib/i18n/problems.ts). Returned by lib/data/plans-write.ts; a target's own rules
 // (lib/domain/targets.ts) and the schemas' messages come as the common "invalid_field".
 import type { TParams } from "../../errors";
+import { formatNumber } from "../../domain/numbers";
 import type { TProblemTexts } from "./types";
 
 const vi = {
@@ -30,7 +31,10 @@ const vi = {
   parent_cycle: () => "Không thể chọn chỉ tiêu con làm chỉ tiêu cha",
   parent_required: () => "Chỉ tiêu tỷ lệ cần chọn chỉ tiêu cha",
   target_has_children: () => "Chỉ tiêu này có chỉ tiêu con (“trong đó”); xóa các chỉ tiêu con trước.",
-  target_has_results: () => "Chỉ tiêu đã có kết quả nên không xóa được.",
+  target_has_results: (p: TParams) => `Chỉ tiêu đã có ${formatNumber(Number(p.count))} kết quả nên không xóa được; các kết quả được giữ nguyên.`,
+  target_stale: (p: TParams) =>
+    `Chỉ tiêu đã được người khác thay đổi sau khi bạn mở trang (hiện là phiên bản ${p.version}, bạn đang sửa phiên bản ${p.yourVersion}). Hãy tải lại trang rồi sửa lại; thay đổi của bạn chưa được lưu.`,
+  target_version_required: () => "Sửa chỉ tiêu cần kèm phiên bản bạn đang sửa (version). Hãy tải lại trang rồi sửa lại; thay đổi của bạn chưa được lưu.",
 } satisfies TProblemTexts;
 
 const en: TProblemTexts<keyof typeof vi> = {
@@ -59,7 +63,10 @@ const en: TProblemTexts<keyof typeof vi> = {
   parent_cycle: () => "A sub-target cannot be chosen as the parent",
   parent_required: () => "A share target needs a parent target",
   target_has_children: () => "This target has sub-targets (“of which”); delete them first.",
-  target_has_results: () => "This target has results, so it cannot be deleted.",
+  target_has_results: (p) => `This target has ${formatNumber(Number(p.count), { locale: "en" })} ${p.count === 1 ? "result" : "results"}, so it cannot be deleted; the results are kept.`,
+  target_stale: (p) =>
+    `The target was changed by someone else since you opened it (it is now version ${p.version}; you were editing version ${p.yourVersion}). Reload the page and edit it again; your changes have not been saved.`,
+  target_version_required: () => "Editing a target needs the version you are editing (version). Reload the page and edit it again; your changes have not been saved.",
 };
 
 export const plansProblems: Record<"vi" | "en", TProblemTexts<keyof typeof vi>> = { vi, en };

@@ -69,6 +69,8 @@ function targetFields(fd: FormData) {
     equivalentValue: f("equivalentValue"),
     equivalentUnit: f("equivalentUnit"),
     statement: f("statement"),
+    // The version the form was opened on (an edit is refused when the target moved since).
+    version: f("version"),
   };
 }
 
@@ -131,10 +133,10 @@ export const saveTargetAction = defineAction<{ planId: string; targetId: string 
   revalidate: ({ planId }) => planPaths(planId),
 });
 
-export const deleteTargetAction = defineAction<{ planId: string; targetId: string }>({
-  input: read((fd) => ({ planId: text(fd, "planId"), targetId: text(fd, "targetId") })),
-  run: async ({ targetId }, { actor, m }) => {
-    const r = await deleteTarget(actor, targetId);
+export const deleteTargetAction = defineAction<{ planId: string; targetId: string; version: string }>({
+  input: read((fd) => ({ planId: text(fd, "planId"), targetId: text(fd, "targetId"), version: text(fd, "version") })),
+  run: async ({ targetId, version }, { actor, m }) => {
+    const r = await deleteTarget(actor, targetId, version);
     return r.ok ? { ok: true, message: m.authoring.targetDeleted } : refused(r);
   },
   revalidate: ({ planId }) => planPaths(planId),

@@ -86,6 +86,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
     equivalentValue: tg ? fmt(tg.equivalentValue) : "",
     equivalentUnit: tg?.equivalentUnit ?? "",
     statement: tg?.statement ?? "",
+    version: tg ? String(tg.version) : "",
   });
 
   return (
@@ -185,7 +186,7 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
                     <summary>{m.editTarget}</summary>
                     <TargetForm {...targetForm} unit={chosenOf(tg.unit.key)} values={targetValues(tg)} submitLabel={m.save} idPrefix={`t-${tg.id}`} />
                   </details>
-                  <ActionForm action={deleteTargetAction} hidden={{ planId: plan.id, targetId: tg.id }} label={m.delete} pendingLabel={m.saving} variant="link" idPrefix={`del-${tg.id}`} />
+                  <ActionForm action={deleteTargetAction} hidden={{ planId: plan.id, targetId: tg.id, version: String(tg.version) }} label={m.delete} pendingLabel={m.saving} variant="link" idPrefix={`del-${tg.id}`} />
                 </>
               )}
             </li>
