@@ -38,8 +38,13 @@ export async function saveResults(actor: TActor, inputs: unknown[], opts: TWrite
     const saved = await writeRows(me, checked.rows, opts);
     return { ok: true, saved, warnings };
   } catch (e) {
-    if (!(e instanceof LockLost) && !isUniqueViolation(e)) throw e;
-    return lostRows(e instanceof LockLost ? checked.rows.filter((r) => r.index === e.index) : checked.rows);
+    if (e instanceof LockLost || isUniqueViolation(e)) return lostRows(e instanceof LockLost ? checked.rows.filter((r) => r.index === e.index) : checked.rows);
+    // Something changed between the checks and the write (a target or unit deleted meanwhile makes
+    // the insert fail on a key or on a column its trigger could not fill): checked again, the rows
+    // say what went. Anything else is a fault.
+    const again = await checkRows(me, rows, opts.publish);
+    if (!again.ok) return refused(again.errors);
+    throw e;
   }
 }
 
