@@ -1,7 +1,9 @@
 // Reading the body of POST /api/v1/results (README "Write API"): JSON or CSV,
 // bounded in size, turned into the row objects saveResults expects. Problems with
 // the body itself become ApiErrors (400 unreadable, 413 too large, 422 wrong
-// columns or rows); the rows' content is checked by saveResults. Numbers in CSV cells
+// columns or rows); the rows' content is checked by saveResults. A workbook (XLSX,
+// any zip) is refused with a 400 as it is, never unpacked (docs/architecture.md,
+// "Spreadsheets and zip bombs"). Numbers in CSV cells
 // and JSON strings stay text, so THE number parser reads them with the target's
 // measure ("18,000" for a count is refused as ambiguous; JSON numbers are not).
 //
@@ -10,6 +12,7 @@
 // Messages are the problem texts in both languages ("tiếng Việt / English", problemBilingual).
 import type { TRefused, TSaveOutcome, TSavedResult } from "../data/results-write";
 import { problemBilingual } from "../i18n/problems";
+import { isZip } from "../spreadsheets/zip";
 import { ApiError } from "./http";
 import { parseCsv } from "./csv-parse";
 
@@ -33,11 +36,11 @@ const tooLarge = () =>
     `Dữ liệu gửi lên quá lớn (tối đa ${MAX_BODY_BYTES / 1024 / 1024} MB); hãy chia thành nhiều lô / the request body is too large (at most ${MAX_BODY_BYTES / 1024 / 1024} MB); split it into several batches`,
   );
 
-/** The body as text, refusing more than `max` bytes (without reading them all) and text that is not UTF-8. */
-export async function readBodyText(req: Request, max = MAX_BODY_BYTES): Promise<string> {
+/** The body's bytes, refusing more than `max` bytes (without reading them all). */
+async function readBodyBytes(req: Request, max: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > max) throw tooLarge();
-  if (!req.body) return "";
+  if (!req.body) return new Uint8Array(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -57,6 +60,25 @@ export async function readBodyText(req: Request, max = MAX_BODY_BYTES): Promise<
     bytes.set(c, at);
     at += c.byteLength;
   }
+  return bytes;
+}
+
+const XLSX_TYPES = new Set(["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "application/vnd.ms-excel", "application/zip", "application/x-zip-compressed"]);
+
+/**
+ * The API reads JSON and CSV only: a workbook (a zip, by its first bytes or its declared type) is
+ * refused as it is, never unpacked. Workbooks are imported on the import page, whose reader
+ * checks the zip first (lib/spreadsheets/read-xlsx.ts, against zip bombs).
+ */
+function refuseWorkbook(bytes: Uint8Array, contentType: string | null): void {
+  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  if (isZip(bytes) || XLSX_TYPES.has(type)) throw new ApiError("bad_request", problemBilingual({ code: "sheet_xlsx_not_in_api" }));
+}
+
+/** The body as text, refusing more than `max` bytes (without reading them all), a workbook, and text that is not UTF-8. */
+export async function readBodyText(req: Request, max = MAX_BODY_BYTES): Promise<string> {
+  const bytes = await readBodyBytes(req, max);
+  refuseWorkbook(bytes, req.headers.get("content-type"));
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {

@@ -15,8 +15,17 @@ import { messages } from "../i18n/messages";
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 /** Most data rows (non-empty rows below the header) a file may have. */
 export const MAX_DATA_ROWS = 5000;
-/** Most bytes an XLSX may unpack to (its parts' declared sizes), against zip bombs. */
-export const MAX_UNZIPPED_BYTES = 50 * 1024 * 1024;
+/**
+ * Most bytes an XLSX may unpack to, all its parts together: THE budget against zip bombs
+ * (zip.ts, read-xlsx.ts). Counted while unpacking, whatever the zip declares. A full sheet of
+ * MAX_DATA_ROWS rows with long texts unpacks to about 4 MB; 32 MB leaves room for pictures
+ * and extra sheets, and bounds what one import holds in memory.
+ */
+export const MAX_UNZIPPED_BYTES = 32 * 1024 * 1024;
+/** Most cells (filled or only formatted) the data sheet may have: MAX_DATA_ROWS rows and the header, 60 columns each (the export has 12). exceljs keeps every one in memory. */
+export const MAX_SHEET_CELLS = (MAX_DATA_ROWS + 1) * 60;
+/** Most entries (parts) the zip of an XLSX may hold; a workbook has a dozen or two. */
+export const MAX_ZIP_ENTRIES = 1000;
 
 export type TColumnKey = "targetId" | "target" | "unitCode" | "unit" | "year" | "measureUnit" | "value" | "baseline" | "note" | "evidenceUrl" | "status" | "version";
 export type TImportKey = "targetId" | "unitCode" | "year" | "value" | "baseline" | "note" | "evidenceUrl" | "version";

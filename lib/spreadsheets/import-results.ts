@@ -49,17 +49,23 @@ export async function importResultsFile(
 
 /**
  * How many rows importing `file` would write, without writing anything: the number asked about
- * before approving and publishing them ("Duyệt và công bố 12 dòng từ tệp …?"). Null when the
- * import would refuse the file or write nothing anyway (the plan is not found, the file cannot
+ * before approving and publishing them ("Duyệt và công bố 12 dòng từ tệp …?"). `rows: null` when
+ * the import would refuse the file or write nothing anyway (the plan is not found, the file cannot
  * be read, a row has problems of its own, no row changes anything): there is nothing to confirm,
- * the import itself says why. Throws ForbiddenError as importResultsFile does.
+ * the import itself says why. `ok: false` when the file could not be read now (file_busy: another
+ * file is being read): the question cannot be asked, and the import must not run unasked.
+ * Throws ForbiddenError as importResultsFile does.
  */
-export async function countRowsToImport(actor: TActor, planId: string, file: { name: string; type?: string; bytes: Uint8Array }): Promise<number | null> {
+export async function countRowsToImport(
+  actor: TActor,
+  planId: string,
+  file: { name: string; type?: string; bytes: Uint8Array },
+): Promise<{ ok: true; rows: number | null } | { ok: false; error: TFileError }> {
   const grid = await listResultsForGrid(actor, planId);
-  if (!grid) return null;
+  if (!grid) return { ok: true, rows: null };
   const parsed = await parseGridFile(file);
-  if (!parsed.ok) return null;
+  if (!parsed.ok) return parsed.error.code === "file_busy" ? { ok: false, error: parsed.error } : { ok: true, rows: null };
   const { rows } = selectChangedRows(parsed.rows, grid);
-  if (rows.length === 0 || rows.length > MAX_BATCH_ROWS || rows.some((r) => r.problems.length > 0)) return null;
-  return rows.length;
+  if (rows.length === 0 || rows.length > MAX_BATCH_ROWS || rows.some((r) => r.problems.length > 0)) return { ok: true, rows: null };
+  return { ok: true, rows: rows.length };
 }

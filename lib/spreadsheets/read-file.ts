@@ -10,8 +10,10 @@
 // is read) or a cell, at its row; texts in lib/i18n/problems/spreadsheets.ts.
 import type { TProblem } from "../errors";
 import { MAX_FILE_BYTES } from "./format";
+import { oneAtATime } from "./one-at-a-time";
 import { readCsv } from "./read-csv";
-import { isZip, readXlsx } from "./read-xlsx";
+import { readXlsx } from "./read-xlsx";
+import { isZip } from "./zip";
 
 export type TFileErrorCode =
   | "file_missing"
@@ -27,7 +29,11 @@ export type TFileErrorCode =
   | "file_unknown_columns"
   | "file_duplicate_columns"
   | "file_too_many_rows"
-  | "file_too_many_changes";
+  | "file_too_many_changes"
+  | "file_unpacked_too_large"
+  | "file_zip_unsafe"
+  | "file_too_many_cells"
+  | "file_busy";
 
 /**
  * Something wrong with the file as a whole: nothing in it is read. Params: `limit` (bytes, rows),
@@ -51,11 +57,21 @@ export function fileError(code: TFileErrorCode, params?: TFileError["params"]): 
   return { ok: false, error: { code, ...(params ? { params } : {}) } };
 }
 
-/** Reads a file the officer uploaded: XLSX (by its content) or CSV (UTF-8, by its name or type). */
+/**
+ * Reads a file the officer uploaded: XLSX (by its content) or CSV (UTF-8, by its name or type).
+ * One file at a time in this process (one-at-a-time.ts): a second one waits its turn briefly,
+ * else is refused as busy (`file_busy`).
+ */
 export async function parseGridFile(file: { name: string; type?: string; bytes: Uint8Array }): Promise<TParsedFile> {
   const { bytes } = file;
   if (bytes.length === 0) return fileError("file_empty");
   if (bytes.length > MAX_FILE_BYTES) return fileError("file_too_large", { limit: MAX_FILE_BYTES });
+  const read = await oneAtATime(() => readFile(file));
+  return read.ok ? read.value : fileError("file_busy");
+}
+
+async function readFile(file: { name: string; type?: string; bytes: Uint8Array }): Promise<TParsedFile> {
+  const { bytes } = file;
   if (isZip(bytes)) return readXlsx(bytes);
   const name = file.name.toLowerCase();
   const type = (file.type ?? "").toLowerCase();

@@ -1,10 +1,12 @@
-// For the tests of lib/spreadsheets only: a small grid like 58/KH-UBND's for the Sóc Trăng
-// officer, and files made from it.
+// For the tests of lib/spreadsheets (and the zip bomb's integration test) only: a small grid like
+// 58/KH-UBND's for the Sóc Trăng officer, files made from it, and zips built by hand.
+import { createGzip, deflateRawSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import type { TGrid, TGridCell, TGridTarget } from "../data/results-write";
 import type { TProblem } from "../errors";
 import { problemText } from "../i18n/problems";
 import { parseGridFile } from "./read-file";
+import { crc32, inflateEntry, listZip } from "./zip";
 
 export const target = (id: string, statement: string, extra: Partial<TGridTarget> = {}): TGridTarget => ({
   id,
@@ -112,3 +114,142 @@ export async function parseOk(file: { name: string; bytes: Uint8Array; type?: st
 
 /** Problems as a Vietnamese reader sees them: the field, and the text. */
 export const said = (problems: Pick<TProblem, "code" | "params" | "field">[]) => problems.map((p) => ({ field: p.field, message: problemText(p, "vi") }));
+
+// ---------------------------------------------------------------------------
+// Zips built by hand, for the tests of the zip reader (zip.ts, read-xlsx.ts): what each entry
+// declares (size, CRC-32, flags, method, where its header is) may be told or lied.
+// ---------------------------------------------------------------------------
+
+/** An entry as written: its bytes as stored in the zip (compressed or not) and what it declares. */
+export type TRawEntry = {
+  name: string;
+  /** The bytes as they sit in the zip. */
+  data: Uint8Array;
+  /** 0 stored, 8 deflate (or anything, to be refused). */
+  method: number;
+  /** The declared unpacked size. */
+  size: number;
+  crc: number;
+  flags?: number;
+  /** A different name in the local header. */
+  localName?: string;
+};
+
+const u16 = (n: number) => Buffer.from([n & 0xff, (n >>> 8) & 0xff]);
+const u32 = (n: number) => {
+  const b = Buffer.alloc(4);
+  b.writeUInt32LE(n >>> 0);
+  return b;
+};
+
+/** A local file header and the entry's bytes. */
+export function localRecord(e: TRawEntry): Buffer {
+  const name = Buffer.from(e.localName ?? e.name, "utf8");
+  return Buffer.concat([u32(0x04034b50), u16(20), u16(e.flags ?? 0), u16(e.method), u16(0), u16(0x21), u32(e.crc), u32(e.data.length), u32(e.size), u16(name.length), u16(0), name, e.data]);
+}
+
+/** A central directory record of an entry whose local header is at `at`. */
+export function centralRecord(e: TRawEntry, at: number): Buffer {
+  const name = Buffer.from(e.name, "utf8");
+  return Buffer.concat([
+    u32(0x02014b50),
+    u16(20),
+    u16(20),
+    u16(e.flags ?? 0),
+    u16(e.method),
+    u16(0),
+    u16(0x21),
+    u32(e.crc),
+    u32(e.data.length),
+    u32(e.size),
+    u16(name.length),
+    u16(0),
+    u16(0),
+    u16(0),
+    u16(0),
+    u32(0),
+    u32(at),
+    name,
+  ]);
+}
+
+/** The end record: `count` entries, the directory of `cdSize` bytes at `cdOffset`. */
+export const endRecord = (count: number, cdSize: number, cdOffset: number) => Buffer.concat([u32(0x06054b50), u16(0), u16(0), u16(count), u16(count), u32(cdSize), u32(cdOffset), u16(0)]);
+
+/** A zip of these entries, each declaring what its TRawEntry says. */
+export function rawZip(entries: TRawEntry[]): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let at = 0;
+  for (const e of entries) {
+    const local = localRecord(e);
+    centrals.push(centralRecord(e, at));
+    locals.push(local);
+    at += local.length;
+  }
+  const cd = Buffer.concat(centrals);
+  return new Uint8Array(Buffer.concat([...locals, cd, endRecord(entries.length, cd.length, at)]));
+}
+
+/** An entry stored as it is, declaring the truth. */
+export const storedEntry = (name: string, data: Uint8Array): TRawEntry => ({ name, data, method: 0, size: data.length, crc: crc32(data) });
+/** An entry deflated, declaring the truth. */
+export const deflatedEntry = (name: string, data: Uint8Array): TRawEntry => ({ name, data: deflateRawSync(data), method: 8, size: data.length, crc: crc32(data) });
+
+/** The entries of a real zip (an exceljs workbook), unpacked: name and bytes, in order, directories left out. */
+export function entriesOf(bytes: Uint8Array): { name: string; data: Buffer }[] {
+  const listing = listZip(bytes);
+  if (!listing.ok) throw new Error(`not a zip: ${listing.refusal}`);
+  const budget = { left: Number.MAX_SAFE_INTEGER };
+  return listing.entries
+    .filter((e) => !e.dir)
+    .map((e) => {
+      const r = inflateEntry(bytes, e, budget);
+      if (!r.ok) throw new Error(`${e.name}: ${r.refusal}`);
+      return { name: e.name, data: r.data };
+    });
+}
+
+/** A real workbook (made by `sheet`) with some of its parts replaced or added, every part deflated unless given raw. */
+export function workbookWith(base: Uint8Array, parts: Record<string, TRawEntry | Uint8Array>): Uint8Array {
+  const names = new Set(Object.keys(parts));
+  const entries = entriesOf(base).map((e) => {
+    const p = parts[e.name];
+    names.delete(e.name);
+    return p === undefined ? deflatedEntry(e.name, e.data) : p instanceof Uint8Array ? deflatedEntry(e.name, p) : p;
+  });
+  for (const name of names) {
+    const p = parts[name]!;
+    entries.push(p instanceof Uint8Array ? deflatedEntry(name, p) : p);
+  }
+  return rawZip(entries);
+}
+
+/**
+ * `prefix`, then `block` `times` over, then `suffix`, raw-deflated a block at a time (the whole is
+ * never held: 300 MB of repeated cells become about 300 KB): the deflated bytes, their unpacked
+ * size and CRC-32 (read from the gzip trailer the same stream writes).
+ */
+export async function deflatedRepeat(prefix: string, block: string, times: number, suffix: string): Promise<{ raw: Buffer; size: number; crc: number }> {
+  const gz = createGzip({ level: 9 });
+  const out: Buffer[] = [];
+  gz.on("data", (c: Buffer) => out.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    gz.on("end", resolve);
+    gz.on("error", reject);
+  });
+  const chunk = Buffer.from(block, "utf8");
+  gz.write(prefix);
+  for (let i = 0; i < times; i++) if (!gz.write(chunk)) await new Promise((r) => gz.once("drain", r));
+  gz.end(suffix);
+  await done;
+  const all = Buffer.concat(out);
+  // gzip: a 10-byte header, the raw deflate stream, then CRC-32 and size of the input.
+  return { raw: all.subarray(10, all.length - 8), crc: all.readUInt32LE(all.length - 8), size: Buffer.byteLength(prefix) + chunk.length * times + Buffer.byteLength(suffix) };
+}
+
+/** The start of a worksheet part, as exceljs and Excel write it, with a header row of inline strings. */
+export const sheetXmlStart = (header: string[]) =>
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+  `<row r="1">${header.map((h, i) => `<c r="${String.fromCharCode(65 + i)}1" t="inlineStr"><is><t>${h}</t></is></c>`).join("")}</row>`;
+export const SHEET_XML_END = "</sheetData></worksheet>";

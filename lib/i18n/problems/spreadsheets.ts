@@ -28,6 +28,11 @@ const vi = {
   file_duplicate_columns: (p) => `Cột bị lặp lại: ${quoted(p.columns)}.`,
   file_too_many_rows: (p) => `Tệp có quá nhiều dòng: tối đa ${count(p.limit, "vi")} dòng.`,
   file_too_many_changes: (p) => `Mỗi lần nhập ghi được tối đa ${count(p.limit, "vi")} dòng thay đổi; hãy chia tệp ra.`,
+  // An XLSX's zip, checked before it is read (lib/spreadsheets/zip.ts, read-xlsx.ts); nothing in it is read.
+  file_unpacked_too_large: (p) => `Tệp Excel khi giải nén lớn hơn ${mb(p.limit)}. Hãy xóa hình ảnh và trang tính thừa, hoặc dùng tệp tải về từ cổng.`,
+  file_zip_unsafe: () => "Tệp Excel có cấu trúc nén bất thường (mã hóa, tên phần lạ hoặc kích thước khai báo sai) nên không được đọc. Hãy mở tệp bằng Excel và lưu lại thành tệp .xlsx mới.",
+  file_too_many_cells: (p) => `Trang dữ liệu có quá nhiều ô: tối đa ${count(p.limit, "vi")} ô. Hãy xóa các cột, hàng hoặc định dạng thừa.`,
+  file_busy: () => "Cổng đang đọc một tệp khác; hãy thử lại sau ít giây. Chưa có gì được lưu.",
   cell_not_number: () => "Ô không chứa số hợp lệ",
   cell_boolean: () => "Ô chứa giá trị đúng/sai (TRUE/FALSE), không phải số hay chữ",
   cell_date: () => "Ô đang ở dạng ngày tháng; hãy định dạng lại ô là số hoặc văn bản rồi nhập lại",
@@ -38,6 +43,7 @@ const vi = {
   sheet_plan_not_found: () => "Không tìm thấy kế hoạch.",
   sheet_signed_out: () => "Cần đăng nhập để tải bảng kết quả.",
   sheet_bad_format: (p) => `Định dạng không hỗ trợ: "${p.format}" (dùng xlsx hoặc csv).`,
+  sheet_xlsx_not_in_api: () => "API không nhận tệp Excel (.xlsx): hãy gửi JSON hoặc CSV (UTF-8). Muốn nhập tệp Excel, dùng trang “Nhập kết quả từ tệp” của kế hoạch.",
 } satisfies TProblemTexts;
 
 const en: TProblemTexts<keyof typeof vi> = {
@@ -55,6 +61,10 @@ const en: TProblemTexts<keyof typeof vi> = {
   file_duplicate_columns: (p) => `Columns appear twice: ${quoted(p.columns)}.`,
   file_too_many_rows: (p) => `The file has too many rows: at most ${count(p.limit, "en")}.`,
   file_too_many_changes: (p) => `One import writes at most ${count(p.limit, "en")} changed rows; split the file.`,
+  file_unpacked_too_large: (p) => `The Excel file unpacks to more than ${mb(p.limit)}. Remove pictures and extra sheets, or use the file downloaded from the portal.`,
+  file_zip_unsafe: () => "The Excel file's packaging is unusual (encrypted, odd part names or wrong declared sizes), so it was not read. Open it in Excel and save it as a new .xlsx file.",
+  file_too_many_cells: (p) => `The data sheet has too many cells: at most ${count(p.limit, "en")}. Delete extra columns, rows or formatting.`,
+  file_busy: () => "The portal is reading another file; try again in a few seconds. Nothing was saved.",
   cell_not_number: () => "The cell holds no valid number",
   cell_boolean: () => "The cell holds TRUE/FALSE",
   cell_date: () => "The cell is formatted as a date; format it as a number or text",
@@ -65,6 +75,7 @@ const en: TProblemTexts<keyof typeof vi> = {
   sheet_plan_not_found: () => "Plan not found.",
   sheet_signed_out: () => "Sign in to download the result sheet.",
   sheet_bad_format: (p) => `Unsupported format: "${p.format}" (use xlsx or csv).`,
+  sheet_xlsx_not_in_api: () => "The API does not accept Excel (.xlsx) files: send JSON or CSV (UTF-8). To import a workbook, use the plan's “Import results from a file” page.",
 };
 
 export const spreadsheetsProblems: Record<"vi" | "en", TProblemTexts<keyof typeof vi>> = { vi, en };

@@ -9,7 +9,7 @@
 import { defineAction, type TParsed } from "@/lib/actions/pipeline";
 import { ForbiddenError } from "@/lib/auth/permissions";
 import { formatNumber } from "@/lib/domain/numbers";
-import type { TProblem } from "@/lib/errors";
+import { failure, type TProblem } from "@/lib/errors";
 import { problemText } from "@/lib/i18n/problems";
 import { MAX_FILE_BYTES } from "@/lib/spreadsheets/format";
 import { countRowsToImport, importResultsFile } from "@/lib/spreadsheets/import-results";
@@ -36,14 +36,16 @@ export const importResultsAction = defineAction<TInput, { report?: TImportReport
   confirm: async ({ planId, file, publish }, { actor, locale, m }) => {
     // Drafts need no confirmation; a missing or too large file is refused by the step itself.
     if (!publish || !file || file.size > MAX_FILE_BYTES) return null;
-    let rows: number | null;
+    let count: Awaited<ReturnType<typeof countRowsToImport>>;
     try {
-      rows = await countRowsToImport(actor, planId, { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
+      count = await countRowsToImport(actor, planId, { name: file.name, type: file.type, bytes: new Uint8Array(await file.arrayBuffer()) });
     } catch (e) {
       if (e instanceof ForbiddenError) return null; // the step answers it, in its words
       throw e;
     }
-    return rows === null ? null : m.spreadsheets.publishQuestion(formatNumber(rows, { locale }), shownName(file.name));
+    // Busy reading another file: refused now, never published without the question.
+    if (!count.ok) return failure("unavailable", { ...count.error, field: "file" });
+    return count.rows === null ? null : m.spreadsheets.publishQuestion(formatNumber(count.rows, { locale }), shownName(file.name));
   },
   run: async ({ planId, file, publish }, { actor, locale, m, ip }): Promise<TImportState> => {
     const t = m.spreadsheets;
