@@ -1,6 +1,7 @@
 // Operators' command line (README "Operators' command line"):
 //
-//   npm run --silent admin -- token create <email> [--name N]   prints the new token, and only it, on stdout
+//   npm run --silent admin -- token create <email> [--name N] [--days N] [--scope write|publish]
+//                                                              prints the new token, and only it, on stdout
 //   npm run admin -- token list <email>
 //   npm run admin -- token revoke <id>
 //   npm run admin -- user list
@@ -30,6 +31,7 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { embeddedDataExists, readLiveLock } from "../lib/db/embedded";
 import { dataDir, openDatabase } from "../lib/db/open";
+import { backupCommand, restoreCommand } from "./backup-commands";
 import { createPrismaClient, type Db } from "../lib/db/prisma";
 import { settings } from "../lib/env";
 import { AppError, isAppError, type TProblem } from "../lib/errors";
@@ -44,6 +46,7 @@ import {
   type TAccountsCtx,
 } from "../lib/data/accounts-core";
 import { createTokenWith, listTokensWith, revokeTokenWith } from "../lib/data/tokens-core";
+import { isExpired } from "../lib/auth/tokens";
 import {
   createUnitWith,
   deleteUnitWith,
@@ -68,17 +71,21 @@ const say = (m: string) => console.error(m);
 
 const USAGE = `Usage: npm run [--silent] admin -- <command>
 
-  token create <email> [--name NAME]     create a personal access token; prints only the token on stdout
+  token create <email> [--name NAME] [--days DAYS] [--scope write|publish]
+                                         create a personal access token; prints only the token on stdout;
+                                         it expires after DAYS days (1 to 365, default 90); scope write (the
+                                         default) saves drafts only, publish may also publish where the account may
   token list <email>                     list an account's tokens
   token revoke <token-id>                revoke a token (its id, from "token list")
   user list                              list accounts
   user create <email> --name NAME --role admin|provincial|district [--unit CODE] [--password PASSWORD]
                                          create an account (provincial: a province key, district: a commune or district key);
                                          without --password one is generated and printed on stdout
-  user disable <email>                   disable an account (its sessions and tokens stop working at once)
-  user enable <email>                    enable it again
+  user disable <email>                   disable an account (its sessions stop working and its tokens are revoked at once)
+  user enable <email>                    enable it again (revoked tokens stay revoked)
   user reset-password <email> [--password PASSWORD]
-                                         set a new password (generated and printed when not given); ends its sessions
+                                         set a new password (generated and printed when not given); ends its
+                                         sessions and revokes its tokens
 
   units show <key>                       a unit of the registry, its successions and what refers to it
   units create <code> --name NAME --level province|district|commune --valid-from YYYY-MM-DD
@@ -99,12 +106,18 @@ const USAGE = `Usage: npm run [--silent] admin -- <command>
                                          load files in the shared format (prisma/data/admin-units/): all or nothing;
                                          loading the same files again changes nothing; --dry-run only says what would change
 
+  backup FILE                            write a consistent snapshot of the whole database to FILE (while the portal runs or not)
+  restore FILE --yes                     replace every row with FILE's (the embedded database: with the portal stopped;
+                                         its files before are kept aside); docs/operations.md
+
 Uses DATABASE_URL when set, else the embedded database in .data/ (PORTAL_DATA_DIR), whether the portal runs or not.`;
 
 class UsageError extends Error {}
 
 type TOptions = {
   name?: string;
+  days?: string;
+  scope?: string;
   role?: string;
   unit?: string;
   password?: string;
@@ -121,13 +134,14 @@ type TOptions = {
   "new-code"?: string;
   successors?: string;
   "dry-run"?: boolean;
+  yes?: boolean;
 };
 
-const STRING_OPTIONS = ["name", "role", "unit", "password", "level", "parent", "valid-from", "key", "short", "english", "effective", "from", "into", "share", "new-code", "successors"] as const;
+const STRING_OPTIONS = ["name", "days", "scope", "role", "unit", "password", "level", "parent", "valid-from", "key", "short", "english", "effective", "from", "into", "share", "new-code", "successors"] as const;
 
 /** `args`: how many arguments; `rest`: or more. */
 const ALLOWED: Record<string, { args: number; rest?: boolean; options: (keyof TOptions)[] }> = {
-  "token create": { args: 1, options: ["name"] },
+  "token create": { args: 1, options: ["name", "days", "scope"] },
   "token list": { args: 1, options: [] },
   "token revoke": { args: 1, options: [] },
   "user list": { args: 0, options: [] },
@@ -144,7 +158,12 @@ const ALLOWED: Record<string, { args: number; rest?: boolean; options: (keyof TO
   "units split": { args: 1, options: ["into", "effective", "dry-run"] },
   "units reorganise": { args: 0, options: ["from", "into", "share", "effective", "new-code", "name", "level", "parent", "key", "short", "english", "dry-run"] },
   "units import": { args: 1, options: ["successors", "effective", "dry-run"] },
+  backup: { args: 1, options: [] },
+  restore: { args: 1, options: ["yes"] },
 };
+
+/** Commands of one word (the others are "<noun> <verb>"). */
+const ONE_WORD = new Set(["backup", "restore"]);
 
 function parse(argv: string[]): { command: string; args: string[]; options: TOptions } | "help" {
   let parsed;
@@ -155,6 +174,8 @@ function parse(argv: string[]): { command: string; args: string[]; options: TOpt
       strict: true,
       options: {
         name: { type: "string", short: "n" },
+        days: { type: "string" },
+        scope: { type: "string" },
         role: { type: "string", short: "r" },
         unit: { type: "string", short: "u" },
         password: { type: "string", short: "p" },
@@ -171,6 +192,7 @@ function parse(argv: string[]): { command: string; args: string[]; options: TOpt
         "new-code": { type: "string" },
         successors: { type: "string" },
         "dry-run": { type: "boolean" },
+        yes: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -179,10 +201,11 @@ function parse(argv: string[]): { command: string; args: string[]; options: TOpt
   }
   const { positionals, values } = parsed;
   if (values.help || positionals.length === 0 || positionals[0] === "help") return "help";
-  const command = positionals.slice(0, 2).join(" ");
+  const words = ONE_WORD.has(positionals[0]!) ? 1 : 2;
+  const command = positionals.slice(0, words).join(" ");
   const spec = ALLOWED[command];
   if (!spec) throw new UsageError(`Unknown command "${command}".`);
-  const args = positionals.slice(2);
+  const args = positionals.slice(words);
   if (spec.rest ? args.length < spec.args : args.length !== spec.args)
     throw new UsageError(`"${command}" takes ${spec.args === 0 ? "no arguments" : spec.args === 1 ? "one argument" : `${spec.args} arguments`}${spec.rest ? " or more" : ""}.`);
   const options: TOptions = {};
@@ -191,6 +214,10 @@ function parse(argv: string[]): { command: string; args: string[]; options: TOpt
     if (v === undefined) continue;
     if (!spec.options.includes(key)) throw new UsageError(`"${command}" does not take --${key}.`);
     options[key] = v;
+  }
+  if (values.yes) {
+    if (!spec.options.includes("yes")) throw new UsageError(`"${command}" does not take --yes.`);
+    options.yes = true;
   }
   if (values["dry-run"]) {
     if (!spec.options.includes("dry-run")) throw new UsageError(`"${command}" does not take --dry-run.`);
@@ -209,9 +236,11 @@ async function run(db: Db, command: string, args: string[], o: TOptions): Promis
   switch (command) {
     case "token create": {
       const account = await requireAccountByEmail(db, arg);
-      const created = await createTokenWith(ctx, account.id, o.name ?? `cli ${new Date().toISOString().slice(0, 10)}`);
+      const created = await createTokenWith(ctx, account.id, { name: o.name ?? `cli ${new Date().toISOString().slice(0, 10)}`, days: o.days, scope: o.scope });
       stdout(created.token);
-      say(`Token ${created.id} (“${created.name}”) created for ${account.email}. It is shown only this once.`);
+      say(
+        `Token ${created.id} (“${created.name}”, scope ${created.scope.toLowerCase()}) created for ${account.email}; it expires ${day(created.expiresAt)} UTC. It is shown only this once.`,
+      );
       return;
     }
     case "token list": {
@@ -219,7 +248,8 @@ async function run(db: Db, command: string, args: string[], o: TOptions): Promis
       const tokens = await listTokensWith(db, account.id);
       if (tokens.length === 0) say(`${account.email} has no tokens.`);
       for (const t of tokens) {
-        stdout([t.id, `${t.prefix}…`, t.revokedAt ? `revoked ${day(t.revokedAt)}` : "active", `created ${day(t.createdAt)}`, `last used ${day(t.lastUsedAt)}`, t.name].join("\t"));
+        const state = t.revokedAt ? `revoked ${day(t.revokedAt)}` : isExpired(t.expiresAt) ? "expired" : "active";
+        stdout([t.id, `${t.prefix}…`, state, t.scope.toLowerCase(), `expires ${day(t.expiresAt)}`, `created ${day(t.createdAt)}`, `last used ${day(t.lastUsedAt)}`, t.name].join("\t"));
       }
       return;
     }
@@ -251,7 +281,7 @@ async function run(db: Db, command: string, args: string[], o: TOptions): Promis
         return;
       }
       const after = await setAccountDisabledWith(ctx, account.id, disabled);
-      say(`${describe(after)}: ${disabled ? "disabled; its sessions and tokens no longer work" : "enabled"}.`);
+      say(`${describe(after)}: ${disabled ? "disabled; its sessions no longer work and its tokens are revoked" : "enabled (tokens revoked before stay revoked)"}.`);
       return;
     }
     case "units show":
@@ -267,7 +297,7 @@ async function run(db: Db, command: string, args: string[], o: TOptions): Promis
     case "user reset-password": {
       const account = await requireAccountByEmail(db, arg);
       const r = await resetAccountPasswordWith(ctx, account.id, o.password);
-      say(`New password set for ${account.email}; its sessions have ended.${r.generated ? " The password (printed on stdout) is shown only this once." : ""}`);
+      say(`New password set for ${account.email}; its sessions have ended and its tokens are revoked.${r.generated ? " The password (printed on stdout) is shown only this once." : ""}`);
       if (r.generated) stdout(r.password);
       return;
     }
@@ -421,6 +451,17 @@ async function main(): Promise<number> {
   if (cmd === "help") {
     say(USAGE);
     return 0;
+  }
+  if (ONE_WORD.has(cmd.command)) {
+    // Backup and restore open the database themselves (a restore of the embedded one owns its files).
+    try {
+      if (cmd.command === "backup") await backupCommand(cmd.args[0]!);
+      else await restoreCommand(cmd.args[0]!, cmd.options.yes === true);
+      return 0;
+    } catch (e) {
+      say(`admin: ${(e as Error).message}`);
+      return 1;
+    }
   }
   if (!settings().DATABASE_URL && !readLiveLock(dataDir()) && !embeddedDataExists(dataDir())) {
     say(`admin: there is no database yet in ${dataDir()}: run \`npm start\` once (it creates and seeds it), or set DATABASE_URL.`);

@@ -384,7 +384,10 @@ export const openApiDocument = {
           "the message giving both readings): send 18.000, 18, or a JSON number. " +
           "A saved batch may come with `warnings` (saved, but worth checking): `exceeds_parent_unit` (a count above the parent unit's figure " +
           "for the same target and year) and `baseline_differs_from_previous_year` (a baseline unlike the previous year's published result). " +
-          "Create a token in the workspace (API tokens) or with `npm run --silent admin -- token create <email>`.",
+          "Create a token in the workspace (API tokens) or with `npm run --silent admin -- token create <email> [--days N] [--scope write|publish]`. " +
+          "Every token expires (1 to 365 days after its creation, 90 unless chosen) and is revoked when its account's password is changed or reset or the account is disabled. " +
+          "Its scope caps what it may do with its owner's permissions: `write` (the default) saves drafts only, and a batch with a row asking to publish is refused whole (403); " +
+          "`publish` may also publish, where the owner may.",
         security: [{ bearerAuth: [] }],
         requestBody: {
           required: true,
@@ -469,8 +472,8 @@ export const openApiDocument = {
             },
           },
           "400": writeErr("Unreadable body: malformed JSON or CSV, not UTF-8, unsupported content type"),
-          "401": writeErr("Missing, invalid or revoked token, or a disabled account"),
-          "403": writeErr("Some row is outside the caller's jurisdiction, or asks to publish where the caller may not; or the token's account must choose a new password first (an administrator created it or reset its password: sign in to the portal and change it, and the token works again)"),
+          "401": writeErr("Missing, invalid or revoked token (revoked by hand, or by a password change or reset or by disabling the account), or a disabled account; or an expired token, the message saying when it expired"),
+          "403": writeErr("A token of scope `write` and some row asks to publish (one detail per such row, code `token_scope_publish`, the message naming the scope); some row is outside the caller's jurisdiction, or asks to publish where the caller may not; or the token's account must choose a new password first (an administrator created it or reset its password: sign in to the portal and change it, then create a new token)"),
           "405": writeErr("Any method but POST"),
           "409": writeErr("Some row conflicts with a stored result (stale or missing version, or approved and locked)"),
           "413": writeErr("Body larger than 2 MB"),
@@ -651,7 +654,11 @@ export const openApiDocument = {
   components: {
     schemas: { Plan: plan, Target: target, Progress: progress, Unit: unitRecord, UnitRef: unit, UnitDetail: unitDetail, Error: error, ResultInput: resultInput, SavedResult: savedResult, WriteError: writeError },
     securitySchemes: {
-      bearerAuth: { type: "http", scheme: "bearer", description: "Personal access token (gnp_…), created in the workspace or with the operators' command line" },
+      bearerAuth: {
+        type: "http",
+        scheme: "bearer",
+        description: "Personal access token (gnp_…), created in the workspace or with the operators' command line; it expires (at most 365 days) and has a scope, write (drafts only) or publish",
+      },
     },
   },
 } as const;

@@ -12,6 +12,16 @@
 // mustChangePassword, the holder's own change clears it (lib/auth/first-password.ts). The
 // seeded demo accounts are written by prisma/seed.ts, not here, and do not have it.
 //
+// A password change (the holder's own or an administrator's reset) and disabling an account
+// revoke every active personal access token of the account, in the same transaction, each
+// audited as a "token.revoke" (with `cause` in its after-snapshot). Enabling an account again
+// brings none back (docs/api.md, "Personal access tokens").
+//
+// The last enabled administrator cannot be disabled or demoted. Changes that could take an
+// administrator away hold one transaction-level advisory lock (ADMIN_CHANGE_LOCK) before they
+// read anything, so two of them at once (two administrators disabling each other) run one after
+// the other and the second sees the first's result.
+//
 // Refusals are the one error model (lib/errors.ts): an AppError with a kind and problem
 // codes (texts in lib/i18n/problems/accounts.ts), never a sentence; the web pages show
 // them in the reader's language, the command line in both.
@@ -77,21 +87,23 @@ export const accountNotFound = () => new AppError("not_found", { code: "account_
 // Reading
 // ---------------------------------------------------------------------------
 
-const accountSelect = {
-  id: true,
-  email: true,
-  name: true,
-  role: true,
-  unitId: true,
-  disabled: true,
-  createdAt: true,
-  passwordChangedAt: true,
-  mustChangePassword: true,
-  unit: { select: { key: true, code: true, name: true, nameEn: true, level: true } },
-  _count: { select: { tokens: { where: { revokedAt: null } } } },
-} satisfies Prisma.UserSelect;
+/** What is read of an account; its count of active tokens (not revoked, not expired) is as of now. */
+const accountSelect = () =>
+  ({
+    id: true,
+    email: true,
+    name: true,
+    role: true,
+    unitId: true,
+    disabled: true,
+    createdAt: true,
+    passwordChangedAt: true,
+    mustChangePassword: true,
+    unit: { select: { key: true, code: true, name: true, nameEn: true, level: true } },
+    _count: { select: { tokens: { where: { revokedAt: null, expiresAt: { gt: new Date() } } } } },
+  }) satisfies Prisma.UserSelect;
 
-type TAccountRow = Prisma.UserGetPayload<{ select: typeof accountSelect }>;
+type TAccountRow = Prisma.UserGetPayload<{ select: ReturnType<typeof accountSelect> }>;
 
 export type TAccount = {
   id: string;
@@ -105,7 +117,7 @@ export type TAccount = {
   passwordChangedAt: Date;
   /** The password was set by an administrator: the holder must choose a new one at the next sign-in. */
   mustChangePassword: boolean;
-  /** Tokens not revoked. */
+  /** Tokens neither revoked nor expired. */
   activeTokens: number;
 };
 
@@ -131,12 +143,12 @@ function snapshot(u: { id: string; email: string; name: string; role: TRole; uni
 }
 
 export async function listAccountsWith(db: Db): Promise<TAccount[]> {
-  const rows = await db.user.findMany({ select: accountSelect, orderBy: [{ role: "asc" }, { email: "asc" }] });
+  const rows = await db.user.findMany({ select: accountSelect(), orderBy: [{ role: "asc" }, { email: "asc" }] });
   return rows.map(shapeAccount);
 }
 
 export async function getAccountWith(db: Db, id: string): Promise<TAccount | null> {
-  const u = await db.user.findUnique({ where: { id }, select: accountSelect });
+  const u = await db.user.findUnique({ where: { id }, select: accountSelect() });
   return u ? shapeAccount(u) : null;
 }
 
@@ -144,13 +156,13 @@ export async function getAccountWith(db: Db, id: string): Promise<TAccount | nul
 export async function requireAccountByEmail(db: Db, emailIn: string): Promise<TAccount> {
   const parsed = ZEmail.safeParse(emailIn);
   if (!parsed.success) throw new AppError("invalid", { code: "invalid_email", field: "email", params: { email: String(emailIn).slice(0, 200) } });
-  const u = await db.user.findUnique({ where: { email: parsed.data }, select: accountSelect });
+  const u = await db.user.findUnique({ where: { email: parsed.data }, select: accountSelect() });
   if (!u) throw new AppError("not_found", { code: "no_account_with_email", field: "email", params: { email: parsed.data } });
   return shapeAccount(u);
 }
 
 async function requireAccount(db: Db | Prisma.TransactionClient, id: string) {
-  const u = await db.user.findUnique({ where: { id }, select: accountSelect });
+  const u = await db.user.findUnique({ where: { id }, select: accountSelect() });
   if (!u) throw accountNotFound();
   return u;
 }
@@ -208,11 +220,74 @@ async function unitForRole(db: Db, role: TRole, unitCode: string | null, opts: {
   return unit.id;
 }
 
-/** Refuses to take away the last enabled administrator (nobody could manage accounts any more). */
+/** The key of the advisory lock held by every change that could take an administrator away. */
+const ADMIN_CHANGE_LOCK = 616461001;
+
+/**
+ * Serializes the changes that could leave no enabled administrator (disabling an account,
+ * changing its role): taken first in their transaction, released at its end. Without it two
+ * administrators disabling each other at once would each still count the other.
+ */
+async function lockAdminChanges(tx: Prisma.TransactionClient): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${ADMIN_CHANGE_LOCK})`;
+}
+
+/**
+ * Refuses to take away the last enabled administrator (nobody could manage accounts any more).
+ * Called under lockAdminChanges, with `user` read after it.
+ */
 async function assertNotLastAdmin(tx: Prisma.TransactionClient, user: { id: string; role: TRole; disabled: boolean }) {
   if (user.role !== "ADMIN" || user.disabled) return;
   const others = await tx.user.count({ where: { role: "ADMIN", disabled: false, id: { not: user.id } } });
   if (others === 0) throw new AppError("conflict", { code: "last_admin" });
+}
+
+// ---------------------------------------------------------------------------
+// An account's tokens (lib/data/tokens-core.ts holds the rest)
+// ---------------------------------------------------------------------------
+
+/** What the audit log keeps of a token (never the token or its hash): read with tokenAuditSelect. */
+export const tokenAuditSelect = { id: true, userId: true, name: true, prefix: true, scope: true, expiresAt: true, revokedAt: true } satisfies Prisma.ApiTokenSelect;
+
+export function tokenSnapshot(t: Prisma.ApiTokenGetPayload<{ select: typeof tokenAuditSelect }>) {
+  return {
+    id: t.id,
+    userId: t.userId,
+    name: t.name,
+    prefix: t.prefix,
+    scope: t.scope,
+    expiresAt: t.expiresAt.toISOString(),
+    revokedAt: t.revokedAt ? t.revokedAt.toISOString() : null,
+  };
+}
+
+/** Why tokens were revoked with their account's change (the `cause` of their audit rows). */
+type TRevokeCause = "user.disable" | "user.reset_password" | "user.change_password";
+
+/**
+ * Revokes every active token (not revoked, not expired) of the account, inside the caller's
+ * transaction and after it wrote the account's row (so a token being created at the same moment,
+ * which holds that row FOR SHARE, is either refused or already visible here). Each is audited
+ * as a "token.revoke" with its cause. Returns how many.
+ */
+async function revokeTokensOf(
+  tx: Prisma.TransactionClient,
+  audit: (row: Omit<TAuditRow, "actor" | "actorLabel" | "ip">) => Promise<void>,
+  userId: string,
+  at: Date,
+  cause: TRevokeCause,
+): Promise<number> {
+  const tokens = await tx.apiToken.findMany({
+    where: { userId, revokedAt: null, expiresAt: { gt: at } },
+    select: tokenAuditSelect,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  if (tokens.length === 0) return 0;
+  await tx.apiToken.updateMany({ where: { id: { in: tokens.map((t) => t.id) }, revokedAt: null }, data: { revokedAt: at } });
+  for (const t of tokens) {
+    await audit({ action: "token.revoke", entity: "api_token", entityId: t.id, before: tokenSnapshot(t), after: { ...tokenSnapshot({ ...t, revokedAt: at }), cause } });
+  }
+  return tokens.length;
 }
 
 function isUniqueViolation(e: unknown): boolean {
@@ -245,7 +320,7 @@ export async function createAccountWith(ctx: TAccountsCtx, input: TUserCreateInp
   try {
     await audited(ctx, async (tx, audit) => {
       // The password was chosen by someone else (or generated and shown to them): the holder replaces it first.
-      const u = await tx.user.create({ data: { id, email: d.email, name: d.name, role: d.role, unitId, passwordHash, mustChangePassword: true }, select: accountSelect });
+      const u = await tx.user.create({ data: { id, email: d.email, name: d.name, role: d.role, unitId, passwordHash, mustChangePassword: true }, select: accountSelect() });
       await audit({ action: "user.create", entity: "user", entityId: id, before: null, after: snapshot(u) });
     });
   } catch (e) {
@@ -263,30 +338,36 @@ export async function updateAccountWith(ctx: TAccountsCtx, id: string, input: TU
   const unitId = await unitForRole(ctx.db, d.role, d.unitCode, { forNewAccount: false });
   if (ctx.actor?.id === id && d.role !== ctx.actor.role) throw new AppError("invalid", { code: "own_role", field: "role" });
   await audited(ctx, async (tx, audit) => {
+    if (d.role !== "ADMIN") await lockAdminChanges(tx);
     const before = await requireAccount(tx, id);
     if (d.role !== "ADMIN") await assertNotLastAdmin(tx, before);
-    const after = await tx.user.update({ where: { id }, data: { role: d.role, unitId, ...(d.name ? { name: d.name } : {}) }, select: accountSelect });
+    const after = await tx.user.update({ where: { id }, data: { role: d.role, unitId, ...(d.name ? { name: d.name } : {}) }, select: accountSelect() });
     await audit({ action: "user.update", entity: "user", entityId: id, before: snapshot(before), after: snapshot(after) });
   });
   return shapeAccount(await requireAccount(ctx.db, id));
 }
 
-/** Disables (sessions and tokens stop working at once) or enables an account. */
+/**
+ * Disables an account (its sessions stop working at once and its active tokens are revoked, for
+ * good) or enables it again (no token comes back: the holder makes new ones).
+ */
 export async function setAccountDisabledWith(ctx: TAccountsCtx, id: string, disabled: boolean): Promise<TAccount> {
   if (disabled && ctx.actor?.id === id) throw new AppError("invalid", { code: "own_disable" });
   await audited(ctx, async (tx, audit) => {
+    if (disabled) await lockAdminChanges(tx);
     const before = await requireAccount(tx, id);
     if (before.disabled === disabled) return;
     if (disabled) await assertNotLastAdmin(tx, before);
-    const after = await tx.user.update({ where: { id }, data: { disabled }, select: accountSelect });
+    const after = await tx.user.update({ where: { id }, data: { disabled }, select: accountSelect() });
     await audit({ action: disabled ? "user.disable" : "user.enable", entity: "user", entityId: id, before: snapshot(before), after: snapshot(after) });
+    if (disabled) await revokeTokensOf(tx, audit, id, new Date(), "user.disable");
   });
   return shapeAccount(await requireAccount(ctx.db, id));
 }
 
 /**
- * Sets a new password (the given one, or a generated one) and ends the account's sessions; the
- * holder must choose their own at the next sign-in (mustChangePassword).
+ * Sets a new password (the given one, or a generated one), ends the account's sessions and
+ * revokes its active tokens; the holder must choose their own at the next sign-in (mustChangePassword).
  */
 export async function resetAccountPasswordWith(ctx: TAccountsCtx, id: string, passwordIn?: string): Promise<TPasswordOutcome> {
   const parsed = ZPasswordReset.safeParse({ password: passwordIn });
@@ -305,6 +386,7 @@ export async function resetAccountPasswordWith(ctx: TAccountsCtx, id: string, pa
       before: { passwordChangedAt: before.passwordChangedAt.toISOString(), mustChangePassword: before.mustChangePassword },
       after: { passwordChangedAt: now.toISOString(), generated, mustChangePassword: true },
     });
+    await revokeTokensOf(tx, audit, id, now, "user.reset_password");
   });
   return { account: shapeAccount(await requireAccount(ctx.db, id)), password, generated };
 }
@@ -312,8 +394,8 @@ export async function resetAccountPasswordWith(ctx: TAccountsCtx, id: string, pa
 /**
  * The account holder changes their own password: the current one must be right.
  * Every session of the account ends, this one included (lib/auth/session.ts compares
- * passwordChangedAt with the session's start). A password an administrator set
- * (mustChangePassword) is thereby replaced: the flag is cleared.
+ * passwordChangedAt with the session's start), and every active token is revoked. A password
+ * an administrator set (mustChangePassword) is thereby replaced: the flag is cleared.
  */
 export async function changeOwnPasswordWith(ctx: TAccountsCtx, id: string, input: { current: unknown; next: unknown; confirm: unknown }): Promise<void> {
   const parsed = ZOwnPasswordChange.safeParse(input);
@@ -332,5 +414,6 @@ export async function changeOwnPasswordWith(ctx: TAccountsCtx, id: string, input
       before: { passwordChangedAt: user.passwordChangedAt.toISOString(), mustChangePassword: user.mustChangePassword },
       after: { passwordChangedAt: changedAt.toISOString(), mustChangePassword: false },
     });
+    await revokeTokensOf(tx, audit, id, changedAt, "user.change_password");
   });
 }

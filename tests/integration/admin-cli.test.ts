@@ -74,7 +74,7 @@ describe("npm run admin -- token …", () => {
 });
 
 describe("npm run admin -- user …", () => {
-  it("creates, disables (its token stops working), enables and resets the password of an account", async () => {
+  it("creates, disables (its token is revoked), enables (it stays revoked) and resets the password of an account", async () => {
     // District or commune staff: a commune of today (Phường Ba Đình).
     const created = await admin("user", "create", NEW_EMAIL, "--name", "Cán bộ thử nghiệm", "--role", "district", "--unit", "00004");
     expect(created.code, created.stderr).toBe(0);
@@ -108,7 +108,8 @@ describe("npm run admin -- user …", () => {
 
     const enable = await admin("user", "enable", NEW_EMAIL);
     expect(enable.code, enable.stderr).toBe(0);
-    expect(await actorFromBearer(`Bearer ${token}`)).toMatchObject({ id: user.id });
+    // Disabling revoked the token: enabling the account does not bring it back.
+    expect(await actorFromBearer(`Bearer ${token}`)).toBeNull();
 
     const chosen = await admin("user", "reset-password", NEW_EMAIL, "--password", "Mật khẩu mới 2025");
     expect(chosen.code, chosen.stderr).toBe(0);

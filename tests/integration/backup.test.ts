@@ -2,6 +2,8 @@
 // embedded one) restores into a fresh embedded database, and a second round trip gives exactly
 // the same rows, table by table; a cut or foreign file, or a backup of another schema version,
 // is refused and changes nothing.
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import { mkdtemp, rm, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BackupError, backupTo, restoreFrom } from "../../lib/db/backup";
 import { startEmbeddedHost, type EmbeddedHost } from "../../lib/db/embedded";
 import { migrate } from "../../lib/db/migrate";
-import { databaseUrl, withPg } from "./helpers";
+import { PROJECT_ROOT } from "../../lib/db/migrations-dir";
+import { backend, databaseUrl, runAdminCli, withPg } from "./helpers";
 
 let dir: string;
 const hosts: EmbeddedHost[] = [];
@@ -94,4 +97,48 @@ describe("backup and restore", () => {
     await expect(restoreFrom(a, first)).rejects.toThrow(/restore with the portal's version that made it/);
     expect(await fingerprint(a)).toEqual(before);
   }, 180_000);
+});
+
+/** The admin command line on the embedded database in `dataDir` (no DATABASE_URL). */
+function adminOnEmbedded(args: string[], dataDir: string): Promise<{ code: number | null; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORTAL_DATA_DIR: dataDir, NODE_OPTIONS: "" };
+  delete env.DATABASE_URL;
+  return new Promise((resolve, reject) => {
+    const child = spawn("npx", ["tsx", "scripts/admin.ts", ...args], { cwd: PROJECT_ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stderr }));
+  });
+}
+
+describe.runIf(backend() === "pglite")("npm run admin -- backup | restore", () => {
+  it("backs up the database, refuses a restore without --yes, restores the embedded database keeping its files before aside, and puts them back when a restore fails", async () => {
+    const file = join(dir, "cli.backup");
+    const made = await runAdminCli(["backup", file]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stderr).toMatch(/Backup written to .*cli\.backup: \d+ rows of \d+ tables/);
+    expect(existsSync(file)).toBe(true);
+
+    const noYes = await runAdminCli(["restore", file]);
+    expect(noYes.code).toBe(1);
+    expect(noYes.stderr).toContain("--yes");
+
+    const data = join(dir, "embedded");
+    const first = await adminOnEmbedded(["restore", file, "--yes"], data);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/Restored \d+ rows/);
+    const second = await adminOnEmbedded(["restore", file, "--yes"], data);
+    expect(second.code, second.stderr).toBe(0);
+    expect(readdirSync(data).filter((f) => f.startsWith("pgdata.before-restore-"))).toHaveLength(1);
+
+    const cut = join(dir, "cli-cut.backup");
+    const whole = await readFile(file);
+    await writeFile(cut, whole.subarray(0, whole.length - 40));
+    const failed = await adminOnEmbedded(["restore", cut, "--yes"], data);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("Nothing was changed");
+    expect(readdirSync(data).filter((f) => f.startsWith("pgdata.before-restore-"))).toHaveLength(1);
+    expect(existsSync(join(data, "pgdata", "PG_VERSION"))).toBe(true);
+  }, 300_000);
 });

@@ -21,8 +21,8 @@ const CERTIFIED = "target-58-trained-certified";
 const TOUCHED = [JOBS, LABOUR_EXPORT, VOCATIONAL, CERTIFIED];
 
 const createdTokens: string[] = [];
-async function newToken(who: TActor, name = "integration test") {
-  const t = await createToken(who, name);
+async function newToken(who: TActor, name = "integration test", opts: { scope?: string } = {}) {
+  const t = await createToken(who, name, opts);
   createdTokens.push(t.id);
   return t;
 }
@@ -274,7 +274,8 @@ describe("POST /api/v1/results", () => {
   });
 
   it("refuses the whole batch with 403 when district staff ask to publish; a provincial officer may", async () => {
-    const district = await newToken(chauThanh);
+    // Tokens that may publish (scope "publish"): what refuses here is the account's own permission.
+    const district = await newToken(chauThanh, "integration test", { scope: "publish" });
     const before = await writeCounts();
     const res = await postJson(district.token, [
       { targetId: VOCATIONAL, unitCode: "942", year: 2023, value: 10 },
@@ -288,7 +289,7 @@ describe("POST /api/v1/results", () => {
     const sonLaToken = await newToken(sonLa);
     await expectError(await postJson(sonLaToken.token, [{ targetId: JOBS, unitCode: "942", year: 2023, value: 1 }]), 403, "forbidden");
 
-    const province = await newToken(socTrang);
+    const province = await newToken(socTrang, "integration test", { scope: "publish" });
     const ok = await postJson(province.token, [{ targetId: JOBS, unitCode: "942", year: 2023, value: 2400, publish: true }]);
     expect(ok.status).toBe(200);
     expect(((await ok.json()) as { data: { status: string }[] }).data[0]!.status).toBe("PUBLISHED");

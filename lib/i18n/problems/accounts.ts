@@ -2,7 +2,7 @@
 // (lib/errors.ts; rendered by lib/i18n/problems.ts). Thrown by lib/data/accounts-core.ts and
 // lib/data/tokens-core.ts; shown by the account pages and printed by the operators' command line.
 import type { TParams } from "../../errors";
-import { formatDate } from "../../domain/numbers";
+import { formatDate, formatDateTime } from "../../domain/numbers";
 import type { TProblemTexts } from "./types";
 
 /** What a role needs for a unit (the param `role`: "PROVINCIAL_OFFICER" | "DISTRICT_STAFF"). */
@@ -33,6 +33,12 @@ const vi = {
   wrong_password: () => "Mật khẩu hiện tại không đúng",
   too_many_tokens: (p: TParams) => `Mỗi tài khoản có tối đa ${p.max} token đang dùng; hãy thu hồi token cũ`,
   token_not_found: (p: TParams) => `Không tìm thấy token “${p.id}”`,
+  // params: expiredAt (ISO instant)
+  token_expired: (p: TParams) => `Token đã hết hạn lúc ${formatDateTime(String(p.expiredAt))} (giờ Việt Nam); hãy tạo token mới ở Bàn làm việc → Token API`,
+  // params: scope ("write")
+  token_scope_publish: (p: TParams) => `Token này có phạm vi ${p.scope}: chỉ lưu bản nháp, không được công bố. Bỏ “publish” khỏi dòng này, hoặc dùng token có phạm vi publish`,
+  // params: rows (how many ask to publish), scope ("write")
+  batch_token_scope: (p: TParams) => `${p.rows} dòng yêu cầu công bố (publish) nhưng token có phạm vi ${p.scope}, chỉ được lưu bản nháp; không dòng nào được lưu`,
   must_change_password: () =>
     "Hãy đặt mật khẩu mới trước khi tiếp tục: mật khẩu của tài khoản do quản trị viên đặt. Đăng nhập cổng, vào “Tài khoản của tôi” để đổi mật khẩu; sau đó token này dùng được.",
   password_change_first: () => "Hãy đặt mật khẩu mới trước khi tiếp tục: mật khẩu của tài khoản do quản trị viên đặt. Vào “Tài khoản của tôi” để đổi mật khẩu.",
@@ -58,6 +64,9 @@ const en: TProblemTexts<keyof typeof vi> = {
   wrong_password: () => "The current password is wrong",
   too_many_tokens: (p) => `An account holds at most ${p.max} active tokens; revoke an old one`,
   token_not_found: (p) => `There is no such token “${p.id}”`,
+  token_expired: (p) => `The token expired on ${formatDateTime(String(p.expiredAt))} (Vietnam time; ${p.expiredAt}); create a new one under Workspace → API tokens`,
+  token_scope_publish: (p) => `This token has the ${p.scope} scope: it saves drafts only and may not publish. Leave “publish” out of this row, or use a token with the publish scope`,
+  batch_token_scope: (p) => `${p.rows} row(s) ask to publish, but the token has the ${p.scope} scope and may save drafts only; nothing was saved`,
   must_change_password: () =>
     "Choose a new password before continuing: this account's password was set by an administrator. Sign in to the portal and change it under “My account”; the token works again after that.",
   password_change_first: () => "Choose a new password first: an administrator set this account's password. Change it under “My account”.",

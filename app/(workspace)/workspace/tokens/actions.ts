@@ -4,6 +4,8 @@
 // authorizing data function, the paths to revalidate. The pipeline does the rest.
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/pipeline";
+import { ZTokenDays, ZTokenScope, type TTokenScope } from "@/lib/auth/tokens";
+import { formatDateTime } from "@/lib/domain/numbers";
 import { revokeQuestion } from "@/lib/i18n/accounts";
 import { createToken, getRevocableToken, revokeToken } from "@/lib/data/tokens";
 import { ZId } from "@/lib/validation/fields";
@@ -11,12 +13,14 @@ import { ZTokenName } from "@/lib/validation/accounts";
 
 const PATH = "/workspace/tokens";
 
-export const createTokenAction = defineAction<{ name: string }, { secret?: string }>({
-  input: z.object({ name: ZTokenName }),
+// A lifetime in days (1 to 365, 90 when not sent) and a scope (write when not sent): lib/auth/tokens.ts.
+export const createTokenAction = defineAction<{ name: string; days: number; scope: TTokenScope }, { secret?: string }>({
+  input: z.object({ name: ZTokenName, days: ZTokenDays, scope: ZTokenScope }),
   keepValues: true,
-  run: async ({ name }, { actor, ip, m }) => {
-    const created = await createToken(actor, name, { ip });
-    return { ok: true, message: m.accounts.tokens.created, secret: created.token };
+  run: async ({ name, days, scope }, { actor, ip, m }) => {
+    const created = await createToken(actor, name, { days, scope, ip });
+    const t = m.accounts.tokens;
+    return { ok: true, message: `${t.created} ${t.createdDetail(t.scopes[created.scope], formatDateTime(created.expiresAt))}`, secret: created.token };
   },
   revalidate: () => [PATH],
 });

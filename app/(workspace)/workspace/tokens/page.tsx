@@ -7,6 +7,7 @@ import { createTokenAction, revokeTokenAction } from "./actions";
 import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
+import { DEFAULT_TOKEN_DAYS, DEFAULT_TOKEN_SCOPE, isExpired, TOKEN_DAYS_CHOICES, TOKEN_SCOPES } from "@/lib/auth/tokens";
 import { listTokens } from "@/lib/data/tokens";
 import { getMessages } from "@/lib/i18n/server";
 import styles from "./tokens.module.css";
@@ -27,7 +28,11 @@ export default async function TokensPage() {
     return <Forbidden title={t.users.forbiddenTitle} body={t.common.forbidden} backHref="/workspace" backLabel={t.common.backToWorkspace} />;
   }
   const tokens = await listTokens(actor);
-  const active = tokens.filter((x) => !x.revokedAt);
+  const now = new Date();
+  const expired = (x: (typeof tokens)[number]) => !x.revokedAt && isExpired(x.expiresAt, now);
+  // Active first, then expired, then revoked; each newest first.
+  const active = tokens.filter((x) => !x.revokedAt && !expired(x));
+  const ended = tokens.filter(expired);
   const revoked = tokens.filter((x) => x.revokedAt);
   return (
     <>
@@ -39,9 +44,14 @@ export default async function TokensPage() {
       <CreateTokenForm
         create={createTokenAction}
         endpoint="/api/v1/results"
+        days={{ choices: TOKEN_DAYS_CHOICES.map((d) => ({ value: String(d), label: t.tokens.daysOption(d, d === DEFAULT_TOKEN_DAYS) })), initial: String(DEFAULT_TOKEN_DAYS) }}
+        scopes={{ choices: TOKEN_SCOPES.map((s) => ({ value: s, label: t.tokens.scopes[s], hint: t.tokens.scopeHints[s] })), initial: DEFAULT_TOKEN_SCOPE }}
         m={{
           nameLabel: t.tokens.nameLabel,
           nameHint: t.tokens.nameHint,
+          daysLabel: t.tokens.daysLabel,
+          daysHint: t.tokens.daysHint,
+          scopeLabel: t.tokens.scopeLabel,
           submit: t.tokens.submit,
           saving: t.common.saving,
           usage: t.tokens.usage,
@@ -60,22 +70,28 @@ export default async function TokensPage() {
               <tr>
                 <th scope="col">{t.tokens.nameLabel}</th>
                 <th scope="col">{t.tokens.prefix}</th>
+                <th scope="col">{t.tokens.scopeLabel}</th>
                 <th scope="col">{t.tokens.createdAt}</th>
+                <th scope="col">{t.tokens.expiresAt}</th>
                 <th scope="col">{t.tokens.lastUsed}</th>
                 <th scope="col">{t.tokens.state}</th>
               </tr>
             </thead>
             <tbody>
-              {[...active, ...revoked].map((tok) => (
-                <tr key={tok.id} className={tok.revokedAt ? styles.revoked : undefined}>
+              {[...active, ...ended, ...revoked].map((tok) => (
+                <tr key={tok.id} className={tok.revokedAt || expired(tok) ? styles.revoked : undefined} data-token-state={tok.revokedAt ? "revoked" : expired(tok) ? "expired" : "active"}>
                   <td className={styles.name} data-label={t.tokens.nameLabel}>
                     {tok.name}
                   </td>
                   <td data-label={t.tokens.prefix}>
                     <code>{tok.prefix}…</code>
                   </td>
+                  <td data-label={t.tokens.scopeLabel}>{t.tokens.scopes[tok.scope]}</td>
                   <td className={styles.nowrap} data-label={t.tokens.createdAt}>
                     {formatDateTime(tok.createdAt)}
+                  </td>
+                  <td className={styles.nowrap} data-label={t.tokens.expiresAt}>
+                    {formatDateTime(tok.expiresAt)}
                   </td>
                   <td className={styles.nowrap} data-label={t.tokens.lastUsed}>
                     {formatDateTime(tok.lastUsedAt, t.tokens.never)}
@@ -85,6 +101,8 @@ export default async function TokensPage() {
                       <span className="badge">
                         {t.tokens.revokedAt} {formatDateTime(tok.revokedAt)}
                       </span>
+                    ) : expired(tok) ? (
+                      <span className={`badge ${styles.expiredBadge}`}>{t.tokens.expired}</span>
                     ) : (
                       <div className={styles.state}>
                         <span className={`badge ${styles.activeBadge}`}>{t.tokens.active}</span>

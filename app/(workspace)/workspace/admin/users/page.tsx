@@ -168,7 +168,7 @@ export default async function UsersPage() {
   );
 }
 
-/** An account's active API tokens (name, created, last used), each with a revoke button that asks first. */
+/** An account's active API tokens (name, scope, created, expiry, last used), each with a revoke button that asks first. */
 function AccountTokens({ tokens, email, actorId, t }: { tokens: TTokenInfo[]; email: string; actorId: string; t: TMessages["accounts"] }) {
   if (tokens.length === 0) return null;
   return (
@@ -182,7 +182,9 @@ function AccountTokens({ tokens, email, actorId, t }: { tokens: TTokenInfo[]; em
           <thead>
             <tr>
               <th scope="col">{t.tokens.nameLabel}</th>
+              <th scope="col">{t.tokens.scopeLabel}</th>
               <th scope="col">{t.tokens.createdAt}</th>
+              <th scope="col">{t.tokens.expiresAt}</th>
               <th scope="col">{t.tokens.lastUsed}</th>
               <th scope="col">
                 <span className="sr-only">{t.tokens.revoke}</span>
@@ -195,7 +197,9 @@ function AccountTokens({ tokens, email, actorId, t }: { tokens: TTokenInfo[]; em
                 <td data-label={t.tokens.nameLabel}>
                   <strong>{tok.name}</strong> <code>{tok.prefix}…</code>
                 </td>
+                <td data-label={t.tokens.scopeLabel}>{t.tokens.scopes[tok.scope]}</td>
                 <td data-label={t.tokens.createdAt}>{formatDateTime(tok.createdAt)}</td>
+                <td data-label={t.tokens.expiresAt}>{formatDateTime(tok.expiresAt)}</td>
                 <td data-label={t.tokens.lastUsed}>{formatDateTime(tok.lastUsedAt, t.tokens.never)}</td>
                 <td>
                   <RevokeTokenForm
