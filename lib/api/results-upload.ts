@@ -10,6 +10,7 @@
 // The answers: 200 { data: saved rows, warnings: [{ row, line?, field, code, message, params }] },
 // or for a refused batch { error: { code, message, details: [{ row, line?, field?, code, message, current? }] } }.
 // Messages are the problem texts in both languages ("tiếng Việt / English", problemBilingual).
+import { readBodyCapped } from "../auth/request-body";
 import type { TRefused, TSaveOutcome, TSavedResult } from "../data/results-write";
 import { problemBilingual } from "../i18n/problems";
 import { isZip } from "../spreadsheets/zip";
@@ -38,28 +39,8 @@ const tooLarge = () =>
 
 /** The body's bytes, refusing more than `max` bytes (without reading them all). */
 async function readBodyBytes(req: Request, max: number): Promise<Uint8Array> {
-  const declared = Number(req.headers.get("content-length") ?? "");
-  if (Number.isFinite(declared) && declared > max) throw tooLarge();
-  if (!req.body) return new Uint8Array(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > max) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.byteLength;
-  }
+  const bytes = await readBodyCapped(req, max);
+  if (!bytes) throw tooLarge();
   return bytes;
 }
 

@@ -1,6 +1,6 @@
-// A request body read with a cap (SECURITY.md, "Sign-in"): /api/auth/* takes small forms
-// (an email, a password, a CSRF token), so it refuses anything larger before next-auth parses it,
-// whether or not the client said how large it is (Content-Length), without reading past the cap.
+// A request body read with a cap, whether or not the client said how large it is (Content-Length),
+// never reading past the cap: /api/auth/* (SECURITY.md, "Sign-in"), which takes small forms (an
+// email, a password, a CSRF token), and the write API's batches (lib/api/results-upload.ts).
 
 /** The largest body /api/auth/* accepts, in bytes. */
 export const AUTH_MAX_BODY_BYTES = 16 * 1024;
