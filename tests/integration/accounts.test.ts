@@ -17,7 +17,7 @@ import { verifyPassword } from "@/lib/auth/password";
 import { listUnits } from "@/lib/data/units";
 import { AppError } from "@/lib/errors";
 import { problemBilingual, problemText } from "@/lib/i18n/problems";
-import { demoActor, withPg } from "./helpers";
+import { demoActor, withPg, refusal } from "./helpers";
 
 const admin = demoActor("user-admin");
 
@@ -38,15 +38,6 @@ afterAll(async () => {
   await db().user.deleteMany({ where: { id: { in: made } } });
 });
 
-/** The refusal a call throws: its kind and problems (it must be an AppError). */
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 const input = (role: string, unitCode: string, email = REFUSED) => ({ email, name: "Cán bộ thử nghiệm", role, unitCode, password: "" });
 

@@ -3,8 +3,9 @@ import "../setup/context";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import type { TActor } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
 import { demoUsers } from "@/prisma/seed-data";
 
 export const databaseUrl = (): string => inject("databaseUrl");
@@ -71,4 +72,14 @@ export function demoActors() {
     chauThanh: demoActor("user-chauthanh"),
     canTho: demoActor("user-cantho"),
   };
+}
+
+/** The refusal a call throws: its kind and problems (it must be an AppError). */
+export async function refusal(p: Promise<unknown>): Promise<AppError> {
+  const e = await p.then(
+    () => null,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(AppError);
+  return e as AppError;
 }

@@ -14,7 +14,7 @@ import { changeOwnPassword, createAccount, getAccount, resetAccountPassword, set
 import { actorFromBearer, createToken, listActiveTokensByAccount, tokenFromBearer } from "@/lib/data/tokens";
 import { formatDateTime } from "@/lib/domain/numbers";
 import { AppError } from "@/lib/errors";
-import { demoActors, runAdminCli } from "./helpers";
+import { demoActors, runAdminCli, refusal } from "./helpers";
 
 // The session and Next's request helpers are stand-ins for the tokens page's action; the data layer is the real one.
 const session = vi.hoisted(() => ({ actor: null as TActor | null }));
@@ -65,15 +65,6 @@ afterAll(async () => {
   await db().user.deleteMany({ where: { id: { in: madeUsers } } });
 });
 
-/** The refusal a call throws (it must be an AppError). */
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => null,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 const URL_ = "http://localhost/api/v1/results";
 const postJson = (token: string, rows: unknown) =>
