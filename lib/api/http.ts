@@ -18,7 +18,9 @@ export class ApiError extends Error {
 }
 
 export function apiError(code: ApiErrorCode, message: string, details?: unknown) {
-  return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status: httpStatusOf(code) });
+  // "unavailable" (503) says when to try again, as the server's own 503s do (scripts/serve.ts).
+  const headers = code === "unavailable" ? { "retry-after": "5" } : undefined;
+  return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status: httpStatusOf(code), headers });
 }
 
 export function withApiErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {

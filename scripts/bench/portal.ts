@@ -36,10 +36,11 @@ export class Portal {
 
   async start(log: (m: string) => void): Promise<void> {
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(this.port) };
+    // A data folder of its own on either backend (the embedded database, the session secret's file): never .data/.
+    this.dataDir = mkdtempSync(join(tmpdir(), "portal-bench-"));
+    env.PORTAL_DATA_DIR = this.dataDir;
     if (this.backend === "embedded") {
       delete env.DATABASE_URL;
-      this.dataDir = mkdtempSync(join(tmpdir(), "portal-bench-"));
-      env.PORTAL_DATA_DIR = this.dataDir;
       this.description = `embedded PostgreSQL (PGlite) in ${this.dataDir} (deleted at the end)`;
     } else if (process.env.DATABASE_URL) {
       this.databaseUrl = process.env.DATABASE_URL;
