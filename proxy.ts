@@ -1,23 +1,58 @@
-// Next 16 proxy (formerly middleware): runs before every route.
-// Requests whose path is not valid percent-encoding ("/api/v1/units/%ZZ") never reach a route:
-// Next.js fails decoding the path and, having no /400 page in an App Router app, answers a bare
-// 500. Answer them here instead: 400, in JSON under /api/ like every other API error.
+// Next 16 proxy (formerly middleware): runs before every route but the static files (see
+// `config` below; next.config.ts gives those the same headers).
+//
+// 1. Requests whose path is not valid percent-encoding ("/api/v1/units/%ZZ") never reach a route:
+//    Next.js fails decoding the path and, having no /400 page in an App Router app, answers a bare
+//    500. Answer them here instead: 400, in JSON under /api/ like every other API error.
+// 2. Every answer gets the security headers (lib/security-headers.ts): a Content-Security-Policy
+//    with a fresh nonce for this request, passed to Next.js in the request's own policy header
+//    (Next.js puts it on every script it renders; every page is rendered per request, as the root
+//    layout reads the session), nosniff, a Referrer-Policy, and HSTS when the client came over
+//    HTTPS (scripts/serve.ts says so in CLIENT_SCHEME_HEADER, which it always sets itself).
+//
+// The public response cache (lib/cache/responses.ts) serves a kept page again, with the policy
+// header it was rendered with, so the nonce in a kept page is seen by many readers. That is safe:
+// a script an attacker gets into a page (through the data, or the address) is rendered after
+// they put it there, by the render that draws that page's nonce; they can learn the nonce only
+// from a page already rendered, whose bytes no longer change. A write to the public data starts
+// a new cache generation (new renders, new nonces).
 import { NextResponse, type NextRequest } from "next/server";
+import { settings } from "./lib/env";
+import { CLIENT_SCHEME_HEADER, contentSecurityPolicy, newNonce, securityHeaders } from "./lib/security-headers";
 
 export function proxy(req: NextRequest) {
-  const path = req.nextUrl.pathname;
+  const https = req.headers.get(CLIENT_SCHEME_HEADER) === "https";
+  const policy = contentSecurityPolicy(newNonce(), { https, dev: settings().NODE_ENV === "development" });
+  const res = decodable(req.nextUrl.pathname) ? pass(req, policy) : badRequest(req.nextUrl.pathname);
+  res.headers.set("content-security-policy", policy);
+  for (const [name, value] of Object.entries(securityHeaders({ https }))) res.headers.set(name, value);
+  return res;
+}
+
+function decodable(path: string): boolean {
   try {
     decodeURIComponent(path);
-    return NextResponse.next();
+    return true;
   } catch {
-    if (path.startsWith("/api/")) {
-      return NextResponse.json(
-        { error: { code: "bad_request", message: "Địa chỉ có mã hóa phần trăm không hợp lệ. / The address has invalid percent-encoding." } },
-        { status: 400 },
-      );
-    }
-    return new NextResponse("Yêu cầu không hợp lệ. / Bad request.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return false;
   }
+}
+
+/** On to the route, with this request's policy (and so its nonce) for Next.js to render with. */
+function pass(req: NextRequest, policy: string): NextResponse {
+  const headers = new Headers(req.headers);
+  headers.set("content-security-policy", policy);
+  return NextResponse.next({ request: { headers } });
+}
+
+function badRequest(path: string): NextResponse {
+  if (path.startsWith("/api/")) {
+    return NextResponse.json(
+      { error: { code: "bad_request", message: "Địa chỉ có mã hóa phần trăm không hợp lệ. / The address has invalid percent-encoding." } },
+      { status: 400 },
+    );
+  }
+  return new NextResponse("Yêu cầu không hợp lệ. / Bad request.", { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
 export const config = { matcher: "/((?!_next/static|_next/image|favicon.ico).*)" };

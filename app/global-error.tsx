@@ -1,14 +1,26 @@
 "use client";
+// When the root layout itself fails: a page of its own (no layout, no cookie read), in both
+// languages, from the small texts module (lib/i18n/states.ts). Next.js may serve it prerendered
+// (/_global-error), with scripts whose nonce is not the one the request's Content-Security-Policy
+// names (proxy.ts): the browser then runs none of them, so the way home is a plain link, which
+// needs no script; "Try again" needs them.
+import { stateTexts } from "@/lib/i18n/states";
+
+const { vi, en } = stateTexts;
+const both = (a: string, b: string) => `${a} / ${b}`;
 
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <html lang="vi">
       <body style={{ fontFamily: "system-ui, sans-serif", padding: "2rem" }}>
-        <h1>Đã có lỗi xảy ra / Something went wrong</h1>
-        <p>Vui lòng thử lại sau ít phút. / Please try again in a few minutes.</p>
-        <button type="button" onClick={reset}>
-          Thử lại / Try again
-        </button>
+        <h1>{both(vi.errorTitle, en.errorTitle)}</h1>
+        <p>{both(vi.error, en.error)}</p>
+        <p>
+          <button type="button" onClick={reset}>
+            {both(vi.retry, en.retry)}
+          </button>{" "}
+          <a href="/">{both(vi.home, en.home)}</a>
+        </p>
       </body>
     </html>
   );

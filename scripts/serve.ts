@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from "../lib/db/migrations-dir";
 import { DatabaseWatch, isConnectionError } from "../lib/db/outage";
 import { isoDateInTimeZone } from "../lib/domain/numbers";
 import { getServerEnv } from "../lib/env";
+import { CLIENT_SCHEME_HEADER, clientScheme } from "../lib/security-headers";
 
 const env = getServerEnv();
 const app = next({ dev: false, dir: PROJECT_ROOT, port: env.PORT });
@@ -30,6 +31,7 @@ const readVersion = versionReader(async () => {
 });
 const cache = env.PORTAL_RESPONSE_CACHE_MB > 0 ? new ResponseCache(env.PORTAL_RESPONSE_CACHE_MB * 1024 * 1024) : null;
 
+/** A kept answer, with the headers it was rendered with: its Content-Security-Policy names the nonce in its body (why reusing it is safe: proxy.ts). */
 function send(req: IncomingMessage, res: ServerResponse, e: TEntry, hit: string) {
   if (notModified(req, e.etag)) {
     const h: Record<string, string | string[]> = { etag: e.etag, "x-portal-cache": hit };
@@ -136,6 +138,8 @@ const server = createServer((req, res) => {
   const ip = clientAddress(req.socket.remoteAddress, req.headers["x-forwarded-for"], env.PORTAL_TRUSTED_PROXIES);
   if (ip) req.headers[CLIENT_IP_HEADER] = ip;
   else delete req.headers[CLIENT_IP_HEADER];
+  // How the client reached the portal, the same way (lib/security-headers.ts): HSTS goes only to HTTPS.
+  req.headers[CLIENT_SCHEME_HEADER] = clientScheme(req.headers["x-forwarded-proto"], env.PORTAL_TRUSTED_PROXIES);
   serve(req, res).catch((e) => {
     console.error("[portal] request failed:", e);
     if (!res.headersSent) {

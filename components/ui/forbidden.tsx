@@ -1,9 +1,9 @@
 import Link from "next/link";
 
 /**
- * The 403 message: what the account may not do here, and a way back. Rendered in
- * place of the page (the portal has no `forbidden()` yet: it needs
- * `experimental.authInterrupts`), with nothing of the resource shown.
+ * The 403 message: what the account may not do here, and a way back, with nothing of the
+ * resource shown. Rendered by the forbidden.tsx files in place of a page that called
+ * `forbidden()` (next/navigation), so the answer's status is 403.
  */
 export function Forbidden({ title, body, backHref, backLabel }: { title: string; body: string; backHref: string; backLabel: string }) {
   return (

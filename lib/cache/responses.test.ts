@@ -63,6 +63,17 @@ describe("which answers are kept", () => {
     expect(keepableHeaders(500, {})).toBeNull();
   });
 
+  it("keeps the security headers with the body, the policy naming the body's nonce above all", () => {
+    const security = {
+      "content-security-policy": "default-src 'self'; script-src 'self' 'nonce-abc' 'strict-dynamic'; frame-ancestors 'none'",
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "strict-origin-when-cross-origin",
+      "x-frame-options": "DENY",
+      "strict-transport-security": "max-age=31536000",
+    };
+    expect(keepableHeaders(200, { "content-type": "text/html", date: "x", ...security })).toEqual({ "content-type": "text/html", ...security });
+  });
+
   it("answers If-None-Match with the entry's validator, weak or not", () => {
     const etag = etagOf("7", "2026-11-30", Buffer.from("x"));
     expect(etag).toMatch(/^W\/"7-2026-11-30-[\w-]{16}"$/);

@@ -27,7 +27,12 @@ const LANG_COOKIE = /(?:^|;\s*)lang=([a-z]{2})/;
 /** Request headers Next.js varies an answer on (its Vary header), besides the encoding. */
 const VARY_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"] as const;
 
-/** Response headers not kept with an entry (they belong to one exchange). */
+/**
+ * Response headers not kept with an entry (they belong to one exchange). Everything else is kept
+ * and sent again with the body, the Content-Security-Policy above all: a kept page's scripts carry
+ * the nonce of the render that made it, and only the policy of that render names it (why serving
+ * one nonce to many readers is safe: proxy.ts).
+ */
 const HOP_HEADERS = new Set(["connection", "keep-alive", "transfer-encoding", "date", "set-cookie", "etag", "content-length"]);
 
 export type TRequestLike = { method?: string; url?: string; headers: Record<string, string | string[] | undefined> };

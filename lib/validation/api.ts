@@ -2,10 +2,14 @@
 import { z } from "zod";
 import { isIsoDate } from "../domain/numbers";
 import { ApiError } from "../api/http";
+import { AS_OF_MAX, AS_OF_MIN, asOfInRange } from "./as-of";
 
+/** A real date, YYYY-MM-DD, within the range the pages accept too (lib/validation/as-of.ts). */
 export const ZAsOf = z
   .string()
-  .refine(isIsoDate, { error: "asOf phải có dạng YYYY-MM-DD và là một ngày có thật / asOf must be a real date written YYYY-MM-DD" });
+  .refine((s) => isIsoDate(s) && asOfInRange(s), {
+    error: `asOf phải là một ngày có thật, dạng YYYY-MM-DD, từ ${AS_OF_MIN} đến ${AS_OF_MAX} / asOf must be a real date written YYYY-MM-DD, from ${AS_OF_MIN} to ${AS_OF_MAX}`,
+  });
 
 export const ZPageSize = z
   .string()

@@ -5,11 +5,11 @@
 // (permission result.publish); district and commune staff get a 403 message.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { AccountNav } from "@/components/account/account-nav";
 import { unitName } from "@/components/plans/format";
 import { ApprovalInbox } from "@/components/results-grid/approval-inbox";
 import type { TInboxItemView } from "@/components/results-grid/types";
-import { Forbidden } from "@/components/ui/forbidden";
 import { SelectField } from "@/components/ui/select-field";
 import { hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -49,9 +49,7 @@ export default async function InboxPage({ searchParams }: Props) {
   const { locale, t: dict } = await getMessages();
   const all = messages(locale);
   const t = all.workflow.inbox;
-  if (!hasPermission(actor, "result.publish")) {
-    return <Forbidden title={t.forbiddenTitle} body={t.forbiddenBody} backHref="/workspace" backLabel={t.back} />;
-  }
+  if (!hasPermission(actor, "result.publish")) forbidden(); // ./forbidden.tsx, status 403
   const inbox = await listInbox(actor, filterOf(await searchParams));
   const { filter } = inbox;
   const query = (over: Record<string, string | number | null>) => {

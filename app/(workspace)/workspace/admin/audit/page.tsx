@@ -5,8 +5,8 @@
 // A filter that cannot be read is named and not applied; the page never fails on it.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { UnitPicker } from "@/components/forms/unit-picker";
-import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { AUDIT_EXPORT_MAX, listAudit, listAuditPeople, type TAuditEntry } from "@/lib/data/audit";
@@ -34,9 +34,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const actor = await requireActor(PATH);
   const { locale, m: all } = await getMessages();
   const m = all.audit;
-  if (!can(actor, "audit.read.all")) {
-    return <Forbidden title={m.forbiddenTitle} body={m.forbidden} backHref="/workspace" backLabel={m.backToWorkspace} />;
-  }
+  if (!can(actor, "audit.read.all")) forbidden(); // ./forbidden.tsx, status 403
 
   const query = parseAuditQuery(await searchParams);
   const [result, people] = await Promise.all([listAudit(actor, query.filter), listAuditPeople(actor)]);

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { AccountNav } from "@/components/account/account-nav";
 import { UnitCreateForm, UnitDeleteForm, UnitEndForm, UnitImportForm, UnitRenameForm, UnitReorganiseForm } from "@/components/forms/unit-admin-forms";
-import { Forbidden } from "@/components/ui/forbidden";
 import { ProblemList } from "@/components/ui/problem-list";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -47,14 +47,7 @@ export default async function UnitsAdminPage({ searchParams }: Props) {
   const actor = await requireActor(PATH);
   const { locale, t: dict, m } = await getMessages();
   const t = m.unitsAdmin;
-  if (!can(actor, "unit.manage")) {
-    return (
-      <>
-        <AccountNav actor={actor} current="units" t={m.accounts} workspaceLabel={dict.workspace.title} />
-        <Forbidden title={t.forbiddenTitle} body={t.forbiddenText} backHref="/workspace" backLabel={t.backToWorkspace} />
-      </>
-    );
-  }
+  if (!can(actor, "unit.manage")) forbidden(); // ./forbidden.tsx, status 403
 
   const params = await searchParams;
   const q = (first(params.q) ?? "").trim().slice(0, 200);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { PlanForm } from "@/components/authoring/plan-form";
 import { chosenUnit, pickerUnitOfHit } from "@/components/forms/unit-picker-format";
 import { hasPermission } from "@/lib/auth/permissions";
@@ -17,14 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewPlanPage() {
   const actor = await requireActor("/workspace/plans/new");
   const { locale, t, m: { authoring: m } } = await getMessages();
-  if (!hasPermission(actor, "plan.edit")) {
-    return (
-      <div className="card empty" role="alert">
-        <h1>403</h1>
-        <p>{m.forbidden}</p>
-      </div>
-    );
-  }
+  if (!hasPermission(actor, "plan.edit")) forbidden(); // ./forbidden.tsx, status 403
   const choices = await listAuthoringChoices(actor);
   const year = String(new Date().getFullYear());
   const own = choices.unitSearch.ownUnits.map(pickerUnitOfHit);

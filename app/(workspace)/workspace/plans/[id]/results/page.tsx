@@ -4,12 +4,11 @@
 // ./actions.ts, passed to the grid as props; the data layer authorizes again row by row.
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { unitName } from "@/components/plans/format";
 import { ResultsGrid } from "@/components/results-grid/results-grid";
 import { GridFilter } from "@/components/results-grid/grid-filter";
 import { rowKeyOf, type TGridFilter, type TGridGroupView, type THistoryEntryView } from "@/components/results-grid/types";
-import { Forbidden } from "@/components/ui/forbidden";
 import { describeTargetRow, type TSpecRow } from "@/lib/data/target-view";
 import { can, ForbiddenError, type TActor } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -41,13 +40,11 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
   const actor = await requireActor(basePath);
   const { locale, t } = await getMessages();
   const m = messages(locale).grid;
-  const forbidden = <Forbidden title={m.forbidden.title} body={m.forbidden.body} backHref="/workspace" backLabel={m.forbidden.back} />;
-
   let grid: TGrid | null;
   try {
     grid = await listResultsForGrid(actor, id);
   } catch (e) {
-    if (e instanceof ForbiddenError) return forbidden;
+    if (e instanceof ForbiddenError) forbidden(); // ./forbidden.tsx, status 403
     throw e;
   }
   if (!grid) notFound();
@@ -57,7 +54,7 @@ export default async function PlanResultsPage({ params, searchParams }: Props) {
   const works = can(actor, "result.edit", units, grid.plan.issuerUnitId);
   // A published plan of a unit merged into the actor's: its published figures, to read (docs/domain.md).
   const reads = grid.plan.status === "PUBLISHED" && can(actor, "plan.read", units, grid.plan.issuerUnitId);
-  if (grid.cells.length === 0 && !works && !reads) return forbidden;
+  if (grid.cells.length === 0 && !works && !reads) forbidden();
   const readOnly = grid.cells.length > 0 ? grid.cells.every((c) => c.readOnly) : !works;
 
   const groups = toGroups(grid, actor, units, locale, m);
