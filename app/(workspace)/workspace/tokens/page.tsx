@@ -1,10 +1,10 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { AccountNav } from "@/components/account/account-nav";
 import { formatDateTime } from "@/components/account/format-time";
 import { CreateTokenForm } from "@/components/forms/create-token-form";
 import { RevokeTokenForm } from "@/components/forms/revoke-token-form";
 import { createTokenAction, revokeTokenAction } from "./actions";
-import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { DEFAULT_TOKEN_DAYS, DEFAULT_TOKEN_SCOPE, isExpired, TOKEN_DAYS_CHOICES, TOKEN_SCOPES } from "@/lib/auth/tokens";
@@ -24,9 +24,7 @@ export default async function TokensPage() {
   const actor = await requireActor("/workspace/tokens");
   const { locale, t: dict } = await getMessages();
   const t = messages(locale).accounts;
-  if (!can(actor, "token.own")) {
-    return <Forbidden title={t.users.forbiddenTitle} body={t.common.forbidden} backHref="/workspace" backLabel={t.common.backToWorkspace} />;
-  }
+  if (!can(actor, "token.own")) forbidden(); // ./forbidden.tsx, status 403
   const tokens = await listTokens(actor);
   const now = new Date();
   const expired = (x: (typeof tokens)[number]) => !x.revokedAt && isExpired(x.expiresAt, now);

@@ -1,3 +1,4 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { AccountNav } from "@/components/account/account-nav";
 import { formatDateTime } from "@/components/account/format-time";
@@ -5,7 +6,6 @@ import { CreateUserForm } from "@/components/forms/create-user-form";
 import { chosenUnit, endedNote, pickerUnitOfHit } from "@/components/forms/unit-picker-format";
 import { RevokeTokenForm } from "@/components/forms/revoke-token-form";
 import { ResetPasswordForm, UserEditForm, UserStatusForm } from "@/components/forms/user-admin-forms";
-import { Forbidden } from "@/components/ui/forbidden";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listAccounts } from "@/lib/data/accounts";
@@ -33,14 +33,7 @@ export default async function UsersPage() {
   const actor = await requireActor("/workspace/admin/users");
   const { locale, t: dict } = await getMessages();
   const t = messages(locale).accounts;
-  if (!can(actor, "user.manage")) {
-    return (
-      <>
-        <AccountNav actor={actor} current="users" t={t} workspaceLabel={dict.workspace.title} />
-        <Forbidden title={t.users.forbiddenTitle} body={t.users.forbiddenText} backHref="/workspace" backLabel={t.common.backToWorkspace} />
-      </>
-    );
-  }
+  if (!can(actor, "user.manage")) forbidden(); // ./forbidden.tsx, status 403
 
   // No list of units goes to the browser: the unit fields search the registry (GET /api/v1/units).
   // Only the accounts' own units are read, to show them in the edit forms.

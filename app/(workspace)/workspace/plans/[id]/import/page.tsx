@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, forbidden } from "next/navigation";
 import { ImportForm } from "@/components/spreadsheets/import-form";
-import { Forbidden } from "@/components/ui/forbidden";
 import { ForbiddenError, hasPermission } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { listResultsForGrid } from "@/lib/data/results-write";
@@ -28,7 +27,7 @@ export default async function ImportResultsPage({ params }: Props) {
     grid = await listResultsForGrid(actor, id);
   } catch (e) {
     if (!(e instanceof ForbiddenError)) throw e;
-    return <Forbidden title={t.title} body={t.forbidden} backHref="/workspace" backLabel={t.breadcrumbWorkspace} />;
+    forbidden(); // ./forbidden.tsx, status 403
   }
   if (!grid) notFound();
   const base = `/workspace/plans/${encodeURIComponent(grid.plan.id)}`;
