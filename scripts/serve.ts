@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from "../lib/db/migrations-dir";
 import { DatabaseWatch, isConnectionError } from "../lib/db/outage";
 import { isoDateInTimeZone } from "../lib/domain/numbers";
 import { getServerEnv } from "../lib/env";
-import { CLIENT_SCHEME_HEADER, clientScheme } from "../lib/security-headers";
+import { CLIENT_SCHEME_HEADER, clientScheme, securityHeaders } from "../lib/security-headers";
 
 const env = getServerEnv();
 const app = next({ dev: false, dir: PROJECT_ROOT, port: env.PORT });
@@ -76,6 +76,11 @@ function renderAndKeep(req: IncomingMessage, res: ServerResponse, version: strin
   });
 }
 
+/** The security headers of an answer this server writes itself (Next.js's carry them from proxy.ts); no script runs on these. */
+function ownSecurityHeaders(req: IncomingMessage): Record<string, string> {
+  return { ...securityHeaders({ https: req.headers[CLIENT_SCHEME_HEADER] === "https" }), "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" };
+}
+
 /** The database is away: 503 with Retry-After, JSON under /api/, a short page elsewhere (no script, nothing kept). */
 function unavailable(req: IncomingMessage, res: ServerResponse) {
   const message = "Cơ sở dữ liệu tạm thời không trả lời; vui lòng thử lại sau ít phút. / The database is not answering for the moment; please try again in a few minutes.";
@@ -84,6 +89,7 @@ function unavailable(req: IncomingMessage, res: ServerResponse) {
     ? JSON.stringify({ error: { code: "unavailable", message } })
     : `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>503</title></head><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>Tạm thời gián đoạn / Temporarily unavailable</h1><p>${message}</p></body></html>`;
   res.writeHead(503, {
+    ...ownSecurityHeaders(req),
     "content-type": api ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
     "retry-after": "5",
     "cache-control": "no-store",
@@ -143,7 +149,7 @@ const server = createServer((req, res) => {
   serve(req, res).catch((e) => {
     console.error("[portal] request failed:", e);
     if (!res.headersSent) {
-      res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
+      res.writeHead(500, { ...ownSecurityHeaders(req), "content-type": "text/plain; charset=utf-8" });
       res.end("Hệ thống tạm thời không xử lý được yêu cầu. / The service could not handle the request.");
     } else res.destroy();
   });
