@@ -3,15 +3,8 @@
 // second page opened on a version someone else has since replaced is refused, saying so, with
 // nothing saved.
 import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./auth";
 import { picker } from "./support";
-
-async function signIn(page: Page, email: string) {
-  await page.goto("/sign-in");
-  await page.fill("#email", email);
-  await page.fill("#password", "GiamNgheo@2025");
-  await page.locator("form.card button[type=submit]").click();
-  await page.waitForURL("**/workspace");
-}
 
 const editForm = (page: Page) => page.locator("li[data-target-id] details.target-edit form");
 
@@ -26,7 +19,7 @@ async function saveStatement(page: Page, statement: string) {
 }
 
 test("an open target form saves twice in a row; a page opened on a replaced version is refused", async ({ page, context }) => {
-  await signIn(page, "soctrang@demo.gov.vn");
+  await signIn(page, "socTrang");
   await page.goto("/workspace/plans/new");
   const issuer = picker(page, "plan-issuerUnitCode", "issuerUnitCode");
   await issuer.box.fill("soc trang");
