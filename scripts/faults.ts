@@ -15,14 +15,17 @@
 //              batches; started again on the same data: acknowledged batches present, half-present.
 //   backup     `npm run admin -- backup FILE` while writes go on, `restore FILE --yes` into
 //              another data folder: what the restored data holds.
-//   load       FAULTS_CLIENTS concurrent clients for FAULTS_SECONDS: pages, API reads and result
-//              batches; req/s, p50/p95, statuses, lost updates.
+//   load       FAULTS_CLIENTS concurrent clients for FAULTS_SECONDS: pages, API reads, API result
+//              batches and grid saves (signed-in officers saving the result grid's form, as their
+//              browser does); req/s, p50/p95, statuses, lost updates, acknowledged saves readable.
 //
 // PostgreSQL scenarios use throw-away databases on TEST_POSTGRES_URL (default
 // postgresql://postgres@127.0.0.1:5432/postgres), created and dropped here; embedded ones fresh
 // folders under the temporary folder. Everything is removed at the end, on failure and on Ctrl-C;
 // `.data/` is never touched. Knobs (environment): FAULTS_PORT (3471), FAULTS_SECONDS (60),
-// FAULTS_CLIENTS (50), FAULTS_WRITER_ROWS (2), FAULTS_LOAD_BACKENDS (embedded,postgres),
+// FAULTS_CLIENTS (50), FAULTS_API_WRITERS (30 % of the clients), FAULTS_WRITER_ROWS (2),
+// FAULTS_GRID_WRITERS (30 % of the clients), FAULTS_GRID_ROWS (1), FAULTS_GRID_ACCOUNTS (the demo
+// officers, then admin@demo.gov.vn), FAULTS_LOAD_BACKENDS (embedded,postgres),
 // FAULTS_OUTAGE_SECONDS (10), FAULTS_OUTAGE_CLIENTS (6), FAULTS_PUBLISHES (5),
 // FAULTS_WRONG_PASSWORDS (6), FAULTS_KILL_AFTER (5), FAULTS_KILL_WRITERS (2), FAULTS_BATCH_ROWS (3),
 // FAULTS_BACKUP_AFTER (3), FAULTS_BACKUP_WRITERS (2), FAULTS_DIST_DIR (.next-faults).

@@ -83,3 +83,28 @@ export async function refusal(p: Promise<unknown>): Promise<AppError> {
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
+
+/**
+ * A database of this test's own, on the project's backend (a fresh in-memory embedded one, or a
+ * throw-away database on the PostgreSQL server), migrated and seeded like the shared one: for a
+ * test that must change what every other test relies on (e.g. disable every administrator).
+ */
+export async function ownDatabase(): Promise<{ url: string; close(): Promise<void> }> {
+  const { prepareTestDatabase } = await import("../setup/prepare-test-database");
+  if (backend() === "pglite") {
+    const { startEmbeddedHost } = await import("@/lib/db/embedded");
+    const host = await startEmbeddedHost(null);
+    await prepareTestDatabase(host.url);
+    return { url: host.url, close: () => host.close() };
+  }
+  const adminUrl = process.env.TEST_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+  const name = `portal_test_own_${process.pid}_${Math.random().toString(16).slice(2, 10)}`;
+  await withPg((c) => c.query(`CREATE DATABASE "${name}"`), adminUrl);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  await prepareTestDatabase(url.toString());
+  return {
+    url: url.toString(),
+    close: () => withPg((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`), adminUrl).then(() => undefined),
+  };
+}

@@ -10,25 +10,35 @@
 // anything. On the embedded database transactions already run one at a time
 // (lib/db/session-queue.ts), so there is nothing to interleave there and the writer does not
 // wait; the test still checks that the advisory lock works through its socket.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+//
+// It disables every other administrator for a while, so it runs on a database of its own
+// (ownDatabase): the other tests, running meanwhile, keep theirs.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { TActor } from "@/lib/auth/permissions";
-import { db } from "@/lib/db/client";
-import { createPrismaClient } from "@/lib/db/prisma";
+import { createPrismaClient, type Db } from "@/lib/db/prisma";
 import { createAccountWith, setAccountDisabledWith, updateAccountWith, type TAccountsCtx, type TAuditWriter } from "@/lib/data/accounts-core";
 import { writeAudit } from "@/lib/data/audit-write";
 import { AppError } from "@/lib/errors";
-import { backend, databaseUrl, withPg } from "./helpers";
+import { backend, ownDatabase, withPg } from "./helpers";
 
-const clients = [createPrismaClient(databaseUrl(), { max: 2 }), createPrismaClient(databaseUrl(), { max: 2 })] as const;
+let own: { url: string; close(): Promise<void> };
+/** The test's own database: `main` for setting up and checking, `clients` for the two changes. */
+let main: Db;
+let clients: [Db, Db];
+const db = () => main;
 
-const made: string[] = [];
+beforeAll(async () => {
+  own = await ownDatabase();
+  main = createPrismaClient(own.url, { max: 2 });
+  clients = [createPrismaClient(own.url, { max: 2 }), createPrismaClient(own.url, { max: 2 })];
+}, 180_000);
+
 /** The enabled administrators there were before (the seeded one), disabled during each race and enabled again after. */
 let others: string[] = [];
 
 afterAll(async () => {
-  await Promise.all(clients.map((c) => c.$disconnect()));
-  await db().auditLog.deleteMany({ where: { OR: [{ entity: "user", entityId: { in: made } }, { actorId: { in: made } }] } });
-  await db().user.deleteMany({ where: { id: { in: made } } });
+  await Promise.all([main, ...clients].map((c) => c?.$disconnect()));
+  await own?.close();
 });
 
 beforeEach(async () => {
@@ -49,7 +59,6 @@ async function twoAdmins(): Promise<[TActor, TActor]> {
   for (const n of [1, 2]) {
     const email = `admin-${++serial}-${n}@race.test`;
     const r = await createAccountWith(cli, { email, name: `Quản trị ${n}`, role: "ADMIN", unitCode: "", password: "Mật khẩu quản trị 2025" });
-    made.push(r.account.id);
     out.push({ id: r.account.id, role: "ADMIN", unitId: null, email, name: r.account.name });
   }
   expect(await db().user.count({ where: { role: "ADMIN", disabled: false } })).toBe(2);
@@ -68,7 +77,7 @@ function meetingPoint(): [TAuditWriter, TAuditWriter] {
         "SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
       );
       return Number(rows[0]!.n) > 0;
-    });
+    }, own.url);
   const writer =
     (me: 0 | 1): TAuditWriter =>
     async (tx, entry) => {
