@@ -11,6 +11,9 @@
 //   outage     PostgreSQL "restarted" under a running portal, SIMULATED by a TCP proxy the script
 //              owns between the portal and PostgreSQL (the shared server is never restarted):
 //              requests during the outage by status, their latency, the time to the first 200.
+//              With FAULTS_PG_CTL (a pg_ctl command prefix for a private cluster at
+//              TEST_POSTGRES_URL), the server is REALLY stopped (stop -m fast) and started
+//              (start -w, with -o "$FAULTS_PG_START_OPTIONS" when set), no proxy.
 //   kill9      kill -9 of the embedded portal's process group in the middle of API result
 //              batches; started again on the same data: acknowledged batches present, half-present.
 //   backup     `npm run admin -- backup FILE` while writes go on, `restore FILE --yes` into
@@ -26,7 +29,8 @@
 // FAULTS_CLIENTS (50), FAULTS_API_WRITERS (30 % of the clients), FAULTS_WRITER_ROWS (2),
 // FAULTS_GRID_WRITERS (30 % of the clients), FAULTS_GRID_ROWS (1), FAULTS_GRID_ACCOUNTS (the demo
 // officers, then admin@demo.gov.vn), FAULTS_LOAD_BACKENDS (embedded,postgres),
-// FAULTS_OUTAGE_SECONDS (10), FAULTS_OUTAGE_CLIENTS (6), FAULTS_PUBLISHES (5),
+// FAULTS_OUTAGE_SECONDS (10), FAULTS_OUTAGE_CLIENTS (6), FAULTS_PG_CTL (unset: simulated outage),
+// FAULTS_PG_START_OPTIONS (unset), FAULTS_PUBLISHES (5),
 // FAULTS_WRONG_PASSWORDS (6), FAULTS_KILL_AFTER (5), FAULTS_KILL_WRITERS (2), FAULTS_BATCH_ROWS (3),
 // FAULTS_BACKUP_AFTER (3), FAULTS_BACKUP_WRITERS (2), FAULTS_DIST_DIR (.next-faults).
 // Exit 1 only if a scenario could not run to its end (a portal that does not start, say).

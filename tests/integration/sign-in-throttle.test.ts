@@ -46,8 +46,11 @@ beforeAll(async () => {
   processA = createPrismaClient(databaseUrl(), { max: 3 });
   processB = createPrismaClient(databaseUrl(), { max: 3 });
   const passwordHash = await hashPassword(RIGHT);
+  // Provincial officers, not administrators: another administrator in the shared database would let
+  // tests running beside this one disable the seeded one (the last-administrator rule).
   for (const a of ACCOUNTS) {
-    await processA.user.upsert({ where: { id: `throttle-${a}` }, create: { id: `throttle-${a}`, email: email(a), name: a, passwordHash, role: "ADMIN" }, update: { passwordHash, disabled: false } });
+    const account = { passwordHash, role: "PROVINCIAL_OFFICER" as const, unitId: "unit-94" };
+    await processA.user.upsert({ where: { id: `throttle-${a}` }, create: { id: `throttle-${a}`, email: email(a), name: a, ...account }, update: { ...account, disabled: false } });
   }
 });
 
