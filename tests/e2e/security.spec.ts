@@ -111,7 +111,6 @@ test("a page a signed-in account may not see answers 403 with its message; a mis
     ["socTrang", "/workspace/admin/units", 403, "Không có quyền truy cập (403)"],
     ["socTrang", "/workspace/admin/audit", 403, "Không có quyền truy cập (403)"],
     ["socTrang", "/workspace/admin/users", 403, "Không có quyền truy cập (403)"],
-    ["sonLa", `/workspace/plans/${PLAN_58}/import`, 403, "Nhập kết quả từ tệp"],
     ["sonLa", "/workspace/plans/khong-co-ke-hoach-nay/results", 404, "Không tìm thấy kế hoạch"],
     ["sonLa", "/khong-co-trang-nay", 404, "Không tìm thấy trang"],
   ] as const;
