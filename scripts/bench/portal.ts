@@ -71,14 +71,8 @@ export class Portal {
   }
 
   /** Whether the portal answers a small request within `ms`. */
-  async answers(ms = 30_000): Promise<boolean> {
-    try {
-      const r = await fetch(new URL("/api/v1/openapi.json", this.base), { signal: AbortSignal.timeout(ms) });
-      await r.arrayBuffer();
-      return r.ok;
-    } catch {
-      return false;
-    }
+  answers(ms = 30_000): Promise<boolean> {
+    return portalAnswers(this.base, ms);
   }
 
   /**
@@ -211,4 +205,15 @@ export function memorySampler(portal: Portal) {
       return { processes: [...peak.values()], total: peakTotal };
     },
   };
+}
+
+/** Whether the portal at `base` answers a small request (its OpenAPI description) within `ms`. */
+export async function portalAnswers(base: URL, ms: number): Promise<boolean> {
+  try {
+    const r = await fetch(new URL("/api/v1/openapi.json", base), { signal: AbortSignal.timeout(ms) });
+    await r.arrayBuffer();
+    return r.ok;
+  } catch {
+    return false;
+  }
 }

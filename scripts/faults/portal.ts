@@ -11,7 +11,7 @@ import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync, type W
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { processTree, type Proc } from "../bench/portal";
+import { portalAnswers, processTree, type Proc } from "../bench/portal";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
 /** The build the fault scripts' portals use (the first start builds it, a few minutes). */
@@ -212,14 +212,8 @@ export class Instance {
   }
 
   /** Whether it answers a small request within `ms`. */
-  async answers(ms = 5000): Promise<boolean> {
-    try {
-      const r = await fetch(new URL("/api/v1/openapi.json", this.base), { signal: AbortSignal.timeout(ms) });
-      await r.arrayBuffer();
-      return r.ok;
-    } catch {
-      return false;
-    }
+  answers(ms = 5000): Promise<boolean> {
+    return portalAnswers(this.base, ms);
   }
 
   /** `kill -9` of the whole process group (the start script and its Next.js server); resolves once the start script is gone. */
