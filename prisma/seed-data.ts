@@ -26,7 +26,7 @@ function day(iso: string): Date {
 export const SEED_PUBLISHED_AT = new Date("2026-11-23T00:00:00.000Z");
 
 /** Bumped when the seed gains rows: a database seeded with an older version is seeded again (create-only). */
-export const SEED_VERSION = "3";
+export const SEED_VERSION = "4";
 
 // ---------------------------------------------------------------------------
 // Administrative units (official GSO codes)
@@ -173,6 +173,8 @@ export const INDICATOR = {
   jobSessions: "ind-job-sessions",
   jobTrainingClasses: "ind-job-training-classes",
   sustainableJobHouseholds: "ind-sustainable-job-households",
+  poorHouseholdIncome: "ind-poor-household-income",
+  poorUnitsEscaped: "ind-poor-units-escaped",
 } as const;
 
 /** The catalogue of population groups (created by the migration that introduced them). */
@@ -375,6 +377,30 @@ export const indicators: Prisma.IndicatorCreateManyInput[] = [
     measure: MeasureKind.COUNT,
     lowerIsBetter: false,
     description: null,
+  },
+  // Catalogue entries for targets the plans state ("thu nhập bình quân của hộ nghèo tăng 1,5 lần",
+  // "30% huyện nghèo thoát khỏi tình trạng nghèo"); no target or figure of the seed uses them.
+  {
+    id: INDICATOR.poorHouseholdIncome,
+    code: "poor-household-income",
+    name: "Thu nhập bình quân đầu người của hộ nghèo",
+    nameEn: "Average per-capita income of poor households",
+    measureUnit: "triệu đồng/người/năm",
+    measureUnitEn: "million VND per person per year",
+    measure: MeasureKind.AMOUNT,
+    lowerIsBetter: false,
+    description: null,
+  },
+  {
+    id: INDICATOR.poorUnitsEscaped,
+    code: "poor-units-escaped",
+    name: "Huyện nghèo, xã đặc biệt khó khăn thoát khỏi tình trạng nghèo, đặc biệt khó khăn",
+    nameEn: "Poor districts and extremely disadvantaged communes leaving that status",
+    measureUnit: "đơn vị",
+    measureUnitEn: "units",
+    measure: MeasureKind.COUNT,
+    lowerIsBetter: false,
+    description: "Số đơn vị (huyện, xã) đã đạt đến cuối năm, tính lũy kế từ đầu thời kỳ.",
   },
 ];
 

@@ -106,7 +106,7 @@ function CurrentCell({ row, m }: { row: TGridRowView; m: TGridText }) {
 
 type TEditableProps = RowProps & { m: TGridText; visible: TRowError[]; msgId: string | undefined; onTyped: (value: string) => void };
 
-/** The inputs of a row that may be edited: value, baseline (rates only), note, evidence link, and "Chọn". */
+/** The inputs of a row that may be edited: value, baseline (rates, and kinds measured from one), note, evidence link, and "Chọn". */
 function EditableCells({ row, index, selected, onSelect, versionOverride, m, visible, msgId, onTyped }: TEditableProps) {
   const r = row.result;
   const label = (f: (year: number, what: string, unit: string) => string) => f(row.year, row.labelWhat, row.unitName);
@@ -126,9 +126,18 @@ function EditableCells({ row, index, selected, onSelect, versionOverride, m, vis
         <HiddenIdentity row={row} index={index} versionOverride={versionOverride} />
         <GridInput {...input("value")} initial={r?.valueInput ?? ""} label={label(m.labels.value)} unit={row.measureUnit} />
       </td>
-      <td className={`${styles.baselineCell} ${row.valueKind === "rate" ? "" : styles.noBaseline}`} data-label={m.cols.baseline}>
-        {row.valueKind === "rate" ? (
-          <GridInput {...input("baseline")} initial={r?.baselineInput ?? ""} label={label(m.labels.baseline)} unit="%" />
+      <td className={`${styles.baselineCell} ${row.baseline ? "" : styles.noBaseline}`} data-label={m.cols.baseline}>
+        {row.baseline ? (
+          <GridInput
+            {...input("baseline")}
+            initial={r?.baselineInput ?? ""}
+            label={
+              row.baseline.endOfYear === null
+                ? m.labels.baselineReference(row.labelWhat, row.unitName)
+                : m.labels.baseline(row.baseline.endOfYear + 1, row.labelWhat, row.unitName)
+            }
+            unit={row.baseline.unit}
+          />
         ) : (
           <span className={styles.na} aria-hidden="true">
             —

@@ -47,7 +47,7 @@ export function GridStatus({ state, errors, rows, m, focusRef }: Props) {
           <ul className={styles.errorList} aria-label={m.warningsTitle}>
             {warnings.map((w, j) => (
               <li key={`w-${w.key}-${j}`} data-warning-code={w.code}>
-                {where(w.key, w.field === "baseline" && rowByKey.get(w.key)?.valueKind === "rate" ? "b" : "v")}: {w.message}
+                {where(w.key, w.field === "baseline" && rowByKey.get(w.key)?.baseline ? "b" : "v")}: {w.message}
               </li>
             ))}
           </ul>

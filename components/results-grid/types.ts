@@ -84,6 +84,12 @@ export type TGridRowView = {
   labelWhat: string;
   measureUnit: string;
   valueKind: "rate" | "count" | "amount";
+  /**
+   * The baseline input, when the row asks for one (rates, and the kinds measured from a baseline:
+   * docs/domain.md): its unit, and the year whose end it is the value of (null: the target's
+   * reference point, for an increase by a factor).
+   */
+  baseline: null | { unit: string; endOfYear: number | null };
   result: null | {
     id: string;
     valueText: string;

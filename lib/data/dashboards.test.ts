@@ -285,6 +285,73 @@ describe("plan charts: what each chart plots, in words", () => {
   });
 });
 
+describe("plan charts of the later kinds", () => {
+  const everyone = { code: "all", name: "Toàn bộ (không phân nhóm)", nameEn: "Everyone (no sub-group)" };
+  const province = { id: "unit-94", name: "Tỉnh Sóc Trăng", code: "94" };
+  const poorRate = { name: "Tỷ lệ hộ nghèo", nameEn: "Poor-household rate", measureUnit: "%", measureUnitEn: "%", lowerIsBetter: true };
+  const income = { name: "Thu nhập bình quân đầu người của hộ nghèo", nameEn: "Average per-capita income of poor households", measureUnit: "triệu đồng/người/năm", measureUnitEn: "million VND per person per year", lowerIsBetter: false };
+  const units = { name: "Huyện nghèo thoát nghèo", nameEn: "Poor districts leaving poverty", measureUnit: "đơn vị", measureUnitEn: "units", lowerIsBetter: false };
+  const res94 = (year: number, value: number, baseline: number | null = null) => ({ year, value: String(value), baseline: baseline === null ? null : String(baseline), unitId: "unit-94" });
+  const of = (over: Record<string, unknown>) => target("t", { periodStart: 2021, periodEnd: 2025, group: everyone, unit: province, ...over });
+
+  it("an increase by a factor plots the factor against the one required, with the values behind it", () => {
+    const t = of({ kind: "INCREASE_FACTOR", lower: 1.5, baseline: 20, indicator: income, results: [res94(2023, 25)] });
+    const p = progressOf([t] as never, "2023-12-31");
+    const chart = planCharts([t] as never, p, "vi")[0]!.charts[0]!;
+    expect(chart.measure).toBe("amount");
+    expect(chart.axisTitle).toBe("Số lần so với giá trị gốc");
+    expect(chart.series.map((x) => x.label)).toEqual(["Yêu cầu tăng", "Đã tăng"]);
+    expect(chart.series[0]!.values).toEqual([1.5]);
+    expect(chart.series[0]!.texts).toEqual(["1,5 lần"]);
+    expect(chart.series[1]!.values).toEqual([1.25]);
+    // The completion shown is the share of the increase achieved (50%), not 1,25 / 1,5.
+    expect(chart.series[1]!.tooltips[0]).toBe("Đã tăng: 1,25 lần — Có nguy cơ (50%)");
+    expect(chart.note).toContain("tăng 1,5 lần");
+    expect(chart.valuesBehind).toEqual({
+      label: "Giá trị gốc → mới nhất (Thu nhập bình quân đầu người của hộ nghèo)",
+      texts: ["20 triệu đồng/người/năm → 25 triệu đồng/người/năm"],
+    });
+    const en = planCharts([t] as never, p, "en")[0]!.charts[0]!;
+    expect(en.axisTitle).toBe("Times the baseline");
+    expect(en.series[1]!.texts).toEqual(["1.25 times"]);
+  });
+
+  it("a share of units plots the share in %, with units reached of how many", () => {
+    const t = of({ kind: "SHARE_OF_UNITS", lower: 30, baseline: 7, indicator: units, results: [res94(2022, 1), res94(2023, 2)] });
+    const p = progressOf([t] as never, "2023-12-31");
+    const chart = planCharts([t] as never, p, "vi")[0]!.charts[0]!;
+    expect(chart.axisTitle).toBe("Tỷ lệ số đơn vị đạt (%)");
+    expect(chart.series[0]!.texts).toEqual(["30%"]);
+    expect(chart.series[1]!.texts).toEqual(["28,57%"]);
+    expect(chart.note).toBe("Số đơn vị đạt chia cho tổng số 7 đơn vị, tính theo %, so với yêu cầu: 30%.");
+    expect(chart.valuesBehind).toEqual({ label: "Số đơn vị đạt / tổng số (Huyện nghèo thoát nghèo)", texts: ["2/7 đơn vị"] });
+    // Without the number of units: no share, and the note says why.
+    const unstated = of({ kind: "SHARE_OF_UNITS", lower: 30, baseline: null, indicator: units, results: [res94(2023, 2)] });
+    const q = progressOf([unstated] as never, "2023-12-31");
+    const c2 = planCharts([unstated] as never, q, "vi")[0]!.charts[0]!;
+    expect(c2.rows[0]).toMatchObject({ status: "no_data", actual: 2, achieved: null });
+    expect(c2.note).toContain("chưa nêu tổng số đơn vị");
+    expect(c2.valuesBehind!.texts).toEqual(["2 đơn vị"]);
+  });
+
+  it("an average decrease plots points a year, once for the whole period even when flagged annual", () => {
+    const t = of({ kind: "AVERAGE_DECREASE", lower: 1, upper: 1.5, baseline: 10, annual: true, indicator: poorRate, results: [res94(2023, 8.5)] });
+    const p = progressOf([t] as never, "2024-03-01");
+    const chart = planCharts([t] as never, p, "vi")[0]!.charts[0]!;
+    expect(chart.rows).toHaveLength(1);
+    expect(chart.axisTitle).toBe("Mức giảm bình quân mỗi năm (điểm %/năm)");
+    expect(chart.series.map((x) => x.label)).toEqual(["Yêu cầu giảm bình quân", "Đã giảm bình quân"]);
+    expect(chart.series[0]!.values).toEqual([[1, 1.5]]);
+    expect(chart.series[0]!.texts).toEqual(["từ 1 đến 1,5 điểm %/năm"]);
+    expect(chart.series[1]!.texts).toEqual(["0,5 điểm %/năm"]);
+    expect(chart.note).toContain("giảm bình quân từ 1 đến 1,5 điểm %/năm");
+    expect(chart.valuesBehind).toEqual({ label: "Giá trị gốc → mới nhất (Tỷ lệ hộ nghèo)", texts: ["10% → 8,5%"] });
+    const en = planCharts([t] as never, p, "en")[0]!.charts[0]!;
+    expect(en.axisTitle).toBe("Average yearly reduction (percentage points a year)");
+    expect(en.series[0]!.texts).toEqual(["1 to 1.5 percentage points a year"]);
+  });
+});
+
 describe("requiredText", () => {
   it("words a required amount as the target states it", () => {
     expect(requiredText(2, 3, { approximate: false, strict: false, unit: "%" }, "vi")).toBe("từ 2% đến 3%");
@@ -292,5 +359,9 @@ describe("requiredText", () => {
     expect(requiredText(3, null, { approximate: false, strict: true, unit: (one) => (one ? "percentage point" : "percentage points") }, "en")).toBe("more than 3 percentage points");
     expect(requiredText(1, null, { approximate: false, strict: false, unit: (one) => (one ? "percentage point" : "percentage points") }, "en")).toBe("1 percentage point");
     expect(requiredText(null, null, { approximate: true, strict: false, unit: "người" }, "vi")).toBe("—");
+    // Strict and approximate: the source's "hơn", never "trên khoảng".
+    expect(requiredText(1000, null, { approximate: true, strict: true, unit: "hộ" }, "vi")).toBe("hơn 1.000 hộ");
+    expect(requiredText(1000, null, { approximate: true, strict: true, unit: "households" }, "en")).toBe("more than 1,000 households");
+    expect(requiredText(1000, null, { approximate: false, strict: true, unit: "hộ" }, "vi")).toBe("trên 1.000 hộ");
   });
 });

@@ -5,6 +5,7 @@ import "server-only";
 import { groupQualifier, WHOLE_POPULATION, type GroupRef } from "../domain/groups";
 import { formatNumber } from "../domain/numbers";
 import { STATUS_ORDER, statusTone, type Progress, type ProgressStatus } from "../domain/progress";
+import { isWholePeriodKind } from "../domain/targets";
 import { statusLabel } from "../i18n/messages";
 import type { Locale } from "../i18n/locale";
 import type { TTargetRow } from "./plans";
@@ -150,7 +151,10 @@ export function requiredText(
     const a = formatNumber(lower, { locale, maxFractionDigits: 2 }) + (u === "%" ? "%" : "");
     return `${about}${d.rangeFromTo(a, withUnit(upper, u, locale))}`;
   }
-  return `${opts.strict ? `${d.moreThan} ` : ""}${about}${withUnit(lower, unitOf(lower), locale)}`;
+  const amount = withUnit(lower, unitOf(lower), locale);
+  // Both "trên" and "khoảng" are the source's "hơn": "hơn 1.000", never "trên khoảng 1.000".
+  if (opts.strict) return `${opts.approximate ? d.moreThanAbout : d.moreThan} ${amount}`;
+  return `${about}${amount}`;
 }
 
 /**
@@ -224,9 +228,23 @@ function planChart(t: TargetLike, p: Progress, locale: Locale): TPlanChart {
   }
 
   // "amount": what the target asks against what was achieved, in the unit of the change.
-  const change = t.kind === "DECREASE_BY" || t.kind === "REACH_AT_MOST" ? "down" : t.kind === "REACH_AT_LEAST" ? "up" : null;
-  /** The unit of the amounts: points for a change in a rate, the share in %, else the indicator's unit. */
-  const amountUnit: string | ((one: boolean) => string) = change && pct ? d.pointsUnit : t.kind === "SHARE_OF_PARENT" ? "%" : unit;
+  // A factor, a share of units and an average decrease are judged over the whole period: they
+  // ignore the annual flag (docs/domain.md, "Targets and their kinds").
+  const annual = t.annual && !isWholePeriodKind(t.kind);
+  const change =
+    t.kind === "DECREASE_BY" || t.kind === "REACH_AT_MOST" || t.kind === "AVERAGE_DECREASE" ? "down"
+    : t.kind === "REACH_AT_LEAST" || t.kind === "INCREASE_FACTOR" ? "up"
+    : null;
+  /**
+   * The unit of the amounts: points for a change in a rate (points a year for an average), the
+   * factor in "lần" / "times", the share in %, else the indicator's unit.
+   */
+  const amountUnit: string | ((one: boolean) => string) =
+    t.kind === "AVERAGE_DECREASE" ? (pct ? d.pointsPerYearUnit : d.perYear(unit || "—"))
+    : t.kind === "INCREASE_FACTOR" ? d.timesUnit
+    : change && pct ? d.pointsUnit
+    : t.kind === "SHARE_OF_PARENT" || t.kind === "SHARE_OF_UNITS" ? "%"
+    : unit;
   const unitFor = (v: number | null) => (typeof amountUnit === "function" ? amountUnit(v === 1) : amountUnit);
   const reach = t.kind === "REACH_AT_MOST" || t.kind === "REACH_AT_LEAST";
   // A range ("từ 2 đến 3") is drawn as a band; a reach target asks for one distance (no range).
@@ -243,16 +261,44 @@ function planChart(t: TargetLike, p: Progress, locale: Locale): TPlanChart {
   const achTexts = rows.map((r) => withUnit(r.achieved, unitFor(r.achieved), locale));
 
   const axisTitle =
-    change === "down" ? (pct ? d.axisPointsDown : d.axisDecrease(unit || "—"))
+    t.kind === "AVERAGE_DECREASE" ? d.axisAverageDecrease(pct ? d.pointsPerYearUnit(false) : d.perYear(unit || "—"))
+    : t.kind === "INCREASE_FACTOR" ? d.axisFactor
+    : t.kind === "SHARE_OF_UNITS" ? d.axisUnitsShare
+    : change === "down" ? (pct ? d.axisPointsDown : d.axisDecrease(unit || "—"))
     : change === "up" ? (pct ? d.axisPointsUp : d.axisIncrease(unit || "—"))
     : t.kind === "SHARE_OF_PARENT" ? d.axisShare
     : d.axisCount(unit || "—");
+  const units = t.kind === "SHARE_OF_UNITS" && t.baseline !== null ? withUnit(t.baseline, pct ? "" : unit, locale) : null;
   const note =
-    change !== null ? d.noteChange(change === "down", t.annual, reqWhole)
+    t.kind === "AVERAGE_DECREASE" ? d.noteAverageDecrease(reqWhole)
+    : t.kind === "INCREASE_FACTOR" ? d.noteFactor(reqWhole)
+    : t.kind === "SHARE_OF_UNITS" ? d.noteUnitsShare(reqWhole, units)
+    : change !== null ? d.noteChange(change === "down", annual, reqWhole)
     : t.kind === "SHARE_OF_PARENT" ? d.noteShare(reqWhole)
-    : d.noteCount(t.annual, reqWhole);
+    : d.noteCount(annual, reqWhole);
   const [reqLabel, achLabel] =
-    change === "down" ? [d.requiredDecrease, d.achievedDecrease] : change === "up" ? [d.requiredIncrease, d.achievedIncrease] : [d.required, d.achieved];
+    t.kind === "AVERAGE_DECREASE" ? [d.requiredAverageDecrease, d.achievedAverageDecrease]
+    : change === "down" ? [d.requiredDecrease, d.achievedDecrease]
+    : change === "up" ? [d.requiredIncrease, d.achievedIncrease]
+    : [d.required, d.achieved];
+
+  /** What the amounts are computed from, per row: the indicator's values, or units reached of how many. */
+  const valuesBehind: TPlanChart["valuesBehind"] =
+    t.kind === "SHARE_OF_UNITS"
+      ? {
+          label: `${d.unitsReached}${subject ? ` (${subject})` : ""}`,
+          texts: periods.map((q) =>
+            q.actual === null ? formatNumber(null)
+            : q.baseline === null ? withUnit(q.actual, pct ? "" : unit, locale)
+            : `${formatNumber(q.actual, { locale, maxFractionDigits: 2 })}/${withUnit(q.baseline, pct ? "" : unit, locale)}`,
+          ),
+        }
+      : change === null
+        ? null
+        : {
+            label: `${d.fromTo(annual)}${subject ? ` (${subject})` : ""}`,
+            texts: periods.map((q) => (q.baseline === null && q.actual === null ? formatNumber(null) : `${withUnit(q.baseline, unit, locale)} → ${withUnit(q.actual, unit, locale)}`)),
+          };
 
   return {
     ...head,
@@ -260,13 +306,7 @@ function planChart(t: TargetLike, p: Progress, locale: Locale): TPlanChart {
     note,
     series: [series("target", named(reqLabel), reqValues, reqTexts), series("measured", named(achLabel), rows.map((r) => r.achieved), achTexts)],
     // The rates the points come from, so the chart and the rates beside it tell the same story.
-    valuesBehind:
-      change === null
-        ? null
-        : {
-            label: `${d.fromTo(t.annual)}${subject ? ` (${subject})` : ""}`,
-            texts: periods.map((q) => (q.baseline === null && q.actual === null ? formatNumber(null) : `${withUnit(q.baseline, unit, locale)} → ${withUnit(q.actual, unit, locale)}`)),
-          },
+    valuesBehind,
   };
 }
 

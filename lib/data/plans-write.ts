@@ -352,7 +352,7 @@ export async function saveTarget(sessionActor: TActor, planId: string, targetId:
   const outside = unitOutsidePeriod(unit, units, input.periodStart, input.periodEnd, "unitCode");
   if (outside) return outside;
   const indicator = input.indicatorCode
-    ? await db().indicator.findUnique({ where: { code: input.indicatorCode }, select: { id: true, name: true, measureUnit: true } })
+    ? await db().indicator.findUnique({ where: { code: input.indicatorCode }, select: { id: true, name: true, measure: true, measureUnit: true } })
     : null;
   if (input.indicatorCode && !indicator) return invalidField("indicatorCode", "indicator_not_found");
   if (input.kind !== "QUALITATIVE" && !indicator) return invalidField("indicatorCode", "indicator_required");
@@ -361,6 +361,10 @@ export async function saveTarget(sessionActor: TActor, planId: string, targetId:
   const seenProblem = planProblem(actor, units, seen, targetId, input);
   if (seenProblem) return seenProblem;
   if (input.kind === "SHARE_OF_PARENT" && !input.parentId) return invalidField("parentId", "parent_required");
+  // "30% huyện nghèo thoát nghèo": a share of units counts whole units (docs/domain.md).
+  if (input.kind === "SHARE_OF_UNITS" && indicator && (indicator.measure !== "COUNT" || indicator.measureUnit.trim() === "%")) {
+    return invalidField("indicatorCode", "units_indicator_not_count");
+  }
   // What the target promises, as validated and as stored.
   const spec = {
     kind: input.kind,

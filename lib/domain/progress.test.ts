@@ -201,6 +201,96 @@ const shareRows: [string, ProgressTarget, ProgressResult[], ProgressResult[] | u
   ["mid-year, 48% / 50% = 0,96 → on_track", share, [r(2022, 12000)], parent2022, "2022-07-02", { status: "on_track", achieved: 48 }],
 ];
 
+/**
+ * "Thu nhập bình quân của hộ nghèo tăng 1,5 lần so với cuối năm 2020", 2021–2025: A = latest /
+ * baseline, met when A ≥ 1,5; the pace is the share of the required increase, (actual − baseline)
+ * / (baseline × 0,5), against the elapsed share. 31/12/2023 is day 1.095 of 1.826.
+ */
+const factor = t({ kind: "INCREASE_FACTOR", lower: 1.5, upper: null, baseline: 20, periodStart: 2021, periodEnd: 2025 });
+/** One leap year, to hit the bands exactly: 2024-07-01 is half of it; the increase needed is 10. */
+const factorLeap = t({ kind: "INCREASE_FACTOR", lower: 1.5, upper: null, baseline: 20, periodStart: 2024, periodEnd: 2024 });
+const factorRows: Row[] = [
+  ["no result yet → no_data", factor, [], "2023-12-31", { status: "no_data", actual: null }],
+  [
+    "no baseline with the result nor on the target → no_data, actual shown",
+    t({ ...factor, baseline: null }),
+    [r(2023, 25)],
+    "2023-12-31",
+    { status: "no_data", actual: 25, achieved: null, percent: null, baseline: null },
+  ],
+  ["a baseline of 0 cannot be multiplied → no_data", factor, [r(2023, 25, 0)], "2023-12-31", { status: "no_data", actual: 25, achieved: null }],
+  ["30 / 20 = 1,5 → met", factor, [r(2025, 30)], "2026-01-10", { status: "met", achieved: 1.5, required: 1.5, percent: 100, baseline: 20, baselineSource: "target" }],
+  ["met before the period ends", factor, [r(2023, 31)], "2023-12-31", { status: "met", achieved: 1.55, percent: 110 }],
+  ["the result's baseline wins over the target's", factor, [r(2023, 24, 16)], "2023-12-31", { status: "met", baseline: 16, baselineSource: "result", achieved: 1.5 }],
+  ["an upper bound reached → exceeded", t({ ...factor, upper: 2 }), [r(2024, 40)], "2024-12-31", { status: "exceeded", achieved: 2, percent: 200 }],
+  ["period over at 1,4 → missed; percent is the share of the increase (80), not A / R (93,3)", factor, [r(2025, 28)], "2026-01-10", { status: "missed", achieved: 1.4, percent: 80 }],
+  ["strict “trên 1,5 lần”: exactly 1,5 after the period → missed", t({ ...factor, strict: true }), [r(2025, 30)], "2026-01-10", { status: "missed", achieved: 1.5 }],
+  ["strict: exactly 1,5 on the last day → on_track (g = 1)", t({ ...factor, strict: true }), [r(2025, 30)], "2025-12-31", { status: "on_track", percent: 100 }],
+  // 25 is half the increase (g = 0,5) at 0,5997 of the period: 0,83 → at_risk (A / R = 0,83 of R
+  // would say nothing of the pace). E is the factor expected by now: 1 + 0,5 × 1.095/1.826.
+  ["running: g = 0,5 at 60% of the period → at_risk", factor, [r(2023, 25)], "2023-12-31", { status: "at_risk", achieved: 1.25, percent: 50, expected: expect.closeTo(1 + (0.5 * 1095) / 1826, 8) }],
+  ["running: g = 0,6 at 60% of the period → on_track", factor, [r(2023, 26)], "2023-12-31", { status: "on_track", percent: 60 }],
+  ["leap year, share ½: g = 0,475 exactly → on_track", factorLeap, [r(2024, 24.75)], "2024-07-01", { status: "on_track", percent: 47.5, expected: 1.25 }],
+  ["leap year: g = 0,474 → at_risk", factorLeap, [r(2024, 24.74)], "2024-07-01", { status: "at_risk" }],
+  ["leap year: g = 0,30 exactly → at_risk", factorLeap, [r(2024, 23)], "2024-07-01", { status: "at_risk", percent: 30 }],
+  ["leap year: g = 0,299 → off_track", factorLeap, [r(2024, 22.99)], "2024-07-01", { status: "off_track" }],
+  ["below the baseline: the wrong way → off_track", factor, [r(2023, 19)], "2023-12-31", { status: "off_track", achieved: 0.95, percent: -10 }],
+  ["the latest result counts, not a sum", factor, [r(2022, 22), r(2023, 25)], "2023-12-31", { actual: 25, achieved: 1.25, dataYear: 2023 }],
+];
+
+/**
+ * "30% huyện nghèo thoát khỏi tình trạng nghèo" of the province's 7 poor districts, 2021–2025: a
+ * result is how many have escaped by the end of its year (cumulative: the latest counts).
+ */
+const units = t({ kind: "SHARE_OF_UNITS", lower: 30, upper: null, baseline: 7, periodStart: 2021, periodEnd: 2025 });
+/** 100 units over the leap year 2024: A = the value, E = 20 on 2024-07-01. */
+const unitsLeap = t({ kind: "SHARE_OF_UNITS", lower: 40, upper: null, baseline: 100, periodStart: 2024, periodEnd: 2024 });
+const unitsRows: Row[] = [
+  ["no result yet → no_data", units, [], "2023-12-31", { status: "no_data" }],
+  ["no number of units on the target → no_data, units reached shown", t({ ...units, baseline: null }), [r(2023, 2)], "2023-12-31", { status: "no_data", actual: 2, achieved: null, percent: null }],
+  ["3 of 7 = 42,9% ≥ 30% → met", units, [r(2024, 3)], "2024-12-31", { status: "met", actual: 3, achieved: 42.857142857, required: 30, percent: 142.9, baseline: 7, baselineSource: "target" }],
+  // Summed, 1 + 2 = 3 units would be 42,9% and met; the latest (2 of 7, 28,6%) counts.
+  ["cumulative: the latest result counts, not the sum → on_track", units, [r(2022, 1), r(2023, 2)], "2023-12-31", { status: "on_track", actual: 2, achieved: 28.571428571, percent: 95.2, dataYear: 2023 }],
+  ["the number of units is the target's: a result's baseline is not it", units, [r(2024, 3, 50)], "2024-12-31", { status: "met", baseline: 7, baselineSource: "target" }],
+  ["period over, 2 of 7 → missed", units, [r(2025, 2)], "2026-01-10", { status: "missed", percent: 95.2 }],
+  ["strict “trên 30%”: exactly 30% (3 of 10) after the period → missed", t({ ...units, baseline: 10, strict: true }), [r(2025, 3)], "2026-01-10", { status: "missed", achieved: 30 }],
+  ["strict: 4 of 10 → met", t({ ...units, baseline: 10, strict: true }), [r(2025, 4)], "2026-01-10", { status: "met" }],
+  ["an upper bound reached → exceeded", t({ ...units, baseline: 10, upper: 50 }), [r(2024, 5)], "2024-12-31", { status: "exceeded", percent: 166.7 }],
+  // Paced from 0 at the start: E = R × elapsed share.
+  ["leap year, share ½: A/E = 19/20 = 0,95 → on_track", unitsLeap, [r(2024, 19)], "2024-07-01", { status: "on_track", expected: 20, percent: 47.5 }],
+  ["leap year: A/E = 0,90 → at_risk", unitsLeap, [r(2024, 18)], "2024-07-01", { status: "at_risk" }],
+  ["leap year: A/E = 0,60 exactly → at_risk", unitsLeap, [r(2024, 12)], "2024-07-01", { status: "at_risk" }],
+  ["leap year: A/E = 0,55 → off_track", unitsLeap, [r(2024, 11)], "2024-07-01", { status: "off_track" }],
+];
+
+/**
+ * "Giảm tỷ lệ hộ nghèo bình quân 1–1,5%/năm" over 2021–2025, 10% at the end of 2020: A = (10 −
+ * latest) / years from 2021 to the latest result's year, both included; judged on A / R itself.
+ */
+const average = t({ kind: "AVERAGE_DECREASE", lower: 1, upper: 1.5, baseline: 10, periodStart: 2021, periodEnd: 2025 });
+const averageRows: Row[] = [
+  ["no result yet → no_data", average, [], "2023-12-31", { status: "no_data" }],
+  ["no baseline with the result nor on the target → no_data", t({ ...average, baseline: null }), [r(2022, 8)], "2023-03-01", { status: "no_data", actual: 8, achieved: null }],
+  ["2 points in 2 years: A = 1 → met before the period ends", average, [r(2022, 8)], "2023-03-01", { status: "met", achieved: 1, required: 1, percent: 100, expected: 1 }],
+  ["3 points in 2 years: A = 1,5 → exceeded", average, [r(2022, 7)], "2023-03-01", { status: "exceeded", achieved: 1.5, percent: 150 }],
+  ["the result's baseline wins over the target's", average, [r(2021, 10, 11)], "2021-12-31", { status: "met", baseline: 11, baselineSource: "result", achieved: 1 }],
+  // 1,5 points by the end of 2023 is 3 years (2021, 2022, 2023): 0,5 a year (2 years would give 0,75).
+  ["years counted from the first year to the latest result's, inclusive: 1,5 / 3 = 0,5 → off_track", average, [r(2023, 8.5)], "2024-03-01", { status: "off_track", achieved: 0.5, percent: 50 }],
+  // Not scaled by time: in the first year (share ≤ 1/5) an average of 0,6 is still only 0,6 of R.
+  ["judged on the average itself, not the elapsed share: A/R = 0,60 exactly → at_risk", average, [r(2021, 9.4)], "2021-12-31", { status: "at_risk", achieved: 0.6, expected: 1 }],
+  ["A/R = 0,95 exactly → on_track", average, [r(2021, 9.05)], "2021-12-31", { status: "on_track", percent: 95 }],
+  ["A/R = 0,94 → at_risk", average, [r(2021, 9.06)], "2021-12-31", { status: "at_risk" }],
+  ["A/R = 0,59 → off_track", average, [r(2021, 9.41)], "2021-12-31", { status: "off_track" }],
+  ["the rate rose: A < 0 → off_track", average, [r(2023, 10.3)], "2024-03-01", { status: "off_track", achieved: -0.1 }],
+  ["period over, 4 points in 5 years: A = 0,8 → missed", average, [r(2025, 6)], "2026-01-10", { status: "missed", achieved: 0.8, percent: 80 }],
+  ["period over, 5 points in 5 years → met", average, [r(2025, 5)], "2026-01-10", { status: "met", achieved: 1 }],
+  // Nothing is latched: met on 2022's result, running again once 2023's pulls the average down.
+  ["a later year pulling the average down → running again", average, [r(2022, 8), r(2023, 9.5)], "2024-01-05", { status: "off_track", achieved: 0.166666667, dataYear: 2023 }],
+  ["strict “trên 1 điểm”: exactly 1 on average is not met → on_track while running", t({ ...average, upper: null, strict: true }), [r(2022, 8)], "2023-03-01", { status: "on_track", achieved: 1 }],
+  ["strict: exactly 1 after the period → missed", t({ ...average, upper: null, strict: true }), [r(2025, 5)], "2026-01-10", { status: "missed" }],
+  ["decimals without artefacts: (10,2 − 7,2) / 3 = 1 → met", t({ ...average, baseline: 10.2 }), [r(2023, 7.2)], "2024-01-01", { status: "met", achieved: 1 }],
+];
+
 const qualitative = t({ kind: "QUALITATIVE", lower: null, upper: null, periodStart: 2023, periodEnd: 2023 });
 const qualitativeRows: [string, ProgressTarget["qualitativeStatus"], string, Progress["status"]][] = [
   ["done → met", "DONE", "2023-06-30", "met"],
@@ -237,6 +327,33 @@ describe("computeProgress — the progress rules, one row per kind × status", (
   describe("SHARE_OF_PARENT: child / parent × 100", () => {
     it.each(shareRows)("%s", (_label, target, results, parentResults, asOf, expected) => {
       expect(computeProgress(target, results, asOf, { parentResults })).toMatchObject(expected);
+    });
+  });
+  describe("INCREASE_FACTOR: achieved = latest / baseline, paced on the share of the required increase", () => {
+    it.each(factorRows)("%s", (_label, target, results, asOf, expected) => {
+      expect(computeProgress(target, results, asOf)).toMatchObject(expected);
+    });
+  });
+  describe("SHARE_OF_UNITS: latest units reached / number of units × 100", () => {
+    it.each(unitsRows)("%s", (_label, target, results, asOf, expected) => {
+      expect(computeProgress(target, results, asOf)).toMatchObject(expected);
+    });
+  });
+  describe("AVERAGE_DECREASE: (baseline − latest) / years so far, judged on the average itself", () => {
+    it.each(averageRows)("%s", (_label, target, results, asOf, expected) => {
+      expect(computeProgress(target, results, asOf)).toMatchObject(expected);
+    });
+  });
+  describe("the whole-period kinds ignore the annual flag", () => {
+    it.each<[string, ProgressTarget, ProgressResult[], string]>([
+      ["INCREASE_FACTOR", factor, [r(2023, 25)], "2023-12-31"],
+      ["SHARE_OF_UNITS", units, [r(2022, 1), r(2023, 2)], "2023-12-31"],
+      ["AVERAGE_DECREASE", average, [r(2022, 8), r(2023, 9.5)], "2024-01-05"],
+    ])("%s: the same progress with annual set, and no yearly breakdown", (_kind, target, results, asOf) => {
+      const whole = computeProgress(target, results, asOf);
+      const flagged = computeProgress({ ...target, annual: true }, results, asOf);
+      expect(flagged).toEqual(whole);
+      expect(flagged.yearly).toBeUndefined();
     });
   });
   describe("QUALITATIVE: status set by hand", () => {

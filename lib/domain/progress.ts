@@ -8,7 +8,7 @@
  * Pure: plain numbers in, plain objects out.
  */
 import { isIsoDate, type Locale } from "./numbers";
-import type { TargetAmounts } from "./targets";
+import { isWholePeriodKind, type TargetAmounts } from "./targets";
 
 // ---------------------------------------------------------------------------
 // Statuses
@@ -79,21 +79,32 @@ export interface Progress {
   /** null for the whole period; the year for one year of an annual target. */
   year: number | null;
   status: ProgressStatus;
-  /** Latest value (rates), sum of the period's results (counts; the child's sum for shares). */
+  /**
+   * Latest value (rates, factors, averages; the number of units reached for a share of units),
+   * sum of the period's results (counts; the child's sum for shares of a parent).
+   */
   actual: number | null;
-  /** A: the amount achieved (points decreased, progress toward the level, count, share in %). */
+  /**
+   * A: the amount achieved (points decreased, progress toward the level, count, share in %, the
+   * factor latest / baseline, the average yearly decrease in points).
+   */
   achieved: number | null;
-  /** R: the amount required. */
+  /** R: the amount required (the factor itself for INCREASE_FACTOR). */
   required: number | null;
-  /** A / R × 100, one decimal, half away from zero. */
+  /**
+   * A / R × 100, one decimal, half away from zero. INCREASE_FACTOR: the share of the required
+   * increase achieved, (actual − baseline) / (baseline × (R − 1)) × 100.
+   */
   percent: number | null;
   /**
    * E = R × elapsed share of the period as of `asOf` (R once the period is over). A share of a
-   * parent is judged on the level itself, not on the elapsed time: its E is R throughout.
+   * parent and an average decrease are judged on the level itself, not on the elapsed time: their
+   * E is R throughout. INCREASE_FACTOR: the factor expected by now, 1 + (R − 1) × elapsed share.
    */
   expected: number | null;
   /** Share of the period's days elapsed as of `asOf`, 0–1. */
   elapsedShare: number;
+  /** The value before the period (at the reference point for a factor); the number of units for SHARE_OF_UNITS. */
   baseline: number | null;
   baselineSource: "result" | "previous_result" | "target" | null;
   /**
@@ -215,8 +226,9 @@ export function computeProgress(
   if (target.kind === "QUALITATIVE") return qualitativeProgress(target, clock);
 
   // "An annual recurring target is judged in each year on its own, and summarised as
-  //  "met in k of n years"."
-  if (target.annual) return annualProgress(target, results, clock, opts.parentResults ?? []);
+  //  "met in k of n years"." The whole-period kinds (a factor, a share of units, an average
+  //  decrease) ignore the flag.
+  if (target.annual && !isWholePeriodKind(target.kind)) return annualProgress(target, results, clock, opts.parentResults ?? []);
 
   return judgePeriod(target, results, clock, null, opts.parentResults ?? [], defaultBaseline(target));
 }
@@ -315,6 +327,11 @@ function judgePeriod(
    *  on the level itself, not scaled by elapsed time."
    */
   let onLevel = false;
+  /**
+   * INCREASE_FACTOR: the share of the required increase achieved, (actual − baseline) /
+   * (baseline × (R − 1)); `percent` and the pace use it instead of A / R.
+   */
+  let factorProgress: number | null = null;
 
   switch (kind) {
     case "DECREASE_BY": {
@@ -383,6 +400,52 @@ function judgePeriod(
       onLevel = true;
       break;
     }
+    case "INCREASE_FACTOR": {
+      // "achieved A = latest actual / baseline (a factor), required R = lower"; the baseline is
+      // the value at the reference point, from the result else the target, as for a decrease.
+      const actual = latest.value;
+      out.actual = actual;
+      const b = baselineRule(counted);
+      out.baseline = b.value;
+      out.baselineSource = b.source;
+      // "No baseline → no_data"; nor can a baseline of zero or less be multiplied.
+      if (b.value === null || b.value <= 0) return out;
+      achieved = snap(actual / b.value);
+      required = lower;
+      // "the increase needed is baseline × (lower − 1)": the share of it achieved is the pace,
+      // judged against the elapsed share; moving down from the baseline is the wrong way.
+      const needed = b.value * (lower - 1);
+      factorProgress = needed > 0 ? (actual - b.value) / needed : null;
+      wrongWay = actual < b.value;
+      break;
+    }
+    case "SHARE_OF_UNITS": {
+      // "A result is the number of those units that have reached the state by the end of its
+      //  year (cumulative: the latest result counts, not a sum)"; A = latest / units × 100.
+      // The number of units is the target's own (a result's baseline is the indicator's value
+      // before the period, not how many units there are).
+      out.actual = latest.value;
+      const units = target.baseline;
+      out.baseline = units;
+      out.baselineSource = units === null ? null : "target";
+      if (units === null || units <= 0) return out;
+      achieved = snap((latest.value / units) * 100);
+      required = lower;
+      break;
+    }
+    case "AVERAGE_DECREASE": {
+      // "A = (baseline − latest actual) / (years from periodStart to the latest result's year,
+      //  inclusive)": the average yearly decrease so far, judged on itself, not scaled by time.
+      out.actual = latest.value;
+      const b = baselineRule(counted);
+      out.baseline = b.value;
+      out.baselineSource = b.source;
+      if (b.value === null) return out;
+      achieved = snap((b.value - latest.value) / (latest.year - start + 1));
+      required = lower;
+      onLevel = true;
+      break;
+    }
     case "QUALITATIVE":
       return out; // handled by qualitativeProgress
   }
@@ -395,16 +458,27 @@ function judgePeriod(
       exceeded = target.upper !== null && gte(achieved, target.upper);
       met = target.strict ? gt(achieved, required) : gte(achieved, required);
     }
-    fraction = required !== 0 ? achieved / required : null;
-    wrongWay = achieved < 0;
+    if (kind === "INCREASE_FACTOR") {
+      // The share of the required increase, not A / R (a factor of 1 is no progress at all);
+      // "moving down from the baseline is the wrong way" was set above.
+      fraction = factorProgress;
+    } else {
+      fraction = required !== 0 ? achieved / required : null;
+      wrongWay = achieved < 0;
+    }
   }
 
   out.achieved = achieved;
   out.required = required;
   // "`percent` = A / R × 100, one decimal."
   out.percent = fraction === null ? null : roundHalfAwayFromZero(fraction * 100, 1);
-  // "expected E = R × (elapsed share of the period)"; on the level itself: E = R.
-  out.expected = required === null ? null : onLevel ? required : snap(required * share);
+  // "expected E = R × (elapsed share of the period)"; on the level itself: E = R; a factor: the
+  // straight line from 1 (the baseline) to R.
+  out.expected =
+    required === null ? null
+    : onLevel ? required
+    : kind === "INCREASE_FACTOR" ? snap(1 + (required - 1) * share)
+    : snap(required * share);
 
   if (exceeded) out.status = "exceeded";
   else if (met) out.status = "met";

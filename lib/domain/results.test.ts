@@ -4,6 +4,7 @@ import {
   checkReason,
   childProblem,
   conflictProblem,
+  factorBaselineProblem,
   figureProblem,
   isEditableStatus,
   isResultStatus,
@@ -14,6 +15,7 @@ import {
   parentProblem,
   periodProblem,
   transitionProblem,
+  unitsProblem,
   type TCurrentResult,
 } from "./results";
 
@@ -66,10 +68,30 @@ describe("a row on its own", () => {
     expect(figureProblem({ measure: "COUNT", measureUnit: "%" }, 12.5, "value")).toBeNull();
   });
 
-  it("asks a decrease target for a baseline from somewhere", () => {
-    expect(baselineProblem("DECREASE_BY", [undefined, null])).toEqual({ field: "baseline", code: "baseline_required" });
+  it("asks a decrease, an average decrease and a factor for a baseline from somewhere", () => {
+    expect(baselineProblem("DECREASE_BY", [undefined, null])).toEqual({ field: "baseline", code: "baseline_required", params: { kind: "DECREASE_BY" } });
     expect(baselineProblem("DECREASE_BY", [null, 12.4])).toBeNull();
+    expect(baselineProblem("AVERAGE_DECREASE", [undefined, null])).toEqual({ field: "baseline", code: "baseline_required", params: { kind: "AVERAGE_DECREASE" } });
+    expect(baselineProblem("INCREASE_FACTOR", [null, null])).toEqual({ field: "baseline", code: "baseline_required", params: { kind: "INCREASE_FACTOR" } });
+    expect(baselineProblem("INCREASE_FACTOR", [18.5, null])).toBeNull();
     expect(baselineProblem("AT_LEAST", [null, null])).toBeNull();
+    // A share of units takes its number of units from the target, not from results.
+    expect(baselineProblem("SHARE_OF_UNITS", [null, null])).toBeNull();
+  });
+
+  it("keeps a factor's baseline above 0", () => {
+    expect(factorBaselineProblem("INCREASE_FACTOR", 0)).toEqual({ field: "baseline", code: "baseline_not_positive", params: { what: "baseline", value: 0 } });
+    expect(factorBaselineProblem("INCREASE_FACTOR", 0.5)).toBeNull();
+    expect(factorBaselineProblem("INCREASE_FACTOR", null)).toBeNull();
+    expect(factorBaselineProblem("DECREASE_BY", 0)).toBeNull();
+  });
+
+  it("keeps a share of units' result a whole number of units, at most the target's number", () => {
+    expect(unitsProblem("SHARE_OF_UNITS", 2.5, 7, "đơn vị")).toEqual({ field: "value", code: "not_whole", params: { what: "value", value: 2.5, measureUnit: "đơn vị" } });
+    expect(unitsProblem("SHARE_OF_UNITS", 8, 7, "đơn vị")).toEqual({ field: "value", code: "exceeds_units", params: { value: 8, units: 7 } });
+    expect(unitsProblem("SHARE_OF_UNITS", 7, 7, "đơn vị")).toBeNull();
+    expect(unitsProblem("SHARE_OF_UNITS", 12, null, "đơn vị")).toBeNull();
+    expect(unitsProblem("COUNT", 2.5, 7, "đơn vị")).toBeNull();
   });
 
   it("keeps a sub-target's count within its parent's, and a parent's above its children's", () => {

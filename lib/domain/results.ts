@@ -7,6 +7,7 @@
  */
 import type { TErrorKind, TProblem } from "../errors";
 import { isRateMeasure, isWholeNumberMeasure, type NumberMeasure } from "./numbers";
+import { needsBaseline } from "./targets";
 
 // ---------------------------------------------------------------------------
 // Statuses and their changes
@@ -123,6 +124,8 @@ export const WRITE_ERROR_KIND = {
   not_whole: "invalid",
   negative: "invalid",
   baseline_required: "invalid",
+  baseline_not_positive: "invalid",
+  exceeds_units: "invalid",
   reason_required: "invalid",
   reason_too_short: "invalid",
   reason_too_long: "invalid",
@@ -195,10 +198,31 @@ export function figureProblem(measure: NumberMeasure, value: number, what: "valu
   return null;
 }
 
-/** A decrease target measures from a baseline: the row's, the stored result's, or the target's own. */
+/**
+ * A target measured from a baseline (a decrease, an average decrease, an increase by a factor:
+ * `needsBaseline`, lib/domain/targets.ts) needs one from somewhere: the row's, the stored
+ * result's, or the target's own.
+ */
 export function baselineProblem(kind: string, baselines: (number | null | undefined)[]): TRowProblem | null {
-  if (kind !== "DECREASE_BY" || baselines.some((b) => b !== null && b !== undefined)) return null;
-  return { field: "baseline", code: "baseline_required" };
+  if (!needsBaseline(kind) || baselines.some((b) => b !== null && b !== undefined)) return null;
+  return { field: "baseline", code: "baseline_required", params: { kind } };
+}
+
+/** An increase by a factor multiplies its baseline: a baseline of 0 given with a result cannot be. */
+export function factorBaselineProblem(kind: string, baseline: number | null | undefined): TRowProblem | null {
+  if (kind !== "INCREASE_FACTOR" || baseline !== 0) return null;
+  return { field: "baseline", code: "baseline_not_positive", params: { what: "baseline", value: baseline } };
+}
+
+/**
+ * A share of units ("30% huyện nghèo thoát nghèo") counts units: a result is a whole number of
+ * them, and never more than the target's number of units (its baseline) when the plan states it.
+ */
+export function unitsProblem(kind: string, value: number, units: number | null, measureUnit: string): TRowProblem | null {
+  if (kind !== "SHARE_OF_UNITS") return null;
+  if (!Number.isInteger(value)) return { field: "value", code: "not_whole", params: { what: "value", value, measureUnit } };
+  if (units !== null && value > units) return { field: "value", code: "exceeds_units", params: { value, units } };
+  return null;
 }
 
 type TLinkedTarget = { statement: string; indicator: NumberMeasure | null };

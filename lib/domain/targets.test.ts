@@ -3,6 +3,8 @@ import {
   TARGET_KINDS,
   describeTarget,
   isTargetKind,
+  isWholePeriodKind,
+  needsBaseline,
   validateTargetSpec,
   validateTargetSpecDetailed,
   type TargetSpec,
@@ -34,10 +36,63 @@ describe("target kinds", () => {
       "REACH_AT_LEAST",
       "COUNT",
       "SHARE_OF_PARENT",
+      "INCREASE_FACTOR",
+      "SHARE_OF_UNITS",
+      "AVERAGE_DECREASE",
       "QUALITATIVE",
     ]);
     expect(isTargetKind("COUNT")).toBe(true);
     expect(isTargetKind("count")).toBe(false);
+    expect(isTargetKind("SHARE_OF_UNITS")).toBe(true);
+  });
+
+  it("say which are judged over the whole period only, and which are measured from a baseline", () => {
+    expect(TARGET_KINDS.filter(isWholePeriodKind)).toEqual(["INCREASE_FACTOR", "SHARE_OF_UNITS", "AVERAGE_DECREASE"]);
+    expect(TARGET_KINDS.filter(needsBaseline)).toEqual(["DECREASE_BY", "INCREASE_FACTOR", "AVERAGE_DECREASE"]);
+  });
+});
+
+/** The catalogue indicators of the later kinds (prisma/seed-data.ts). */
+const income = { measureUnit: "triệu đồng/người/năm", indicatorName: "Thu nhập bình quân", group: "Hộ nghèo" };
+const poorUnits = { measureUnit: "đơn vị", indicatorName: "Huyện nghèo", group: "huyện nghèo" };
+const factor = (over: Partial<TargetSpec> = {}): Partial<TargetSpec> => ({ kind: "INCREASE_FACTOR", lower: 1.5, upper: null, baseline: 20, periodStart: 2021, periodEnd: 2025, ...income, ...over });
+const unitsShare = (over: Partial<TargetSpec> = {}): Partial<TargetSpec> => ({ kind: "SHARE_OF_UNITS", lower: 30, upper: null, baseline: 7, periodStart: 2021, periodEnd: 2025, ...poorUnits, ...over });
+const average = (over: Partial<TargetSpec> = {}): Partial<TargetSpec> => ({ kind: "AVERAGE_DECREASE", lower: 1, upper: 1.5, periodStart: 2021, periodEnd: 2025, ...over });
+
+describe("describeTarget: the later kinds, and “hơn”", () => {
+  it.each<[string, Partial<TargetSpec>, string, string]>([
+    ["factor", factor(), "Thu nhập bình quân (Hộ nghèo) tăng 1,5 lần", "Thu nhập bình quân (Hộ nghèo) rises to 1.5 times the baseline"],
+    ["factor, range", factor({ upper: 2 }), "Thu nhập bình quân (Hộ nghèo) tăng từ 1,5 đến 2 lần", "Thu nhập bình quân (Hộ nghèo) rises to 1.5 to 2 times the baseline"],
+    ["factor, strict", factor({ strict: true }), "Thu nhập bình quân (Hộ nghèo) tăng trên 1,5 lần", "Thu nhập bình quân (Hộ nghèo) rises to more than 1.5 times the baseline"],
+    ["factor, hơn", factor({ strict: true, approximate: true }), "Thu nhập bình quân (Hộ nghèo) tăng hơn 1,5 lần", "Thu nhập bình quân (Hộ nghèo) rises to more than 1.5 times the baseline"],
+    [
+      "share of units, of how many",
+      unitsShare(),
+      "Huyện nghèo (huyện nghèo): 30% số đơn vị đạt (trong tổng số 7 đơn vị)",
+      "Huyện nghèo (huyện nghèo): 30% of the units (out of 7 đơn vị)",
+    ],
+    ["share of units, how many not stated", unitsShare({ baseline: null }), "Huyện nghèo (huyện nghèo): 30% số đơn vị đạt", "Huyện nghèo (huyện nghèo): 30% of the units"],
+    ["share of units, strict", unitsShare({ baseline: null, strict: true, group: null }), "Huyện nghèo: trên 30% số đơn vị đạt", "Huyện nghèo: more than 30% of the units"],
+    [
+      "average decrease, range",
+      average(),
+      "Giảm tỷ lệ hộ nghèo bình quân từ 1 đến 1,5 điểm % mỗi năm (2021–2025)",
+      "Reduce the tỷ lệ hộ nghèo by an average of 1 to 1.5 percentage points a year (2021–2025)",
+    ],
+    ["average decrease, one point", average({ upper: null }), "Giảm tỷ lệ hộ nghèo bình quân 1 điểm % mỗi năm (2021–2025)", "Reduce the tỷ lệ hộ nghèo by an average of 1 percentage point a year (2021–2025)"],
+    ["average decrease, hơn", average({ lower: 3, upper: null, strict: true, approximate: true }), "Giảm tỷ lệ hộ nghèo bình quân hơn 3 điểm % mỗi năm (2021–2025)", "Reduce the tỷ lệ hộ nghèo by an average of more than 3 percentage points a year (2021–2025)"],
+    // The whole-period kinds ignore the annual flag: no second "mỗi năm (…)".
+    ["average decrease, annual flag ignored", average({ annual: true }), "Giảm tỷ lệ hộ nghèo bình quân từ 1 đến 1,5 điểm % mỗi năm (2021–2025)", "Reduce the tỷ lệ hộ nghèo by an average of 1 to 1.5 percentage points a year (2021–2025)"],
+    ["factor, annual flag ignored", factor({ annual: true }), "Thu nhập bình quân (Hộ nghèo) tăng 1,5 lần", "Thu nhập bình quân (Hộ nghèo) rises to 1.5 times the baseline"],
+    // Strict and approximate: "hơn", never "trên khoảng", for every kind that prints an amount.
+    ["count, hơn", { kind: "COUNT", lower: 1000, upper: null, strict: true, approximate: true, measureUnit: "hộ", indicatorName: "Hộ tham gia mô hình" }, "Hộ tham gia mô hình: hơn 1.000 hộ", "Hộ tham gia mô hình: more than 1,000 hộ"],
+    ["decrease, hơn", { lower: 3, upper: null, strict: true, approximate: true }, "Giảm tỷ lệ hộ nghèo hơn 3 điểm %", "Reduce the tỷ lệ hộ nghèo by more than 3 percentage points"],
+    ["reach at least, hơn", { kind: "REACH_AT_LEAST", lower: 90, upper: null, strict: true, approximate: true, indicatorName: "Tỷ lệ bao phủ BHYT" }, "Tỷ lệ bao phủ BHYT đạt hơn 90%", "Tỷ lệ bao phủ BHYT reaches more than 90%"],
+    ["share of parent, hơn", { kind: "SHARE_OF_PARENT", lower: 50, upper: null, strict: true, approximate: true, measureUnit: "người", indicatorName: "" }, "Hơn 50% của chỉ tiêu cha", "More than 50% of the parent target"],
+    ["count, approximate only", { kind: "COUNT", lower: 1000, upper: null, approximate: true, measureUnit: "hộ", indicatorName: "Hộ tham gia mô hình" }, "Hộ tham gia mô hình: khoảng 1.000 hộ", "Hộ tham gia mô hình: about 1,000 hộ"],
+  ])("%s", (_name, over, vi, en) => {
+    expect(describeTarget(spec(over), "vi")).toBe(vi);
+    expect(describeTarget(spec(over), "en")).toBe(en);
   });
 });
 
@@ -202,6 +257,12 @@ describe("validateTargetSpec", () => {
     ["qualitative", { kind: "QUALITATIVE", lower: null, upper: null }],
     ["annual", { lower: 2, upper: 3, annual: true, periodStart: 2021, periodEnd: 2025 }],
     ["equivalent", { lower: 1, upper: null, equivalentValue: 2273, equivalentUnit: "hộ" }],
+    ["factor", factor()],
+    ["factor range without a baseline", factor({ upper: 2, baseline: null })],
+    ["factor of a rate", factor({ measureUnit: "%", lower: 2, baseline: 40 })],
+    ["share of units", unitsShare()],
+    ["share of units, how many not stated", unitsShare({ baseline: null, strict: true })],
+    ["average decrease", average()],
   ])("accepts %s", (_name, over) => {
     expect(validateTargetSpec(spec(over))).toEqual([]);
   });
@@ -225,12 +286,47 @@ describe("validateTargetSpec", () => {
     ["equivalent without value", { equivalentUnit: "hộ" }, "equivalentValue", "equivalent_incomplete"],
     ["no indicator name", { indicatorName: "  " }, "indicatorName", "required"],
     ["NaN", { lower: Number.NaN }, "lower", "not_a_number"],
+    ["factor of 1 (no increase)", factor({ lower: 1 }), "lower", "factor_not_above_one"],
+    ["factor below 1", factor({ lower: 0.8 }), "lower", "factor_not_above_one"],
+    ["factor range ending at 1", factor({ lower: 0.5, upper: 1 }), "upper", "factor_not_above_one"],
+    ["factor without its number", factor({ lower: null }), "lower", "required"],
+    ["factor from a baseline of 0", factor({ baseline: 0 }), "baseline", "must_be_positive"],
+    ["factor from a negative baseline", factor({ baseline: -3 }), "baseline", "negative"],
+    ["factor of a rate with a baseline above 100", factor({ measureUnit: "%", baseline: 120 }), "baseline", "percent_out_of_range"],
+    ["share of units above 100", unitsShare({ lower: 120 }), "lower", "percent_out_of_range"],
+    ["share of units of 0", unitsShare({ lower: 0 }), "lower", "must_be_positive"],
+    ["share of units, upper above 100", unitsShare({ upper: 101 }), "upper", "percent_out_of_range"],
+    ["share of units of a fraction of a unit", unitsShare({ baseline: 7.5 }), "baseline", "not_whole"],
+    ["share of units of 0 units", unitsShare({ baseline: 0 }), "baseline", "must_be_positive"],
+    ["share of units of a negative number of units", unitsShare({ baseline: -2 }), "baseline", "negative"],
+    ["average decrease of 0", average({ lower: 0, upper: null }), "lower", "must_be_positive"],
+    ["average decrease, range reversed", average({ lower: 2, upper: 1 }), "upper", "range_order"],
+    ["average decrease of a rate above 100", average({ lower: 120, upper: null }), "lower", "percent_out_of_range"],
+    ["annual factor", factor({ annual: true }), "annual", "annual_not_allowed"],
+    ["annual share of units", unitsShare({ annual: true }), "annual", "annual_not_allowed"],
+    ["annual average decrease", average({ annual: true }), "annual", "annual_not_allowed"],
   ])("refuses %s", (_name, over, field, code) => {
     const issues = validateTargetSpecDetailed(spec(over));
     expect(issues).toContainEqual(expect.objectContaining({ field, code }));
     const messages = validateTargetSpec(spec(over));
     expect(messages.length).toBe(issues.length);
     for (const m of messages) expect(m).toMatch(/\p{L}/u);
+  });
+
+  it("says a refused bound once: a negative factor is “not above 1”, a negative decrease “above 0”", () => {
+    expect(validateTargetSpecDetailed(spec(factor({ lower: -1 })))).toEqual([expect.objectContaining({ field: "lower", code: "factor_not_above_one" })]);
+    expect(validateTargetSpecDetailed(spec(unitsShare({ lower: -5 })))).toEqual([expect.objectContaining({ field: "lower", code: "must_be_positive" })]);
+    expect(validateTargetSpecDetailed(spec({ lower: -1, upper: null }))).toEqual([expect.objectContaining({ field: "lower", code: "must_be_positive" })]);
+  });
+
+  it("refuses “hằng năm” with the whole-period kinds in both languages, and accepts it with the others", () => {
+    expect(validateTargetSpec(spec(average({ annual: true })))).toEqual([
+      "Chỉ tiêu giảm bình quân mỗi năm được đánh giá trên cả thời kỳ, không lặp lại hằng năm: bỏ chọn “Lặp lại hằng năm”.",
+    ]);
+    expect(validateTargetSpec(spec(factor({ annual: true })), "en")).toEqual([
+      "A target to multiply a value by a factor is judged over its whole period, not each year: untick “Recurs every year”.",
+    ]);
+    expect(validateTargetSpec(spec({ annual: true, periodStart: 2021, periodEnd: 2025 }))).toEqual([]);
   });
 
   it("gives Vietnamese messages by default and English on request", () => {

@@ -28,15 +28,27 @@ const vi = {
   axisCount: (unit: string) => `Số lượng (${unit})`,
   axisShare: "Tỷ lệ trong chỉ tiêu cha (%)",
   axisLevel: (unit: string) => `Giá trị (${unit})`,
+  axisAverageDecrease: (unit: string) => `Mức giảm bình quân mỗi năm (${unit})`,
+  axisFactor: "Số lần so với giá trị gốc",
+  axisUnitsShare: "Tỷ lệ số đơn vị đạt (%)",
   /** The unit of a change in a rate ("2,5 điểm %"). */
   pointsUnit: (_one: boolean): string => "điểm %",
+  /** The unit of an average yearly change in a rate ("1,2 điểm %/năm"), and of another unit ("100 hộ/năm"). */
+  pointsPerYearUnit: (_one: boolean): string => "điểm %/năm",
+  perYear: (unit: string) => `${unit}/năm`,
+  /** The unit of a factor ("1,5 lần"). */
+  timesUnit: "lần",
   requiredDecrease: "Yêu cầu giảm",
   achievedDecrease: "Đã giảm",
+  requiredAverageDecrease: "Yêu cầu giảm bình quân",
+  achievedAverageDecrease: "Đã giảm bình quân",
   requiredIncrease: "Yêu cầu tăng",
   achievedIncrease: "Đã tăng",
-  /** The words of a required amount: "khoảng 25.000", "từ 2 đến 3", "trên 3". */
+  /** The words of a required amount: "khoảng 25.000", "từ 2 đến 3", "trên 3", "hơn 1.000". */
   rangeFromTo: (a: string, b: string) => `từ ${a} đến ${b}`,
   moreThan: "trên",
+  /** Strict and approximate at once: the source's "hơn" ("hơn 1.000", not "trên khoảng 1.000"). */
+  moreThanAbout: "hơn",
   // What a plan chart plots, in one sentence under it.
   noteChange: (down: boolean, annual: boolean, required: string) =>
     annual
@@ -45,8 +57,18 @@ const vi = {
   noteCount: (annual: boolean, required: string) => (annual ? `Kết quả của từng năm so với yêu cầu mỗi năm: ${required}.` : `Tổng kết quả trong kỳ so với yêu cầu: ${required}.`),
   noteShare: (required: string) => `Tỷ lệ so với chỉ tiêu cha, so với yêu cầu: ${required}.`,
   noteLevel: (level: string) => `Giá trị mới nhất của chỉ số so với mức chỉ tiêu ${level} (không có giá trị gốc nên không tính được mức thay đổi).`,
+  noteAverageDecrease: (required: string) =>
+    `Mức giảm bình quân mỗi năm từ đầu kỳ (giá trị gốc trừ giá trị mới nhất, chia cho số năm từ năm đầu kỳ đến năm của giá trị mới nhất), không phải giá trị của chỉ số; yêu cầu: giảm bình quân ${required}.`,
+  noteFactor: (required: string) =>
+    `Giá trị mới nhất gấp bao nhiêu lần giá trị gốc (giá trị mới nhất chia cho giá trị gốc), không phải giá trị của chỉ số; yêu cầu: tăng ${required}.`,
+  noteUnitsShare: (required: string, units: string | null) =>
+    units === null
+      ? `Tỷ lệ số đơn vị đạt trên tổng số đơn vị; chỉ tiêu chưa nêu tổng số đơn vị nên chưa tính được tỷ lệ. Yêu cầu: ${required}.`
+      : `Số đơn vị đạt chia cho tổng số ${units}, tính theo %, so với yêu cầu: ${required}.`,
   /** Data table: the indicator's values a change is computed from. */
   fromTo: (annual: boolean): string => (annual ? "Cuối năm trước → cuối năm" : "Giá trị gốc → mới nhất"),
+  /** Data table of a share of units: units reached, of how many. */
+  unitsReached: "Số đơn vị đạt / tổng số",
   /** The bar colours, said in words (colour is never the only carrier: tooltips and the table name the status). */
   colourKey: "Màu cột kết quả theo trạng thái: xanh lá – đạt, vượt, đúng tiến độ; vàng nâu – có nguy cơ; đỏ – chậm tiến độ, không đạt; xám – chưa có số liệu. Cột yêu cầu màu xám nhạt.",
   // Dashboard of a unit.
@@ -112,13 +134,22 @@ const en: TDashboardsDict = {
   axisCount: (unit) => `Number (${unit})`,
   axisShare: "Share of the parent target (%)",
   axisLevel: (unit) => `Value (${unit})`,
+  axisAverageDecrease: (unit) => `Average yearly reduction (${unit})`,
+  axisFactor: "Times the baseline",
+  axisUnitsShare: "Share of units reaching it (%)",
   pointsUnit: (one) => (one ? "percentage point" : "percentage points"),
+  pointsPerYearUnit: (one) => (one ? "percentage point a year" : "percentage points a year"),
+  perYear: (unit) => `${unit} a year`,
+  timesUnit: "times",
   requiredDecrease: "Required reduction",
   achievedDecrease: "Reduced",
+  requiredAverageDecrease: "Required average reduction",
+  achievedAverageDecrease: "Average reduction",
   requiredIncrease: "Required increase",
   achievedIncrease: "Increased",
   rangeFromTo: (a, b) => `${a} to ${b}`,
   moreThan: "more than",
+  moreThanAbout: "more than",
   noteChange: (down, annual, required) =>
     annual
       ? `Each year: the ${down ? "reduction" : "increase"} since the end of the previous year (${down ? "the previous year's value minus that year's" : "that year's value minus the previous year's"}), not the indicator's value; required each year: ${required}.`
@@ -126,7 +157,16 @@ const en: TDashboardsDict = {
   noteCount: (annual, required) => (annual ? `Each year's result against the yearly requirement: ${required}.` : `The period's total against the requirement: ${required}.`),
   noteShare: (required) => `The share of the parent target against the requirement: ${required}.`,
   noteLevel: (level) => `The indicator's latest value against the target level ${level} (no baseline, so no change can be measured).`,
+  noteAverageDecrease: (required) =>
+    `The average yearly reduction since the start of the period (the baseline minus the latest value, divided by the years from the first year to the latest value's), not the indicator's value; required: an average of ${required}.`,
+  noteFactor: (required) =>
+    `How many times the baseline the latest value is (the latest value divided by the baseline), not the indicator's value; required: ${required}.`,
+  noteUnitsShare: (required, units) =>
+    units === null
+      ? `The share of the units reaching it; the target does not say how many units there are, so no share can be computed. Required: ${required}.`
+      : `The units reaching it divided by the ${units} in all, in %, against the requirement: ${required}.`,
   fromTo: (annual) => (annual ? "End of previous year → end of year" : "Baseline → latest"),
+  unitsReached: "Units reaching it / in all",
   colourKey: "Result bars are coloured by status: green – met, exceeded, on track; amber – at risk; red – off track, missed; grey – no data. Required bars are light grey.",
   overviewTitle: "Progress overview",
   downloadStatus: "Download the status table:",

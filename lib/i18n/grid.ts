@@ -25,7 +25,7 @@ const vi = {
     current: "Hiện tại",
     value: "Giá trị mới",
     baseline: "Giá trị gốc",
-    baselineHint: "Tỷ lệ cuối năm trước",
+    baselineHint: "Cuối năm trước, hoặc mốc so sánh của chỉ tiêu",
     note: "Ghi chú",
     evidence: "Đường dẫn minh chứng",
     select: "Chọn",
@@ -34,6 +34,8 @@ const vi = {
   labels: {
     value: (year: number, what: string, unit: string) => `Giá trị năm ${year} – ${what} – ${unit}`,
     baseline: (year: number, what: string, unit: string) => `Giá trị gốc (cuối năm ${year - 1}) – ${what} – ${unit}`,
+    /** An increase by a factor: the value at the target's reference point ("so với cuối năm 2020"). */
+    baselineReference: (what: string, unit: string) => `Giá trị gốc (tại mốc so sánh của chỉ tiêu) – ${what} – ${unit}`,
     note: (year: number, what: string, unit: string) => `Ghi chú năm ${year} – ${what} – ${unit}`,
     evidence: (year: number, what: string, unit: string) => `Đường dẫn minh chứng năm ${year} – ${what} – ${unit}`,
     select: (year: number, what: string, unit: string) => `Chọn dòng năm ${year} – ${what} – ${unit}`,
@@ -173,7 +175,7 @@ const en: TResultsGridText = {
     current: "Current",
     value: "New value",
     baseline: "Baseline",
-    baselineHint: "Rate at the end of the previous year",
+    baselineHint: "End of the previous year, or the target's reference point",
     note: "Note",
     evidence: "Evidence link",
     select: "Select",
@@ -182,6 +184,7 @@ const en: TResultsGridText = {
   labels: {
     value: (year, what, unit) => `Value for ${year} – ${what} – ${unit}`,
     baseline: (year, what, unit) => `Baseline (end of ${year - 1}) – ${what} – ${unit}`,
+    baselineReference: (what, unit) => `Baseline (at the target's reference point) – ${what} – ${unit}`,
     note: (year, what, unit) => `Note for ${year} – ${what} – ${unit}`,
     evidence: (year, what, unit) => `Evidence link for ${year} – ${what} – ${unit}`,
     select: (year, what, unit) => `Select the row for ${year} – ${what} – ${unit}`,

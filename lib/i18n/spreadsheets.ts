@@ -71,7 +71,7 @@ const vi = {
         help: "Kết quả đạt được. Nhập số; nếu nhập dạng chữ thì theo kiểu Việt Nam: dấu chấm phân cách hàng nghìn, dấu phẩy trước phần thập phân (2.400; 18,66). Tỷ lệ phần trăm nhập số phần trăm (18,66 chứ không phải 0,1866). Để trống nếu chưa có kết quả: dòng đó được bỏ qua.",
         example: "2.400",
       },
-      baseline: { label: "Giá trị gốc", help: "Giá trị cuối năm trước (cần cho chỉ tiêu giảm tỷ lệ nếu chỉ tiêu chưa có giá trị gốc). Để trống là không có.", example: "5,12" },
+      baseline: { label: "Giá trị gốc", help: "Giá trị cuối năm trước (cần cho chỉ tiêu giảm, giảm bình quân mỗi năm nếu chỉ tiêu chưa có giá trị gốc); với chỉ tiêu tăng … lần: giá trị tại mốc so sánh. Để trống là không có.", example: "5,12" },
       note: { label: "Ghi chú", help: "Nguồn số liệu hoặc giải thích, tối đa 2.000 ký tự.", example: "Báo cáo tổng kết năm 2023 của UBND huyện" },
       evidenceUrl: { label: "Đường dẫn minh chứng", help: "Địa chỉ http:// hoặc https:// của văn bản, báo cáo làm minh chứng.", example: "https://chauthanh.soctrang.gov.vn/bao-cao-2023" },
       status: {
@@ -162,7 +162,7 @@ const en: TSpreadsheetDict = {
         help: "The result achieved. Enter a number; typed as text, use the Vietnamese format: a dot between thousands, a comma before the decimals (2.400; 18,66). Enter a percentage in percent (18,66, not 0,1866). Leave it empty when there is no result yet: the row is skipped.",
         example: "2.400",
       },
-      baseline: { label: "Baseline", help: "The value at the end of the previous year (needed for a rate-reduction target without a baseline of its own). Empty means none.", example: "5,12" },
+      baseline: { label: "Baseline", help: "The value at the end of the previous year (needed for a decrease or an average yearly decrease without a baseline of its own); for an increase by a factor, the value at its reference point. Empty means none.", example: "5,12" },
       note: { label: "Note", help: "The source of the figure, or an explanation; at most 2,000 characters.", example: "Báo cáo tổng kết năm 2023 của UBND huyện" },
       evidenceUrl: { label: "Evidence link", help: "The http:// or https:// address of the document or report that is the evidence.", example: "https://chauthanh.soctrang.gov.vn/bao-cao-2023" },
       status: {

@@ -11,9 +11,11 @@ import {
   cellKey,
   childProblem,
   conflictProblem,
+  factorBaselineProblem,
   figureProblem,
   parentProblem,
   periodProblem,
+  unitsProblem,
   type TRowProblem,
   type TWriteError,
 } from "../../domain/results";
@@ -128,21 +130,30 @@ function checkOne(ctx: TRowContext, index: number, d: TResultData, input: unknow
   return { ok: true, row: { index, data: d, target, unit, publish, key, existing: null }, problems: problems.filter((p) => p !== null) };
 }
 
-/** The figures for the target's measure: text numbers read again with it, then their ranges. */
+/**
+ * The figures for the target's measure: text numbers read again with it, then their ranges, then
+ * what the target's kind asks of them (a share of units counts whole units, at most the target's
+ * number; a factor's baseline is above 0).
+ */
 function figureProblems(target: TCheckTarget, d: TResultData, input: unknown): (TRowProblem | null)[] {
   if (target.kind === "QUALITATIVE" || !target.indicator) return [{ field: "targetId", code: "not_measurable" }];
   const ambiguous = measureProblems(input, target.indicator);
   const refused = new Set(ambiguous.map((p) => p.field));
+  const value = refused.has("value") ? null : figureProblem(target.indicator, d.value, "value");
+  const hasBaseline = d.baseline !== undefined && d.baseline !== null && !refused.has("baseline");
+  const baseline = hasBaseline ? figureProblem(target.indicator, d.baseline!, "baseline") : null;
   return [
     ...ambiguous,
-    refused.has("value") ? null : figureProblem(target.indicator, d.value, "value"),
-    d.baseline === undefined || d.baseline === null || refused.has("baseline") ? null : figureProblem(target.indicator, d.baseline, "baseline"),
+    value,
+    baseline,
+    refused.has("value") || value ? null : unitsProblem(target.kind, d.value, num(target.baseline), target.indicator.measureUnit),
+    !hasBaseline || baseline ? null : factorBaselineProblem(target.kind, d.baseline),
   ];
 }
 
 /**
  * The rows against what is stored for them, their parent targets and their children (one
- * read): a decrease needs a baseline, a sub-target's count stays within its parent's (the
+ * read): a decrease, an average decrease and a factor need a baseline, a sub-target's count stays within its parent's (the
  * batch's value first), and a stored result must be the version the row names.
  * Sets `existing` on every row.
  */

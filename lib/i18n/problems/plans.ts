@@ -30,6 +30,7 @@ const vi = {
   parent_not_in_plan: () => "Chỉ tiêu cha phải là một chỉ tiêu khác của kế hoạch này",
   parent_cycle: () => "Không thể chọn chỉ tiêu con làm chỉ tiêu cha",
   parent_required: () => "Chỉ tiêu tỷ lệ cần chọn chỉ tiêu cha",
+  units_indicator_not_count: () => "Chỉ tiêu tỷ lệ số đơn vị đạt cần một chỉ tiêu đếm số đơn vị (ví dụ “Huyện nghèo, xã đặc biệt khó khăn thoát khỏi tình trạng nghèo…”, đơn vị tính: đơn vị)",
   target_has_children: () => "Chỉ tiêu này có chỉ tiêu con (“trong đó”); xóa các chỉ tiêu con trước.",
   target_has_results: (p: TParams) => `Chỉ tiêu đã có ${formatNumber(Number(p.count))} kết quả nên không xóa được; các kết quả được giữ nguyên.`,
   target_stale: (p: TParams) =>
@@ -62,6 +63,7 @@ const en: TProblemTexts<keyof typeof vi> = {
   parent_not_in_plan: () => "The parent target must be another target of this plan",
   parent_cycle: () => "A sub-target cannot be chosen as the parent",
   parent_required: () => "A share target needs a parent target",
+  units_indicator_not_count: () => "A share-of-units target needs an indicator that counts units (e.g. “Poor districts and extremely disadvantaged communes leaving that status”, measured in units)",
   target_has_children: () => "This target has sub-targets (“of which”); delete them first.",
   target_has_results: (p) => `This target has ${formatNumber(Number(p.count), { locale: "en" })} ${p.count === 1 ? "result" : "results"}, so it cannot be deleted; the results are kept.`,
   target_stale: (p) =>

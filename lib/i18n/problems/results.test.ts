@@ -40,6 +40,16 @@ describe("results problem texts", () => {
     expect(problemText({ code: "exceeds_parent", params: { value: 150, parentValue: 100, parentStatement: "x".repeat(80) } }, "vi")).toContain(`“${"x".repeat(57)}…”`);
   });
 
+  it("say which baseline a target needs, by its kind", () => {
+    expect(problemText({ code: "baseline_required", params: { kind: "DECREASE_BY" } }, "vi")).toBe("Chỉ tiêu giảm tỷ lệ cần giá trị gốc (tỷ lệ cuối năm trước) để tính mức giảm");
+    expect(problemText({ code: "baseline_required", params: { kind: "INCREASE_FACTOR" } }, "vi")).toContain("giá trị tại mốc so sánh");
+    expect(problemText({ code: "baseline_required", params: { kind: "AVERAGE_DECREASE" } }, "en")).toBe(
+      "An average yearly decrease needs the baseline (the value at the end of the year before the period)",
+    );
+    expect(problemText({ code: "exceeds_units", params: { value: 8, units: 7 } }, "vi")).toBe("Số đơn vị đạt (8) không thể nhiều hơn tổng số đơn vị của chỉ tiêu (7)");
+    expect(problemText({ code: "baseline_not_positive", params: { what: "baseline", value: 0 } }, "en")).toBe("The baseline of an increase by a factor must be greater than 0 (0 given)");
+  });
+
   it("say the API's summary of a refused batch in both languages", () => {
     expect(problemBilingual({ code: "batch_invalid", params: { rows: 3 } })).toBe("3 dòng có lỗi; không dòng nào được lưu / 3 row(s) have errors; nothing was saved");
   });

@@ -54,7 +54,14 @@ const vi = {
   out_of_range: (p: TParams) => `${WHAT_VI[String(p.what)]} là tỷ lệ phần trăm nên phải từ 0 đến 100 (đã nhập ${nVi(p.value)})`,
   negative: (p: TParams) => `${WHAT_VI[String(p.what)]} không được âm (đã nhập ${nVi(p.value)})`,
   not_whole: (p: TParams) => `${WHAT_VI[String(p.what)]} là số đếm (${p.measureUnit}) nên phải là số nguyên (đã nhập ${nVi(p.value)})`,
-  baseline_required: () => "Chỉ tiêu giảm tỷ lệ cần giá trị gốc (tỷ lệ cuối năm trước) để tính mức giảm",
+  baseline_required: (p: TParams) =>
+    p.kind === "INCREASE_FACTOR"
+      ? "Chỉ tiêu tăng … lần cần giá trị gốc (giá trị tại mốc so sánh, ví dụ cuối năm 2020) để tính số lần tăng"
+      : p.kind === "AVERAGE_DECREASE"
+        ? "Chỉ tiêu giảm bình quân mỗi năm cần giá trị gốc (giá trị cuối năm trước thời kỳ) để tính mức giảm bình quân"
+        : "Chỉ tiêu giảm tỷ lệ cần giá trị gốc (tỷ lệ cuối năm trước) để tính mức giảm",
+  baseline_not_positive: (p: TParams) => `Giá trị gốc của chỉ tiêu tăng … lần phải lớn hơn 0 (đã nhập ${nVi(p.value)})`,
+  exceeds_units: (p: TParams) => `Số đơn vị đạt (${nVi(p.value)}) không thể nhiều hơn tổng số đơn vị của chỉ tiêu (${nVi(p.units)})`,
   exceeds_parent: (p: TParams) =>
     `Giá trị ${nVi(p.value)} vượt quá kết quả của chỉ tiêu cha “${short(p.parentStatement)}” (${nVi(p.parentValue)}) cùng đơn vị và năm`,
   below_child: (p: TParams) => `Giá trị ${nVi(p.value)} nhỏ hơn kết quả đã nhập của chỉ tiêu con “${short(p.childStatement)}” (${nVi(p.childValue)})`,
@@ -99,7 +106,14 @@ const en: TProblemTexts<keyof typeof vi> = {
   out_of_range: (p) => `The ${p.what} is a percentage and must be between 0 and 100`,
   negative: (p) => `The ${p.what} must not be negative`,
   not_whole: (p) => `The ${p.what} is a count and must be a whole number`,
-  baseline_required: () => "A decrease target needs the baseline (the value at the end of the previous year)",
+  baseline_required: (p) =>
+    p.kind === "INCREASE_FACTOR"
+      ? "A target to increase by a factor needs the baseline (the value at the reference point, e.g. the end of 2020)"
+      : p.kind === "AVERAGE_DECREASE"
+        ? "An average yearly decrease needs the baseline (the value at the end of the year before the period)"
+        : "A decrease target needs the baseline (the value at the end of the previous year)",
+  baseline_not_positive: (p) => `The baseline of an increase by a factor must be greater than 0 (${nEn(p.value)} given)`,
+  exceeds_units: (p) => `The number of units reaching it (${nEn(p.value)}) cannot exceed the target's number of units (${nEn(p.units)})`,
   exceeds_parent: (_p) => "The value exceeds the parent target's result for the same unit and year",
   below_child: (_p) => "The value is below a sub-target's result for the same unit and year",
   locked: (_p) => "This result is approved and published; reopen it with a reason before changing it",

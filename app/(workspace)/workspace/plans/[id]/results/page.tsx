@@ -19,6 +19,7 @@ import { listUnits, type TUnit } from "@/lib/data/units";
 import { groupQualifier } from "@/lib/domain/groups";
 import { formatDate, formatDateTime, formatNumber } from "@/lib/domain/numbers";
 import { isCellFilter, isResultStatus } from "@/lib/domain/results";
+import { needsBaseline } from "@/lib/domain/targets";
 import type { Locale } from "@/lib/i18n/locale";
 import { getMessages, getLocale } from "@/lib/i18n/server";
 import { messages } from "@/lib/i18n/messages";
@@ -169,6 +170,8 @@ function toGroups(grid: TGrid, actor: TActor, units: TUnit[], locale: Locale, m:
     const text = describeTargetRow({ ...t, kind: t.kind as TSpecRow["kind"] }, locale);
     const group = groupQualifier(t.group, locale);
     const labelWhat = `${indicatorName}${group ? ` (${group})` : ""}`;
+    // Every rate asks for its baseline, and so does every kind measured from one (docs/domain.md).
+    const asksBaseline = t.valueKind === "rate" || needsBaseline(t.kind);
     const rows = grid.cells
       .filter((c) => c.targetId === t.id)
       .map((c) => {
@@ -183,6 +186,10 @@ function toGroups(grid: TGrid, actor: TActor, units: TUnit[], locale: Locale, m:
           labelWhat,
           measureUnit,
           valueKind: t.valueKind,
+          // A factor's baseline is at its reference point; an average decrease's before the period.
+          baseline: asksBaseline
+            ? { unit: t.valueKind === "rate" ? "%" : measureUnit, endOfYear: t.kind === "INCREASE_FACTOR" ? null : t.kind === "AVERAGE_DECREASE" ? t.periodStart - 1 : c.year - 1 }
+            : null,
           result: r
             ? {
                 id: r.id,
