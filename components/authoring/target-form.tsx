@@ -5,7 +5,7 @@
 import { submitKeepingValues } from "@/components/forms/keep-values";
 import { UnitPicker, type TPickerUnit } from "@/components/forms/unit-picker";
 import { periodProblem } from "@/components/forms/unit-picker-format";
-import { useActionState, useMemo, useState } from "react";
+import { useActionState, useEffect, useMemo, useRef, useState } from "react";
 import { INITIAL_ACTION_STATE, type TFormAction } from "@/lib/validation/action-state";
 import { groupName, groupQualifier } from "@/lib/domain/groups";
 import { parseVietnameseNumber } from "@/lib/domain/numbers";
@@ -52,6 +52,10 @@ type Props = {
   action: TFormAction;
   submitLabel: string;
   idPrefix: string;
+  /** Called once per successful save, with the saved target's id (the paste screen marks its card saved and presets its sub-targets' parent). */
+  onSaved?: (savedId: string) => void;
+  /** A parent chosen from outside after the form opened (a proposal's parent once saved): set in the form whenever it changes. */
+  presetParentId?: string;
 };
 
 const num = (s: string): number | null => {
@@ -60,9 +64,19 @@ const num = (s: string): number | null => {
   return r.ok ? r.value : Number.NaN;
 };
 
-export function TargetForm({ m, locale, planId, indicators, unitSearch, unit, groups, parents, values, action, submitLabel, idPrefix }: Props) {
+export function TargetForm({ m, locale, planId, indicators, unitSearch, unit, groups, parents, values, action, submitLabel, idPrefix, onSaved, presetParentId }: Props) {
   const [state, formAction, pending] = useActionState(action, INITIAL_ACTION_STATE);
   const [v, setV] = useState(values);
+  // A parent preset from outside: taken into the form when it changes (the officer may still change it).
+  const [presetSeen, setPresetSeen] = useState(presetParentId);
+  if (presetParentId !== presetSeen) {
+    setPresetSeen(presetParentId);
+    if (presetParentId !== undefined) setV((cur) => ({ ...cur, parentId: presetParentId }));
+  }
+  useEffect(() => {
+    if (state.ok && state.savedId && onSaved) onSaved(state.savedId);
+    // Once per answer: a new answer is a new state object (its seq changes).
+  }, [state]);
   const set = (k: keyof TTargetFormValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
     setV({ ...v, [k]: e.target instanceof HTMLInputElement && e.target.type === "checkbox" ? e.target.checked : e.target.value });
   // The target's unit must exist throughout its period: said as soon as both are known (the server decides).
@@ -109,13 +123,21 @@ export function TargetForm({ m, locale, planId, indicators, unitSearch, unit, gr
   );
   const check = (k: "strict" | "approximate" | "annual", label: string) => (
     <div className="check">
-      <input id={id(k)} name={k} type="checkbox" checked={v[k]} onChange={set(k)} />
+      <input id={id(k)} name={k} type="checkbox" checked={v[k]} onChange={set(k)} {...errProps(id(k), { [id(k)]: fe?.[k] ?? [] })} />
       <label htmlFor={id(k)}>{label}</label>
+      <FieldError id={`${id(k)}-error`} error={fe?.[k]} />
     </div>
   );
 
   return (
-    <form action={formAction} onSubmit={submitKeepingValues(formAction)} className="card stack authoring-form" noValidate>
+    <form
+      action={formAction}
+      onSubmit={(e) => {
+        submitKeepingValues(formAction)(e);
+      }}
+      className="card stack authoring-form"
+      noValidate
+    >
       <input type="hidden" name="planId" value={planId} />
       <input type="hidden" name="targetId" value={v.targetId} />
       {/* From the page, not the form's state: after a save the page sends the new version. */}

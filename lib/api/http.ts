@@ -23,6 +23,21 @@ export function apiError(code: ApiErrorCode, message: string, details?: unknown)
   return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status: httpStatusOf(code), headers });
 }
 
+/**
+ * The answer of a POST-only endpoint to any other method: 405 with `Allow: POST`. `body` names what
+ * it takes, in both languages (e.g. ["văn bản thuần", "plain text"]).
+ */
+export function postOnly(body?: readonly [vi: string, en: string]) {
+  return async (): Promise<Response> => {
+    const res = apiError(
+      "method_not_allowed",
+      `Địa chỉ này chỉ nhận POST${body ? ` (${body[0]})` : ""}; xem /api/v1/openapi.json / this endpoint accepts POST${body ? ` (${body[1]})` : ""} only; see /api/v1/openapi.json`,
+    );
+    res.headers.set("Allow", "POST");
+    return res;
+  };
+}
+
 export function withApiErrors<A extends unknown[]>(handler: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
     try {

@@ -1,4 +1,6 @@
 import { INDICATOR_COLUMNS, PLAN_COLUMNS, PLAN_STATUS_COLUMNS, STATUS_COLUMNS } from "../data/dashboard-columns";
+import { TARGET_KINDS } from "../domain/targets";
+import { MAX_PLAN_TEXT_BYTES } from "../validation/plan-text";
 // OpenAPI 3.1 description of the open-data API (docs/api.md). Keep in step with app/api/v1.
 /** A paginated answer's counts, and the relative addresses of its pages (lib/api/http.ts pageLinks). */
 const PAGE_META = { type: "object", properties: { total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" }, pageCount: { type: "integer" } } };
@@ -104,7 +106,11 @@ const progress = {
     year: { type: ["integer", "null"], description: "null for the whole period" },
     actual: { type: ["number", "null"], description: "Latest value (rates) or sum of yearly results (counts)" },
     achieved: { type: ["number", "null"], description: "Amount achieved toward the target (docs/domain.md)" },
-    percent: { type: ["number", "null"], description: "achieved / required × 100, one decimal" },
+    percent: {
+      type: ["number", "null"],
+      description:
+        "achieved / required × 100, one decimal; for increase_factor, the share of the required increase reached: (actual − baseline) / (baseline × (factor − 1)) × 100",
+    },
     status: { type: "string", enum: ["no_data", "on_track", "at_risk", "off_track", "met", "exceeded", "missed"] },
     metYears: { type: "integer", description: "Annual targets, whole period only: k, the years met or exceeded (\"met in k of n years, m without data\")" },
     dueYears: {
@@ -159,7 +165,7 @@ const target = {
       type: ["object", "null"],
       properties: { code: { type: "string" }, name: { type: "string" }, unit: { type: "string", examples: ["%", "người"] } },
     },
-    kind: { type: "string", enum: ["decrease_by", "reach_at_most", "reach_at_least", "count", "share_of_parent", "qualitative"] },
+    kind: { type: "string", enum: ["decrease_by", "reach_at_most", "reach_at_least", "count", "share_of_parent", "increase_factor", "share_of_units", "average_decrease", "qualitative"] },
     lower: { type: ["number", "null"] },
     upper: { type: ["number", "null"] },
     strict: { type: "boolean", description: "\"trên …\": met only strictly above lower" },
@@ -172,7 +178,48 @@ const target = {
     periodEnd: { type: "integer" },
     parentId: { type: ["string", "null"], description: "Parent target for \"trong đó\" sub-targets" },
     statement: { type: "string", description: "The target as the source words it" },
+    equivalent: {
+      type: ["object", "null"],
+      description: "\"tương đương 2.273 hộ\": the same target in a second unit",
+      properties: { value: { type: "number" }, unit: { type: ["string", "null"], examples: ["hộ"] } },
+    },
     progress: { $ref: "#/components/schemas/Progress" },
+  },
+};
+
+/** A target the plan-text reader proposes (POST /api/v1/targets/parse): the Target shape without ids, unit or progress. */
+const proposedTarget = {
+  type: "object",
+  required: [
+    "indicator", "group", "kind", "lower", "upper", "strict", "approximate", "annual", "baseline", "unit", "periodStart", "periodEnd",
+    "parentId", "equivalent", "statement", "sentence", "parentIndex",
+  ],
+  properties: {
+    indicator: {
+      type: ["object", "null"],
+      description: "From the catalogue; null when the text names no indicator the reader knows",
+      properties: { code: { type: "string" }, name: { type: "string" }, unit: { type: "string", examples: ["%", "người"] } },
+    },
+    group: { ...group, type: ["object", "null"], description: "The population group from the catalogue (\"all\" when the text names no sub-group); null only for a group the catalogue does not hold" },
+    kind: { type: "string", enum: TARGET_KINDS.map((k) => k.toLowerCase()) },
+    lower: { type: ["number", "null"] },
+    upper: { type: ["number", "null"] },
+    strict: { type: "boolean", description: "\"trên\", \"hơn\", \"dưới\": met only strictly beyond the bound" },
+    approximate: { type: "boolean", description: "\"khoảng\", \"gần\": an approximate figure" },
+    annual: { type: "boolean", description: "\"hàng năm\": recurring every year of the period" },
+    baseline: { type: ["number", "null"], description: "The value the target starts from, when the text states it" },
+    unit: { type: "null", description: "Always null: the text does not fix the administrative unit; the plan does" },
+    periodStart: { type: ["integer", "null"], description: "From the sentence or the text before it; null when the text gives none" },
+    periodEnd: { type: ["integer", "null"] },
+    parentId: { type: "null", description: "Always null: nothing is stored (see parentIndex)" },
+    equivalent: {
+      type: ["object", "null"],
+      description: "\"tương đương 2.273 hộ\": the same target in a second unit",
+      properties: { value: { type: "number" }, unit: { type: ["string", "null"], examples: ["hộ"] } },
+    },
+    statement: { type: "string", description: "The target's own words within the sentence" },
+    sentence: { type: "string", description: "The whole sentence it was read from (whitespace collapsed)" },
+    parentIndex: { type: ["integer", "null"], description: "Index in `data` of the target this one is a \"trong đó\" part of" },
   },
 };
 
@@ -481,6 +528,62 @@ export const openApiDocument = {
         },
       },
     },
+    "/api/v1/targets/parse": {
+      post: {
+        summary: "Read a plan's Vietnamese text into proposed targets (no account; nothing is saved)",
+        description:
+          "The body is the plan's text as plain text (`Content-Type: text/plain`, UTF-8), at most 64 KB (65.536 bytes). " +
+          "The answer lists the targets the text states, in its order, each in the Target shape without ids, with the sentence it was read from " +
+          "and `parentIndex` for a \"trong đó\" part; indicators and population groups are the catalogue's. " +
+          "`notUnderstood` lists the statements that look like targets but could not be read without guessing " +
+          "(`reason`: `number_unclear`, `kind_unclear`, `several_figures`), to be entered by hand. " +
+          "An empty or blank text answers empty lists. Proposals are never stored: an officer confirms each one in plan authoring (\"Dán văn bản\").",
+        requestBody: {
+          required: true,
+          content: {
+            "text/plain": {
+              schema: { type: "string", maxLength: MAX_PLAN_TEXT_BYTES },
+              examples: { sentence: { summary: "One sentence of 58/KH-UBND", value: "Giải quyết việc làm cho 2.400 lao động, trong đó xuất khẩu lao động 25 người." } },
+            },
+          },
+        },
+        responses: {
+          "200": {
+            description: "The proposed targets and the statements not understood (both empty for a blank text)",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  required: ["data", "notUnderstood"],
+                  properties: {
+                    data: { type: "array", items: { $ref: "#/components/schemas/ProposedTarget" } },
+                    notUnderstood: {
+                      type: "array",
+                      items: {
+                        type: "object",
+                        required: ["reason", "sentence", "statement"],
+                        properties: {
+                          reason: {
+                            type: "string",
+                            examples: ["number_unclear", "kind_unclear", "several_figures"],
+                            description: "number_unclear: a figure that cannot be read without guessing; kind_unclear: figures, but no wording saying what is to happen to them; several_figures: more than one figure where the target takes one",
+                          },
+                          sentence: { type: "string" },
+                          statement: { type: "string" },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          "400": { description: "A content type other than text/plain, or a body that is not UTF-8", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "405": { description: "Any method but POST", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "413": { description: "Body larger than 64 KB (65.536 bytes)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      },
+    },
     "/api/v1/compare": {
       get: {
         summary: "One indicator and population group across provinces and their districts (published results)",
@@ -652,7 +755,7 @@ export const openApiDocument = {
     "/api/v1/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1 document" } } } },
   },
   components: {
-    schemas: { Plan: plan, Target: target, Progress: progress, Unit: unitRecord, UnitRef: unit, UnitDetail: unitDetail, Error: error, ResultInput: resultInput, SavedResult: savedResult, WriteError: writeError },
+    schemas: { Plan: plan, Target: target, ProposedTarget: proposedTarget, Progress: progress, Unit: unitRecord, UnitRef: unit, UnitDetail: unitDetail, Error: error, ResultInput: resultInput, SavedResult: savedResult, WriteError: writeError },
     securitySchemes: {
       bearerAuth: {
         type: "http",

@@ -3,12 +3,44 @@
 import type { TPlanDetail, TPlanSummary } from "../data/plans";
 import { progressOf } from "../data/target-view";
 import type { Progress } from "../domain/progress";
+import type { TargetAmounts } from "../domain/targets";
 
 const lc = (s: string) => s.toLowerCase();
 const isoDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 const apiUnit = (u: { code: string; name: string; level: string }) => ({ code: u.code, name: u.name, level: lc(u.level) });
 /** The population group a figure or target counts (never left out: "all" is the whole unit). */
 export const apiGroup = (g: { code: string; name: string; nameEn: string }) => ({ code: g.code, name: g.name, nameEn: g.nameEn });
+
+/** What a target says, as the API writes it: shared by stored targets and targets proposed from plan text (lib/api/parse-targets.ts). */
+export type TTargetTerms = Omit<TargetAmounts, "periodStart" | "periodEnd"> & {
+  indicator: { code: string; name: string; measureUnit: string } | null;
+  /** null only for a proposed target whose group the catalogue does not hold (never shown as the whole unit). */
+  group: { code: string; name: string; nameEn: string } | null;
+  /** null only for a proposed target whose text names no period. */
+  periodStart: number | null;
+  periodEnd: number | null;
+  statement: string;
+  equivalentValue: number | null;
+  equivalentUnit: string | null;
+};
+
+export function apiTargetTerms(t: TTargetTerms) {
+  return {
+    indicator: t.indicator ? { code: t.indicator.code, name: t.indicator.name, unit: t.indicator.measureUnit } : null,
+    kind: lc(t.kind),
+    lower: t.lower,
+    upper: t.upper,
+    strict: t.strict,
+    approximate: t.approximate,
+    annual: t.annual,
+    baseline: t.baseline,
+    group: t.group ? apiGroup(t.group) : null,
+    periodStart: t.periodStart,
+    periodEnd: t.periodEnd,
+    statement: t.statement,
+    equivalent: t.equivalentValue !== null ? { value: t.equivalentValue, unit: t.equivalentUnit } : null,
+  };
+}
 
 export function toApiPlan(p: TPlanSummary) {
   return {
@@ -55,21 +87,11 @@ export function toApiPlanDetail(p: TPlanDetail, asOf: string) {
     tasks: p.tasks.map((t) => ({ description: t.description, responsible: t.responsible })),
     targets: p.targets.map((t) => ({
       id: t.id,
-      indicator: t.indicator ? { code: t.indicator.code, name: t.indicator.name, unit: t.indicator.measureUnit } : null,
-      kind: lc(t.kind),
-      lower: t.lower,
-      upper: t.upper,
-      strict: t.strict,
-      approximate: t.approximate,
-      annual: t.annual,
-      baseline: t.baseline,
-      unit: apiUnit(t.unit),
+      ...apiTargetTerms(t),
+      // A stored target always has its group ("all" for the whole unit).
       group: apiGroup(t.group),
-      periodStart: t.periodStart,
-      periodEnd: t.periodEnd,
+      unit: apiUnit(t.unit),
       parentId: t.parentId,
-      statement: t.statement,
-      equivalent: t.equivalentValue !== null ? { value: t.equivalentValue, unit: t.equivalentUnit } : null,
       progress: toApiProgress(t.id, progress.get(t.id)!),
     })),
     reportedResults: p.reportedResults.map((r) => ({

@@ -12,6 +12,8 @@ export type TActionState = {
   seq?: number;
   /** On success, the page to go to next (the pipeline redirects there). */
   next?: string;
+  /** On success, the id of the record the action created or changed (a form that must refer to it next, e.g. a pasted target's sub-target). */
+  savedId?: string;
   /**
    * A heavy step that did not run because it was not confirmed: the question to ask (what will
    * happen, to how many rows). The form asks it (components/ui/confirm-dialog.tsx); its confirm

@@ -85,3 +85,20 @@ export async function choose(page: Page, p: { box: Locator; posted: Locator }, t
   await page.getByRole("option", { name: option }).first().click();
   await expect(p.posted).toHaveValue(key);
 }
+
+/** A new draft plan of Sóc Trăng (signed in as its officer) for `year`; leaves the page on the plan's edit page. */
+export async function newSocTrangDraft(page: Page, title: string, year: number): Promise<void> {
+  await page.goto("/workspace/plans/new");
+  const issuer = picker(page, "plan-issuerUnitCode", "issuerUnitCode");
+  await issuer.box.fill("soc trang");
+  await expect(page.getByRole("listbox").getByRole("option").first()).toContainText("Tỉnh Sóc Trăng");
+  await issuer.box.press("ArrowDown");
+  await issuer.box.press("Enter");
+  await expect(issuer.posted).toHaveValue("94");
+  await page.fill("#plan-issuer", "UBND tỉnh Sóc Trăng");
+  await page.fill("#plan-title", title);
+  await page.fill("#plan-periodStart", String(year));
+  await page.fill("#plan-periodEnd", String(year));
+  await page.locator("form.authoring-form button[type=submit]").click();
+  await page.waitForURL("**/edit?created=1");
+}

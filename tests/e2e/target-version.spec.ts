@@ -4,7 +4,7 @@
 // nothing saved.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./auth";
-import { picker } from "./support";
+import { newSocTrangDraft } from "./support";
 
 const editForm = (page: Page) => page.locator("li[data-target-id] details.target-edit form");
 
@@ -20,19 +20,7 @@ async function saveStatement(page: Page, statement: string) {
 
 test("an open target form saves twice in a row; a page opened on a replaced version is refused", async ({ page, context }) => {
   await signIn(page, "socTrang");
-  await page.goto("/workspace/plans/new");
-  const issuer = picker(page, "plan-issuerUnitCode", "issuerUnitCode");
-  await issuer.box.fill("soc trang");
-  await expect(page.getByRole("listbox").getByRole("option").first()).toContainText("Tỉnh Sóc Trăng");
-  await issuer.box.press("ArrowDown");
-  await issuer.box.press("Enter");
-  await expect(issuer.posted).toHaveValue("94");
-  await page.fill("#plan-issuer", "UBND tỉnh Sóc Trăng");
-  await page.fill("#plan-title", "Kế hoạch kiểm thử phiên bản chỉ tiêu");
-  await page.fill("#plan-periodStart", "2024");
-  await page.fill("#plan-periodEnd", "2024");
-  await page.locator("form.authoring-form button[type=submit]").click();
-  await page.waitForURL("**/edit?created=1");
+  await newSocTrangDraft(page, "Kế hoạch kiểm thử phiên bản chỉ tiêu", 2024);
 
   await page.selectOption("#new-target-kind", "COUNT");
   await page.selectOption("#new-target-indicatorCode", "jobs");

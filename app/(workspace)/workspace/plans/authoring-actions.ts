@@ -128,7 +128,7 @@ export const saveTargetAction = defineAction<{ planId: string; targetId: string 
   input: read((fd) => ({ planId: text(fd, "planId"), targetId: text(fd, "targetId") || null, target: targetFields(fd) })),
   run: async ({ planId, targetId, target }, { actor, m }) => {
     const r = await saveTarget(actor, planId, targetId, target);
-    return r.ok ? { ok: true, message: targetId ? m.authoring.targetSaved : m.authoring.targetAdded } : refused(r);
+    return r.ok ? { ok: true, message: targetId ? m.authoring.targetSaved : m.authoring.targetAdded, savedId: r.id } : refused(r);
   },
   revalidate: ({ planId }) => planPaths(planId),
 });

@@ -12,7 +12,7 @@
 // rejects the batch (nothing written). 200 { data: saved, warnings }; otherwise
 // { error: { code, message, details: [{ row, field?, code, message, line? }] } }.
 import { NextResponse } from "next/server";
-import { ApiError, apiError, withApiErrors } from "@/lib/api/http";
+import { ApiError, apiError, postOnly, withApiErrors } from "@/lib/api/http";
 import { readResultUpload, refusedError, savedAnswer } from "@/lib/api/results-upload";
 import { clientIpFrom } from "@/lib/auth/client-ip";
 import { tokenFromBearer, tokenScopeProblems, type TBearer } from "@/lib/data/tokens";
@@ -66,11 +66,7 @@ export const POST = withApiErrors(async (req: Request) => {
   return NextResponse.json(savedAnswer(outcome, upload));
 });
 
-const methodNotAllowed = async () => {
-  const res = apiError("method_not_allowed", "Địa chỉ này chỉ nhận POST; xem /api/v1/openapi.json / this endpoint accepts POST only; see /api/v1/openapi.json");
-  res.headers.set("Allow", "POST");
-  return res;
-};
+const methodNotAllowed = postOnly();
 export const GET = methodNotAllowed;
 export const PUT = methodNotAllowed;
 export const PATCH = methodNotAllowed;

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/authoring/action-form";
+import { PasteTargets } from "@/components/authoring/paste-targets";
 import { PlanForm } from "@/components/authoring/plan-form";
 import { TargetForm, type TTargetFormValues } from "@/components/authoring/target-form";
 import { chosenUnit, pickerUnitOfHit } from "@/components/forms/unit-picker-format";
@@ -192,6 +193,23 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
             </li>
           ))}
         </ul>
+      )}
+      {!locked && (
+        // "Dán văn bản": the plan's text read into proposed targets, each saved through saveTargetAction.
+        <PasteTargets
+          m={m}
+          locale={locale}
+          planId={plan.id}
+          period={{ start: plan.periodStart, end: plan.periodEnd }}
+          issuerUnitKey={plan.issuerUnit.key}
+          issuerUnit={chosenOf(plan.issuerUnit.key)}
+          indicators={choices.indicators.map((i) => ({ code: i.code, name: i.name, measureUnit: i.measureUnit }))}
+          groups={choices.groups}
+          unitSearch={unitSearch}
+          parents={parents}
+          targets={plan.targets.map((tg) => ({ id: tg.id, statement: tg.statement }))}
+          action={saveTargetAction}
+        />
       )}
       {!locked && (
         <section aria-labelledby="add-target">
