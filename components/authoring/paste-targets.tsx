@@ -4,10 +4,8 @@
 // target form filled in, beside the sentence it came from. Nothing is saved until the officer saves
 // a card, through the page's own saveTargetAction (the one write path for targets); a saved card
 // cannot be saved again, a skipped one is hidden. A "trong đó" part gets its parent preset once the
-// parent's card is saved: the saved target is found among the plan's targets the page sends after
-// the save (the action answers no id), as the one not there when the text was read whose wording is
-// the one posted. Sentences the reader could not read are listed for entry by hand (docs/api.md,
-// "Reading plan text").
+// parent's card is saved (the action answers the saved target's id). Sentences the reader could not
+// read are listed for entry by hand (docs/plan-text.md).
 import { useId, useMemo, useRef, useState } from "react";
 import type { NotUnderstood, ReadTarget } from "@/lib/domain/plan-text/types";
 import { WHOLE_POPULATION } from "@/lib/domain/groups";
@@ -35,8 +33,6 @@ type Props = {
   unitSearch: TAuthoringUnitSearch;
   /** The plan's targets as the target form offers them as parents. */
   parents: { id: string; label: string }[];
-  /** The plan's targets now (after every save the page sends them again). */
-  targets: { id: string; statement: string }[];
   action: TFormAction;
 };
 
@@ -45,14 +41,9 @@ type TReading = {
   no: number;
   targets: ReadTarget[];
   notUnderstood: NotUnderstood[];
-  /** The plan's target ids when the text was read: a saved proposal is a target not among them. */
-  knownIds: string[];
 };
 
 const fill = (template: string, n: number | string, k?: number | string) => template.replace("{n}", String(n)).replace("{k}", String(k ?? ""));
-
-/** Wording compared as the server stores it: whitespace collapsed, trimmed. */
-const words = (s: string) => s.replace(/\s+/g, " ").trim();
 
 const numberText = (x: number | null) => (x === null ? "" : formatNumber(x));
 
@@ -70,7 +61,7 @@ function Sentence({ sentence, statement }: { sentence: string; statement: string
   );
 }
 
-export function PasteTargets({ m, locale, planId, period, issuerUnitKey, issuerUnit, indicators, groups, unitSearch, parents, targets, action }: Props) {
+export function PasteTargets({ m, locale, planId, period, issuerUnitKey, issuerUnit, indicators, groups, unitSearch, parents, action }: Props) {
   const p = m.paste;
   const uid = useId();
   const [text, setText] = useState("");
@@ -104,7 +95,7 @@ export function PasteTargets({ m, locale, planId, period, issuerUnitKey, issuerU
       const { readPlanText } = await import("@/lib/domain/plan-text/read");
       const r = readPlanText(text, { indicators: indicators.map((i) => ({ code: i.code, name: i.name })) });
       setError(null);
-      setReading({ no: (reading?.no ?? 0) + 1, targets: r.targets, notUnderstood: r.notUnderstood, knownIds: targets.map((t) => t.id) });
+      setReading({ no: (reading?.no ?? 0) + 1, targets: r.targets, notUnderstood: r.notUnderstood });
       setAnnouncement(fill(p.readResult, r.targets.length, r.notUnderstood.length));
     } catch (e) {
       console.error("plan-text reader:", e);

@@ -207,7 +207,6 @@ export default async function EditPlanPage({ params, searchParams }: Props) {
           groups={choices.groups}
           unitSearch={unitSearch}
           parents={parents}
-          targets={plan.targets.map((tg) => ({ id: tg.id, statement: tg.statement }))}
           action={saveTargetAction}
         />
       )}
