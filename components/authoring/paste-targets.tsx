@@ -245,6 +245,7 @@ export function PasteTargets({ m, locale, planId, period, issuerUnitKey, issuerU
                           </div>
                         )}
                         {!done && t.kind !== "QUALITATIVE" && !initial[i]?.indicatorCode && <p className="notice">{p.noIndicator}</p>}
+                        {!done && t.measureWord && t.measureWord !== "%" && <p className="muted">{fill(p.measure, `“${t.measureWord}”`)}</p>}
                       </div>
                       <div>
                         {done ? (

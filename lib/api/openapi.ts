@@ -192,7 +192,7 @@ const proposedTarget = {
   type: "object",
   required: [
     "indicator", "group", "kind", "lower", "upper", "strict", "approximate", "annual", "baseline", "unit", "periodStart", "periodEnd",
-    "parentId", "equivalent", "statement", "sentence", "parentIndex",
+    "parentId", "equivalent", "statement", "measure", "sentence", "parentIndex",
   ],
   properties: {
     indicator: {
@@ -219,6 +219,11 @@ const proposedTarget = {
     },
     statement: { type: "string", description: "The target's own words within the sentence" },
     sentence: { type: "string", description: "The whole sentence it was read from (whitespace collapsed)" },
+    measure: {
+      type: ["string", "null"],
+      description: "The word the text measures the figure in, as written (\"%\", \"lao động\", \"lượt hộ\", \"lần\"); compare it with the indicator's unit: \"lượt hộ\" is not \"hộ\". Null for a qualitative target",
+      examples: ["%", "lao động", "lượt hộ"],
+    },
     parentIndex: { type: ["integer", "null"], description: "Index in `data` of the target this one is a \"trong đó\" part of" },
   },
 };

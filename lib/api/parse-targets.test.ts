@@ -53,6 +53,7 @@ describe("toParseAnswer", () => {
         parentId: null,
         equivalent: null,
         statement: read.statement,
+        measure: read.measureWord,
         sentence: read.sentence,
         parentIndex: 0,
       },

@@ -52,7 +52,14 @@ type TCatalogue = {
  * stored: `parentIndex` says which proposal this one is a "trong đó" part of), and the sentence it
  * was read from.
  */
-export type TProposedTarget = ReturnType<typeof apiTargetTerms> & { unit: null; parentId: null; sentence: string; parentIndex: number | null };
+export type TProposedTarget = ReturnType<typeof apiTargetTerms> & {
+  unit: null;
+  parentId: null;
+  /** The word the text measures its figure in ("%", "lao động", "lượt hộ", "lần"): "lượt hộ" is not "hộ", so it is said as written. */
+  measure: string | null;
+  sentence: string;
+  parentIndex: number | null;
+};
 
 export type TParseAnswer = {
   data: TProposedTarget[];
@@ -73,6 +80,7 @@ export function toParseAnswer(reading: PlanTextReading, catalogue: TCatalogue): 
         unit: null,
         parentId: null,
         sentence: t.sentence,
+        measure: t.measureWord,
         parentIndex: t.parentIndex,
       };
     }),

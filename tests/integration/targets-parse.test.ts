@@ -62,7 +62,7 @@ describe("POST /api/v1/targets/parse", () => {
     // The Target shape of GET /api/v1/plans/{id}, without id and progress, plus where each came from.
     const keys = [
       "indicator", "group", "kind", "lower", "upper", "strict", "approximate", "annual", "baseline", "unit", "periodStart", "periodEnd",
-      "parentId", "equivalent", "statement", "sentence", "parentIndex",
+      "parentId", "equivalent", "statement", "measure", "sentence", "parentIndex",
     ].sort();
     for (const t of body.data) {
       expect(Object.keys(t).sort()).toEqual(keys);
