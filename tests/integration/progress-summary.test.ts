@@ -286,6 +286,40 @@ describe("public cache", () => {
     expect(await publicDataVersion()).toBe(v0 + 1n);
   });
 
+  it("a result's draft life does not move the version; publishing, correcting and deleting a published one do", async () => {
+    const id = "result-draft-version-test";
+    const version = () => publicDataVersion();
+    const write = (sql: string, params: unknown[] = []) => withPg((c) => c.query(sql, params));
+    const { rows } = await withPg((c) => c.query<{ indicatorId: string; unitId: string }>(`SELECT "indicatorId", "unitId" FROM "target" WHERE "id" = $1`, [PARENT]));
+    const t = rows[0]!;
+    let v = await version();
+    await write(
+      `INSERT INTO "result" ("id", "targetId", "indicatorId", "unitId", "year", "value", "status", "updatedAt") VALUES ($1, $2, $3, $4, 2021, 10, 'DRAFT', now())`,
+      [id, PARENT, t.indicatorId, t.unitId],
+    );
+    await write(`UPDATE "result" SET "value" = 11 WHERE "id" = $1`, [id]);
+    await write(`UPDATE "result" SET "status" = 'SUBMITTED' WHERE "id" = $1`, [id]);
+    expect(await version()).toBe(v);
+    await write(`UPDATE "result" SET "status" = 'PUBLISHED' WHERE "id" = $1`, [id]);
+    expect(await version()).toBe(++v);
+    // Reopened for correction: the public keeps the old figure, marked; every edit of it may show.
+    await write(`UPDATE "result" SET "status" = 'DRAFT' WHERE "id" = $1`, [id]);
+    expect(await version()).toBe(++v);
+    await write(`UPDATE "result" SET "value" = 12 WHERE "id" = $1`, [id]);
+    expect(await version()).toBe(++v);
+    await write(`UPDATE "result" SET "status" = 'PUBLISHED' WHERE "id" = $1`, [id]);
+    expect(await version()).toBe(++v);
+    await write(`DELETE FROM "result" WHERE "id" = $1`, [id]);
+    expect(await version()).toBe(++v);
+    // A draft that never was public goes without a trace in the public caches.
+    await write(
+      `INSERT INTO "result" ("id", "targetId", "indicatorId", "unitId", "year", "value", "status", "updatedAt") VALUES ($1, $2, $3, $4, 2021, 10, 'DRAFT', now())`,
+      [id, PARENT, t.indicatorId, t.unitId],
+    );
+    await write(`DELETE FROM "result" WHERE "id" = $1`, [id]);
+    expect(await version()).toBe(v);
+  });
+
   it("serves the same answer until a write, then loads again", async () => {
     let loads = 0;
     const load = async () => ({ n: ++loads });
