@@ -2,8 +2,8 @@
 // When the root layout itself fails: a page of its own (no layout, no cookie read), in both
 // languages, from the small texts module (lib/i18n/states.ts). Next.js may serve it prerendered
 // (/_global-error), with scripts whose nonce is not the one the request's Content-Security-Policy
-// names (proxy.ts): the browser then runs none of them, so the way home is a plain link, which
-// needs no script; "Try again" needs them.
+// names (proxy.ts): the browser then runs none of them. So both ways out are plain links: "Try
+// again" reloads this address (href=""), and where scripts do run it calls reset() instead.
 import { stateTexts } from "@/lib/i18n/states";
 
 const { vi, en } = stateTexts;
@@ -16,9 +16,15 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
         <h1>{both(vi.errorTitle, en.errorTitle)}</h1>
         <p>{both(vi.error, en.error)}</p>
         <p>
-          <button type="button" onClick={reset}>
+          <a
+            href=""
+            onClick={(e) => {
+              e.preventDefault();
+              reset();
+            }}
+          >
             {both(vi.retry, en.retry)}
-          </button>{" "}
+          </a>{" "}
           <a href="/">{both(vi.home, en.home)}</a>
         </p>
       </body>

@@ -19,8 +19,11 @@
 //   few seconds until it has room again.
 // - Unknown emails are counted under the address only: they write no row of their own. Their audit
 //   entries are capped (auditAllowed): one per address per minute, UNKNOWN_AUDIT_PER_MINUTE in all.
+//   So that the answers do not tell which emails have accounts, an unknown email also gets the
+//   accounts' back-off ("wait"), counted in this process's memory (reserveUnknownEmailAttempt).
 // - Rows untouched for FORGET_AFTER_MS are deleted when an address starts a fresh count.
 import "server-only";
+import { createHash } from "node:crypto";
 import { Prisma } from "../generated/prisma/client";
 import type { Db } from "../db/prisma";
 
@@ -48,6 +51,32 @@ export type TReservation = { ok: true; failures: number } | { ok: false; waitMs:
 export function accountDelayMs(failures: number): number {
   if (failures < ACCOUNT_FREE_FAILURES) return 0;
   return Math.min(ACCOUNT_FIRST_DELAY_MS * 2 ** Math.min(failures - ACCOUNT_FREE_FAILURES, 30), ACCOUNT_MAX_DELAY_MS);
+}
+
+/** Unknown emails counted in memory at most (the oldest are forgotten first). */
+export const UNKNOWN_EMAILS_KEPT = 20_000;
+const unknownEmails = new Map<string, { failures: number; last: number; blockedUntil: number }>();
+
+/**
+ * Counts one attempt with an email that has no account, with the accounts' schedule
+ * (accountDelayMs), in this process's memory: no row is written, and the email itself is not kept
+ * (only a hash of it). After ACCOUNT_FREE_FAILURES failures it answers "wait" as a real account
+ * does. What it cannot hide is said in SECURITY.md.
+ */
+export function reserveUnknownEmailAttempt(email: string, now: number = Date.now()): TReservation {
+  const key = createHash("sha256").update(email.trim().toLowerCase()).digest("base64url");
+  let entry = unknownEmails.get(key);
+  if (entry && now - entry.last > FORGET_AFTER_MS) entry = undefined;
+  if (entry && entry.blockedUntil > now) return { ok: false, waitMs: Math.max(1000, entry.blockedUntil - now) };
+  const failures = (entry?.failures ?? 0) + 1;
+  const delay = accountDelayMs(failures);
+  unknownEmails.delete(key);
+  unknownEmails.set(key, { failures, last: now, blockedUntil: delay > 0 ? now + delay : 0 });
+  if (unknownEmails.size > UNKNOWN_EMAILS_KEPT) {
+    const oldest = unknownEmails.keys().next();
+    if (!oldest.done) unknownEmails.delete(oldest.value);
+  }
+  return { ok: true, failures };
 }
 
 /** The key an address is counted under: IPv4 as it is, IPv6 by its /64 (one household or office gets a whole /64). */

@@ -14,7 +14,7 @@ import type { Db } from "../db/prisma";
 import { writeAuditStandalone } from "./audit-sign-in";
 import { clientIpFrom } from "./client-ip";
 import { checkPassword } from "./password";
-import { accountKey, addressKey, auditAllowed, clearAccount, releaseAddressAttempt, reserveAccountAttempt, reserveAddressAttempt, unknownEmailAuditAllowed } from "./rate-limit";
+import { accountKey, addressKey, auditAllowed, clearAccount, releaseAddressAttempt, reserveAccountAttempt, reserveAddressAttempt, reserveUnknownEmailAttempt, unknownEmailAuditAllowed } from "./rate-limit";
 
 const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().max(200).email(),
@@ -68,6 +68,13 @@ export async function attemptSignIn(credentials: unknown, headers: unknown, clie
       await releaseAddressAttempt(client, ip);
       if (await auditAllowed(client, `throttled:${accountKey(user.id)}`, 1, now)) await audit("sign_in.throttled", user.id);
       return { ok: false, error: throttled(account.waitMs) };
+    }
+  } else {
+    // An unknown email waits as an account would, so the answer does not say it has none.
+    const unknown = reserveUnknownEmailAttempt(email, now);
+    if (!unknown.ok) {
+      await releaseAddressAttempt(client, ip);
+      return { ok: false, error: throttled(unknown.waitMs) };
     }
   }
 

@@ -131,6 +131,22 @@ describe("the sign-in throttle, shared by every process", () => {
     expect((await reserveAddressAttempt(processB, "198.51.100.15", t0 + ADDRESS_LEAK_MS)).ok).toBe(false);
   });
 
+  it("answers an unknown email as it answers an account: wrong five times, then wait, the wait growing alike", { timeout: 120_000 }, async () => {
+    const nobody = `nobody.${t0}@random.test`;
+    const answers = { account: [] as string[], unknown: [] as string[] };
+    for (let i = 0; i < 7; i++) {
+      const at = i < 6 ? i * SECOND : 35 * SECOND;
+      answers.account.push(await attempt(processA, "lan", WRONG, from("198.51.100.31"), at));
+      answers.unknown.push(await attempt(processA, nobody, WRONG, from("198.51.100.32"), at));
+    }
+    expect(answers.unknown).toEqual(answers.account);
+    expect(answers.account).toEqual(["invalid", "invalid", "invalid", "invalid", "invalid", "throttled:29", "invalid"]);
+    // After the 6th failure both wait a minute; the unknown email wrote no row.
+    expect(await attempt(processA, "lan", WRONG, from("198.51.100.31"), 36 * SECOND)).toBe("throttled:59");
+    expect(await attempt(processA, nobody, WRONG, from("198.51.100.32"), 36 * SECOND)).toBe("throttled:59");
+    expect((await throttleRows(processA)).map((r) => r.key).filter((k) => k.includes("random.test"))).toEqual([]);
+  });
+
   it("writes no row per unknown email, and a bounded number of audit entries for them", { timeout: 120_000 }, async () => {
     const auditBefore = await processA.auditLog.count({ where: { action: "sign_in.failed", ip: "198.51.100.17" } });
     const compare = vi.spyOn(bcrypt, "compare");
