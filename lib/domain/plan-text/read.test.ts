@@ -2,6 +2,8 @@
  * The reader's own rules (docs/plan-text.md): it reads back what the portal writes, never takes a
  * date, a code or a year for a figure, never guesses, and stays linear on hostile input.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GROUP, indicators, targets as seedTargets } from "../../../prisma/seed-data";
 import { describeTarget, type TargetKind } from "../targets";
@@ -112,5 +114,24 @@ describe("hostile input", () => {
     const r = readPlanText(`Giảm tỷ lệ hộ nghèo ${"rất ".repeat(600)}1%.`);
     expect(r.targets).toEqual([]);
     expect(r.notUnderstood.map((n) => n.reason)).toEqual(["kind_unclear"]);
+  });
+});
+
+describe("a national programme's targets, in the style of its decision (fixtures/national-programme-style-2021-2025.txt)", () => {
+  it("reads each kind the national targets use, shares said before their verb included", () => {
+    const text = readFileSync(join(__dirname, "fixtures", "national-programme-style-2021-2025.txt"), "utf8");
+    const r = readPlanText(text);
+    expect(r.notUnderstood).toEqual([]);
+    expect(r.targets.map((t) => [t.kind, t.indicatorCode, t.groupCode, t.lower, t.upper, t.strict, t.annual, t.periodStart, t.periodEnd])).toEqual([
+      ["QUALITATIVE", null, "all", null, null, false, false, 2021, 2025],
+      ["AVERAGE_DECREASE", "poor-rate", "all", 1, 1.5, false, false, 2021, 2025],
+      ["DECREASE_BY", "poor-rate", "ethnic-minority", 3, null, true, true, 2021, 2025],
+      ["SHARE_OF_UNITS", "poor-units-escaped", "poor-districts", 30, null, false, false, 2021, 2025],
+      ["SHARE_OF_UNITS", "poor-units-escaped", "all", 30, null, false, false, 2021, 2025],
+      ["INCREASE_FACTOR", "poor-household-income", "all", 1.5, null, false, false, 2021, 2025],
+      ["REACH_AT_LEAST", null, "poor-near-poor", 100, null, false, false, 2021, 2025],
+    ]);
+    // "Đối tượng" ends the block: the households it lists are not a target.
+    expect(r.targets.some((t) => t.statement.includes("phạm vi toàn quốc"))).toBe(false);
   });
 });

@@ -230,6 +230,11 @@ interface ReadContext {
   previousDecrease: boolean;
   /** The clause's words before its first target (folded), for that target only ("Hằng năm, phấn đấu …"). */
   preamble: string;
+  /**
+   * The next target's words in the same clause (folded), for a share said before its verb:
+   * "30% huyện nghèo, 30% xã đặc biệt khó khăn … thoát khỏi tình trạng nghèo" (both leave).
+   */
+  following: string;
   allowed: ((code: string) => boolean) | null;
   catalogueNames: { code: string; folded: string }[];
 }
@@ -305,7 +310,10 @@ function readUnit(p: Prepared, unit: Unit, ctx: ReadContext): UnitReading {
   }
 
   const figures = figuresIn(masked, unit.start, unit.end).filter((x) => !equivalentSpan || x.start !== equivalentSpan.start);
-  const indicator = findIndicator(own, ctx);
+  // "30% huyện nghèo, 30% xã … thoát khỏi …": a share of units without its verb takes the next one's.
+  const unitsShare = /^\s*(?:\S+\s+){0,3}?\d[\d.,]*\s?%\s?(?:so |cac |tong so )?(?:huyen|xa|thon|ban|don vi|tinh)\b/.test(own);
+  const sharesVerb = unitsShare && !/thoat khoi|ra khoi|dat chuan|hoan thanh/.test(own) && /thoat khoi|ra khoi|dat chuan|hoan thanh/.test(ctx.following);
+  const indicator = findIndicator(sharesVerb ? `${own} ${ctx.following}` : own, ctx);
   let groupText = own;
   if (indicator.hide) groupText = blank(own, indicator.hide.start, indicator.hide.end);
   const groupCode = findGroup(groupText);
@@ -394,7 +402,7 @@ function readUnit(p: Prepared, unit: Unit, ctx: ReadContext): UnitReading {
     kind = ctx.parent.kind;
   } else if (factorAfter) {
     kind = /\b(?:tang|gap|nang)\b/.test(own) ? "INCREASE_FACTOR" : null;
-  } else if (percent && unitsAfter && /thoat khoi|ra khoi|dat chuan|hoan thanh/.test(own)) {
+  } else if (percent && unitsAfter && (sharesVerb || /thoat khoi|ra khoi|dat chuan|hoan thanh/.test(own))) {
     kind = "SHARE_OF_UNITS";
   } else if (average && decrease && percent) {
     kind = "AVERAGE_DECREASE";
@@ -472,7 +480,7 @@ export function readPlanText(input: string, options: ReaderOptions = {}): PlanTe
   const targets: ReadTarget[] = [];
   const notUnderstood: NotUnderstood[] = [];
   const allowedCodes = options.indicators ? new Set(options.indicators.map((i) => i.code)) : null;
-  const base: Omit<ReadContext, "inBlock" | "parent" | "previousDecrease" | "preamble"> = {
+  const base: Omit<ReadContext, "inBlock" | "parent" | "previousDecrease" | "preamble" | "following"> = {
     allowed: allowedCodes ? (code) => allowedCodes.has(code) : null,
     catalogueNames: (options.indicators ?? []).map((i) => ({ code: i.code, folded: fold(i.name).replace(/\s+/g, " ").trim() })),
   };
@@ -570,7 +578,7 @@ export function readPlanText(input: string, options: ReaderOptions = {}): PlanTe
               currentHasFigure = figuresIn(p.masked, part.start, part.end).length > 0;
               continue;
             }
-            if (at !== -1 && (current === null || (currentHasFigure && !/^\d/.test(head)))) {
+            if (at !== -1 && (current === null || currentHasFigure)) {
               if (current) units.push(current);
               current = { start: at, end: part.end, child: false };
               currentHasFigure = figuresIn(p.masked, at, part.end).length > 0;
@@ -589,7 +597,9 @@ export function readPlanText(input: string, options: ReaderOptions = {}): PlanTe
           let previousDecrease = false;
           for (const [u, unit] of units.entries()) {
             const preamble = u === 0 ? p.masked.slice(clause.start, unit.start) : "";
-            const reading = readUnit(p, unit, { ...base, inBlock, parent: unit.child ? parent : null, previousDecrease, preamble });
+            const next = units[u + 1];
+            const following = next && !next.child ? p.masked.slice(next.start, next.end) : "";
+            const reading = readUnit(p, unit, { ...base, inBlock, parent: unit.child ? parent : null, previousDecrease, preamble, following });
             if (reading === null) continue;
             const statementText = tidy(sentenceText.slice(unit.start, unit.end));
             if (!reading.ok) {
