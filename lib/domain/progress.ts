@@ -334,16 +334,21 @@ function judgePeriod(
   let factorProgress: number | null = null;
 
   switch (kind) {
-    case "DECREASE_BY": {
-      // "decrease targets: baseline − latest actual"
+    case "DECREASE_BY":
+    case "AVERAGE_DECREASE": {
+      // "decrease targets: baseline − latest actual"; AVERAGE_DECREASE: that over the years from
+      // periodStart to the latest result's year, inclusive — the average yearly decrease so far,
+      // judged on itself, not scaled by time.
       out.actual = latest.value;
       const b = baselineRule(counted);
       out.baseline = b.value;
       out.baselineSource = b.source;
       // "A decrease target with neither has `no_data`"
       if (b.value === null) return out;
-      achieved = snap(b.value - latest.value);
+      const years = kind === "AVERAGE_DECREASE" ? latest.year - start + 1 : 1;
+      achieved = snap((b.value - latest.value) / years);
       required = lower;
+      onLevel = kind === "AVERAGE_DECREASE";
       break;
     }
     case "REACH_AT_MOST":
@@ -431,19 +436,6 @@ function judgePeriod(
       if (units === null || units <= 0) return out;
       achieved = snap((latest.value / units) * 100);
       required = lower;
-      break;
-    }
-    case "AVERAGE_DECREASE": {
-      // "A = (baseline − latest actual) / (years from periodStart to the latest result's year,
-      //  inclusive)": the average yearly decrease so far, judged on itself, not scaled by time.
-      out.actual = latest.value;
-      const b = baselineRule(counted);
-      out.baseline = b.value;
-      out.baselineSource = b.source;
-      if (b.value === null) return out;
-      achieved = snap((b.value - latest.value) / (latest.year - start + 1));
-      required = lower;
-      onLevel = true;
       break;
     }
     case "QUALITATIVE":
