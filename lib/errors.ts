@@ -20,6 +20,7 @@ export const ERROR_KINDS = {
   conflict: 409,
   too_large: 413,
   invalid: 422,
+  too_many_requests: 429,
   unavailable: 503,
 } as const;
 

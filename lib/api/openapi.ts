@@ -586,6 +586,11 @@ export const openApiDocument = {
           "400": { description: "A content type other than text/plain, or a body that is not UTF-8", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
           "405": { description: "Any method but POST", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
           "413": { description: "Body larger than 64 KB (65.536 bytes)", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+          "429": {
+            description: "Too many texts from one client address (a burst of 30, then one every 2 s) or for the server; the Retry-After header says how many seconds to wait",
+            headers: { "Retry-After": { schema: { type: "integer" } } },
+            content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+          },
         },
       },
     },

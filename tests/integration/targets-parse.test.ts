@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/v1/targets/parse/route";
+import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import { db } from "@/lib/db/client";
 import { tableCounts, withPg } from "./helpers";
 
@@ -164,5 +165,16 @@ describe("POST /api/v1/targets/parse", () => {
     const res = await GET();
     await expectError(res, 405, "method_not_allowed");
     expect(res.headers.get("allow")).toBe("POST");
+  });
+
+  it("lets one address read 30 texts at once, then refuses with 429 and Retry-After; another address is not concerned", async () => {
+    const from = (ip: string) => ({ "content-type": "text/plain", [CLIENT_IP_HEADER]: ip });
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await post("Giải quyết việc làm cho 2.400 lao động.", from("198.51.100.40"))).status);
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const refused = await post("Giải quyết việc làm cho 2.400 lao động.", from("198.51.100.40"));
+    await expectError(refused, 429, "too_many_requests");
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect((await post("Giải quyết việc làm cho 2.400 lao động.", from("198.51.100.41"))).status).toBe(200);
   });
 });
