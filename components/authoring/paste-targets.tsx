@@ -137,7 +137,7 @@ export function PasteTargets({ m, locale, planId, period, issuerUnitKey, issuerU
     [reading],
   );
 
-  const isSaved = (i: number) => saved.some((s) => s.index === i);
+  const isSaved = (i: number) => savedIds.has(i);
   const isSkipped = (i: number) => skipped.includes(i);
 
   const onSaved = (i: number) => (id: string) => {

@@ -23,6 +23,9 @@ export function apiError(code: ApiErrorCode, message: string, details?: unknown)
   return NextResponse.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, { status: httpStatusOf(code), headers });
 }
 
+/** The media type of a Content-Type header, without its parameters, in lower case ("" when none). */
+export const mediaType = (contentType: string | null) => (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+
 /**
  * The answer of a POST-only endpoint to any other method: 405 with `Allow: POST`. `body` names what
  * it takes, in both languages (e.g. ["văn bản thuần", "plain text"]).

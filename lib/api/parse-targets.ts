@@ -6,13 +6,10 @@
 import { readBodyCapped } from "../auth/request-body";
 import type { PlanTextReading } from "../domain/plan-text/types";
 import { MAX_PLAN_TEXT_BYTES } from "../validation/plan-text";
-import { ApiError } from "./http";
+import { ApiError, mediaType } from "./http";
 import { apiTargetTerms } from "./serialize";
 
 const PLAIN_TEXT = "text/plain";
-
-/** The media type of a Content-Type header, without its parameters, in lower case ("" when none). */
-const mediaType = (contentType: string | null) => (contentType ?? "").split(";")[0]!.trim().toLowerCase();
 
 /** The body as text: plain text only, at most MAX_PLAN_TEXT_BYTES bytes, UTF-8. */
 export async function readPlanTextBody(req: Request): Promise<string> {

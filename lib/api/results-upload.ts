@@ -14,7 +14,7 @@ import { readBodyCapped } from "../auth/request-body";
 import type { TRefused, TSaveOutcome, TSavedResult } from "../data/results-write";
 import { problemBilingual } from "../i18n/problems";
 import { isZip } from "../spreadsheets/zip";
-import { ApiError } from "./http";
+import { ApiError, mediaType } from "./http";
 import { parseCsv } from "./csv-parse";
 
 /** Largest body accepted, in bytes. */
@@ -52,7 +52,7 @@ const XLSX_TYPES = new Set(["application/vnd.openxmlformats-officedocument.sprea
  * checks the zip first (lib/spreadsheets/read-xlsx.ts, against zip bombs).
  */
 function refuseWorkbook(bytes: Uint8Array, contentType: string | null): void {
-  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = mediaType(contentType);
   if (isZip(bytes) || XLSX_TYPES.has(type)) throw new ApiError("bad_request", problemBilingual({ code: "sheet_xlsx_not_in_api" }));
 }
 
@@ -194,7 +194,7 @@ function splitNumberIn(fields: string[], columns: string[]): { text: string; col
 
 /** Which reader a request needs: text/csv → CSV; JSON types, or a body that starts like JSON → JSON. */
 function formatOf(contentType: string | null, text: string): "json" | "csv" {
-  const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  const type = mediaType(contentType);
   if (type === "text/csv" || type === "application/csv") return "csv";
   if (type === "application/json" || type.endsWith("+json")) return "json";
   if (/^\s*[[{]/.test(text)) return "json";

@@ -125,17 +125,38 @@ function isCapitals(line: string): boolean {
   return letters === letters.toLocaleUpperCase("vi") && letters !== letters.toLocaleLowerCase("vi");
 }
 
-/** Sentences of a line: split after ".", "!", "?" followed by a capital, a quote or a list mark. */
-function sentencesOf(line: string): string[] {
-  return line
-    .split(/(?<=[.!?…])\s+(?=[\p{Lu}“"'(•+\-–])/u)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-}
-
 interface Span {
   start: number;
   end: number;
+}
+
+const SENTENCE_BREAK = /(?<=[.!?…])\s+(?=[\p{Lu}“"'(•+\-–])/gu;
+
+/** The sentences of `line` from `from` on, as spans: split after ".", "!", "?" followed by a capital, a quote or a list mark. */
+function sentencesOf(line: string, from: number): Span[] {
+  const out: Span[] = [];
+  let start = from;
+  const push = (end: number) => {
+    const text = line.slice(start, end);
+    const lead = text.length - text.trimStart().length;
+    if (text.trim() !== "") out.push({ start: start + lead, end: start + text.trimEnd().length });
+  };
+  for (const m of line.slice(from).matchAll(SENTENCE_BREAK)) {
+    push(from + m.index);
+    start = from + m.index + m[0].length;
+  }
+  push(line.length);
+  return out;
+}
+
+/** One sentence's share of its line's preparation, with positions from the sentence's start. */
+function viewOf(p: Prepared, s: Span): Prepared {
+  return {
+    text: p.text.slice(s.start, s.end),
+    folded: p.folded.slice(s.start, s.end),
+    masked: p.masked.slice(s.start, s.end),
+    mentions: p.mentions.filter((m) => m.at >= s.start && m.at < s.end).map((m) => ({ at: m.at - s.start, period: m.period })),
+  };
 }
 
 /** Split `s` at `sep` outside parentheses and quotes; spans in `s`. */
@@ -284,14 +305,13 @@ const MAX_STATEMENT = 1500;
 
 const EQUIVALENT = /tuong duong(?: voi)?(?: khoang)? (\d+(?:[.,]\d+)*)/;
 
-function readUnit(p: Prepared, unit: Unit, ctx: ReadContext): UnitReading {
+/** One target's reading from its words (`statement`: the unit's text, tidied). */
+function readUnit(p: Prepared, unit: Unit, statement: string, ctx: ReadContext): UnitReading {
   const { text, masked } = p;
   // A target is said in a line or two; a longer run of words is not read as one (and the
   // patterns below stay linear in the text).
   if (unit.end - unit.start > MAX_STATEMENT) return { ok: false, reason: "kind_unclear" };
-  const f = masked;
   const own = masked.slice(unit.start, unit.end);
-  const statement = tidy(text.slice(unit.start, unit.end));
   if (statement === "") return null;
 
   // The equivalent in a second unit: "tương đương 2.273 hộ".
@@ -352,7 +372,7 @@ function readUnit(p: Prepared, unit: Unit, ctx: ReadContext): UnitReading {
   if (figures.length === 2) {
     const between = masked.slice(figures[0]!.end, figures[1]!.start);
     if (RANGE_JOIN.test(between)) second = figures[1]!;
-    else if (/^\s?%?\s?(?:xuong(?: con)?|con|len(?: muc)?)(?: duoi| tren)?\s?$/.test(between) && wordsBefore(f, figures[0]!.start, 1)[0] === "tu") {
+    else if (/^\s?%?\s?(?:xuong(?: con)?|con|len(?: muc)?)(?: duoi| tren)?\s?$/.test(between) && wordsBefore(masked, figures[0]!.start, 1)[0] === "tu") {
       // "từ 5,2% xuống còn 3%", "từ 28% lên 35%": where it starts, and the level.
       baselineFigure = figures[0]!;
       first = figures[1]!;
@@ -374,7 +394,7 @@ function readUnit(p: Prepared, unit: Unit, ctx: ReadContext): UnitReading {
   if (upper !== null && upper < lower) return { ok: false, reason: "number_unclear" };
 
   // The words just before the figure: strictness, approximation, direction.
-  const before = wordsBefore(f, first.start, 4);
+  const before = wordsBefore(masked, first.start, 4);
   const near = before.join(" ");
   const hon = /\bhon$/.test(near) || /\bhon (?:khoang )?$/.test(near + " ");
   const tren = /\btren$/.test(near) && !/\btren duoi$/.test(near);
@@ -486,8 +506,8 @@ export function readPlanText(input: string, options: ReaderOptions = {}): PlanTe
   };
 
   let context: Period | null = null;
-  /** "line": to the next section heading; "paragraph": to the end of this line. */
-  let block: "line" | null = null;
+  /** In a block of targets opened by a heading line, which lasts to the next section heading. */
+  let inHeadedBlock = false;
 
   const lines = input
     .replace(/\r\n?/g, "\n")
@@ -498,42 +518,43 @@ export function readPlanText(input: string, options: ReaderOptions = {}): PlanTe
     const line = rawLine.replace(/\s+/g, " ").trim();
     if (line === "") continue;
     const content = stripListMark(line);
-    const fContent = fold(content);
     const endsSentence = /[.;:!?…]["”)]?$/.test(content);
     const prepared = prepare(content);
+    const fContent = prepared.folded;
     const hasFigure = figuresIn(prepared.masked, 0, content.length).length > 0;
     const firstPeriod = prepared.mentions[0]?.period ?? null;
 
     if (isCapitals(content)) {
       // A heading: it names the period that follows, and may open or close a block of targets.
       if (firstPeriod) context = complete(firstPeriod, context);
-      if (TARGET_BLOCK.test(fContent)) block = "line";
-      else if (!/^ve\b/.test(fContent)) block = null;
+      if (TARGET_BLOCK.test(fContent)) inHeadedBlock = true;
+      else if (!/^ve\b/.test(fContent)) inHeadedBlock = false;
       continue;
     }
     if (SECTION_WORDS.test(fContent) && (!endsSentence || /^[^:]{0,60}:/.test(content))) {
-      block = null;
+      inHeadedBlock = false;
       if (!endsSentence) {
         if (firstPeriod) context = complete(firstPeriod, context);
         continue;
       }
     }
+    /** An inline block ("Mục tiêu cụ thể: …") lasts to the end of its line; its targets start after the colon. */
     let inline = false;
-    let body = content;
+    let bodyStart = 0;
     if (TARGET_BLOCK.test(fContent)) {
       const colon = content.indexOf(":");
       if (colon !== -1 && content.slice(colon + 1).trim() !== "") {
         inline = true;
-        body = content.slice(colon + 1).trim();
+        bodyStart = colon + 1;
         // "Mục tiêu cụ thể năm 2024: …": the heading's period is the targets'.
-        const headingPeriod = prepare(content.slice(0, colon)).mentions[0]?.period;
+        const headingPeriod = prepared.mentions.find((m) => m.at < colon)?.period;
         if (headingPeriod) context = complete(headingPeriod, context);
       } else if (!hasFigure) {
-        block = "line";
+        inHeadedBlock = true;
         if (firstPeriod) context = complete(firstPeriod, context);
         continue;
       } else {
-        block = "line";
+        inHeadedBlock = true;
       }
     }
     // A topic heading inside a block ("Về lĩnh vực giảm nghèo"), or a title line: context only.
@@ -541,18 +562,18 @@ export function readPlanText(input: string, options: ReaderOptions = {}): PlanTe
       if (firstPeriod) context = complete(firstPeriod, context);
       continue;
     }
-    const inBlock = inline || block === "line";
+    const inBlock = inline || inHeadedBlock;
 
-    for (const sentenceText of sentencesOf(body)) {
-      const p = prepare(sentenceText);
-      const sentence = tidy(sentenceText);
+    for (const span of sentencesOf(content, bodyStart)) {
+      const p = viewOf(prepared, span);
+      const sentenceText = p.text;
       const shownSentence = sentenceText.replace(/\s+/g, " ").replace(/[\s./]+$/, (m) => (m.includes(".") ? "." : "")).trim();
       const lower = sentenceText.toLocaleLowerCase("vi");
       const past = PAST.test(lower) && !FUTURE_MARKERS.test(p.folded);
       const introduces = /:\s*$/.test(sentenceText);
       const sentencePeriod = p.mentions[0]?.period ?? null;
 
-      if (!past && !introduces && sentence !== "") {
+      if (!past && !introduces) {
         let parent: ReadTarget | null = null;
         /** Qualitative parts of this sentence waiting to be merged into one target. */
         let pendingQualitative: { target: ReadTarget } | null = null;
@@ -564,7 +585,6 @@ export function readPlanText(input: string, options: ReaderOptions = {}): PlanTe
           let currentHasFigure = false;
           for (const part of parts) {
             const at = starterAt(p.folded, part);
-            const head = p.folded.slice(at === -1 ? part.start : at, part.end).trimStart();
             const partHead = p.folded.slice(part.start, part.end).trimStart();
             const child = /^trong do\b/.test(partHead);
             const equivalent = /^tuong duong\b/.test(partHead);
@@ -599,9 +619,9 @@ export function readPlanText(input: string, options: ReaderOptions = {}): PlanTe
             const preamble = u === 0 ? p.masked.slice(clause.start, unit.start) : "";
             const next = units[u + 1];
             const following = next && !next.child ? p.masked.slice(next.start, next.end) : "";
-            const reading = readUnit(p, unit, { ...base, inBlock, parent: unit.child ? parent : null, previousDecrease, preamble, following });
-            if (reading === null) continue;
             const statementText = tidy(sentenceText.slice(unit.start, unit.end));
+            const reading = readUnit(p, unit, statementText, { ...base, inBlock, parent: unit.child ? parent : null, previousDecrease, preamble, following });
+            if (reading === null) continue;
             if (!reading.ok) {
               notUnderstood.push({ reason: reading.reason, sentence: shownSentence, statement: statementText });
               pendingQualitative = null;
@@ -644,7 +664,8 @@ export function readPlanText(input: string, options: ReaderOptions = {}): PlanTe
       }
       if (sentencePeriod) context = complete(sentencePeriod, context);
     }
-    if (inline) block = null;
+    // An inline block also ends a block opened by an earlier heading.
+    if (inline) inHeadedBlock = false;
   }
   return { targets, notUnderstood };
 }
