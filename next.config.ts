@@ -13,6 +13,10 @@ const nextConfig: NextConfig = {
   // PGlite and pg are server-only Node packages: load them from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "pg", "@prisma/adapter-pg"],
   typedRoutes: false,
+  // Every page's <title> and description go in <head> before the page, for every client (Next streams them
+  // into the body later to clients it does not list as bots): a screen reader announces the title on load,
+  // and a page is never without one while it loads. Our metadata reads only cached data.
+  htmlLimitedBots: /.*/,
   // Spreadsheet imports are sent to a server action; the import itself refuses files over 5 MB with a message.
   // authInterrupts: forbidden() (next/navigation), so a page an account may not see answers 403 (app/forbidden.tsx).
   experimental: { serverActions: { bodySizeLimit: "6mb" }, authInterrupts: true },

@@ -84,3 +84,20 @@ for (const locale of ["vi", "en"] as const) {
     }
   });
 }
+
+// WCAG 2.4.2 (page titled) from the first byte: the title is in the <head> the server sends to an
+// ordinary browser. next.config.ts (htmlLimitedBots) makes Next resolve metadata before the page for every
+// client; without it a slow metadata read is streamed after the page, and a check run at load may find no
+// title (it happened once in CI). Fast reads put it in the head either way, so this guards the property, not the race.
+test("every page's title is in the <head> as sent, for an ordinary browser and signed in", async ({ page, request, baseURL }) => {
+  const CHROME = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0.0.0 Safari/537.36";
+  const headTitle = (html: string) => /<head>[\s\S]*?<title>([^<]+)<\/title>[\s\S]*?<\/head>/.exec(html)?.[1] ?? null;
+  for (const p of PAGES) {
+    const html = await (await request.get(p.path, { headers: { "user-agent": CHROME } })).text();
+    expect(headTitle(html), p.path).toMatch(/ · Cổng theo dõi mục tiêu giảm nghèo$|^Cổng theo dõi mục tiêu giảm nghèo$/);
+  }
+  await signIn(page, "socTrang", "/workspace");
+  const cookie = (await page.context().cookies(baseURL)).map((c) => `${c.name}=${c.value}`).join("; ");
+  const html = await (await request.get("/workspace", { headers: { "user-agent": CHROME, cookie } })).text();
+  expect(headTitle(html)).toBe("Bàn làm việc · Cổng theo dõi mục tiêu giảm nghèo");
+});
