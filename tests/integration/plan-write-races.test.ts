@@ -7,7 +7,8 @@
 //   (`Target.version`, `UPDATE … WHERE id AND version`), from the form's hidden field through the
 //   server action;
 // - a result written for a target while it is deleted: the deletion is refused, saying how many
-//   results it has, and the result is kept (the target's row is taken FOR UPDATE);
+//   results it has, and the result is kept (the target's row is taken FOR UPDATE); the database
+//   refuses to delete a target with results whatever writes (the foreign key is RESTRICT);
 // - a figure a plan states without a target (`reportedInPlanId`) leaves the public side when the
 //   plan is reopened, in every reader, and comes back when it is published again
 //   (lib/data/public-results.ts VISIBLE_RESULT and VISIBLE_RESULT_SQL, kept equal).
@@ -232,6 +233,13 @@ describe("deleting a target while a result is written for it", () => {
     }
     expect(await db().result.count({ where: { targetId } })).toBe(1);
     expect(await db().target.count({ where: { id: targetId } })).toBe(1);
+
+    // The database refuses it too, whatever writes: a delete by SQL (or of the plan, which cascades
+    // to its targets) fails on the result's foreign key, and the result is kept.
+    await expect(withPg((c) => c.query(`DELETE FROM "target" WHERE "id" = $1`, [targetId]))).rejects.toThrow(/result_targetId_fkey/);
+    const planId = (await db().target.findUniqueOrThrow({ where: { id: targetId }, select: { planId: true } })).planId;
+    await expect(withPg((c) => c.query(`DELETE FROM "plan" WHERE "id" = $1`, [planId]))).rejects.toThrow(/result_targetId_fkey/);
+    expect(await db().result.count({ where: { targetId } })).toBe(1);
 
     // Without results it goes, audited.
     await db().result.deleteMany({ where: { targetId } });
