@@ -4,7 +4,9 @@
 // 1. Requests whose path is not valid percent-encoding ("/api/v1/units/%ZZ") never reach a route:
 //    Next.js fails decoding the path and, having no /400 page in an App Router app, answers a bare
 //    500. Answer them here instead: 400, in JSON under /api/ like every other API error.
-// 2. Every answer gets the security headers (lib/security-headers.ts): a Content-Security-Policy
+// 2. Next.js serves its own root error page at the address "/_global-error", answering 500 to
+//    anyone who asks for it. It is not a page of ours: it is answered as not found (404).
+// 3. Every answer gets the security headers (lib/security-headers.ts): a Content-Security-Policy
 //    with a fresh nonce for this request, passed to Next.js in the request's own policy header
 //    (Next.js puts it on every script it renders; every page is rendered per request, as the root
 //    layout reads the session), nosniff, a Referrer-Policy, and HSTS when the client came over
@@ -23,7 +25,8 @@ import { CLIENT_SCHEME_HEADER, contentSecurityPolicy, newNonce, securityHeaders 
 export function proxy(req: NextRequest) {
   const https = req.headers.get(CLIENT_SCHEME_HEADER) === "https";
   const policy = contentSecurityPolicy(newNonce(), { https, dev: settings().NODE_ENV === "development" });
-  const res = decodable(req.nextUrl.pathname) ? pass(req, policy) : badRequest(req.nextUrl.pathname);
+  const path = req.nextUrl.pathname;
+  const res = !decodable(path) ? badRequest(path) : NOT_OURS.has(path) ? notFound(req, policy) : pass(req, policy);
   res.headers.set("content-security-policy", policy);
   for (const [name, value] of Object.entries(securityHeaders({ https }))) res.headers.set(name, value);
   return res;
@@ -43,6 +46,16 @@ function pass(req: NextRequest, policy: string): NextResponse {
   const headers = new Headers(req.headers);
   headers.set("content-security-policy", policy);
   return NextResponse.next({ request: { headers } });
+}
+
+/** Addresses Next.js answers itself that are no page of the portal. */
+const NOT_OURS = new Set(["/_global-error"]);
+
+/** The portal's own not-found page (app/not-found.tsx), 404. */
+function notFound(req: NextRequest, policy: string): NextResponse {
+  const headers = new Headers(req.headers);
+  headers.set("content-security-policy", policy);
+  return NextResponse.rewrite(new URL("/_not-found", req.url), { request: { headers } });
 }
 
 function badRequest(path: string): NextResponse {

@@ -103,6 +103,17 @@ test("addresses that are not valid percent-encoding are a 400 (JSON under /api),
   }
 });
 
+test("the addresses Next.js answers itself (its root error page, its internal names) are a 404 with the portal's page, never a 500", async ({ request }) => {
+  for (const path of ["/_global-error", "/_global-error?x=1", "/_not-found", "/_error", "/_document", "/_app", "/500"]) {
+    const res = await request.get(path, { maxRedirects: 0 });
+    expect(res.status(), path).toBe(404);
+    const html = await res.text();
+    expect(html, path).toContain('<html lang="vi"');
+    expect(html, path).not.toContain("This page couldn");
+    expect(res.headers()["content-security-policy"], path).toMatch(/nonce-/);
+  }
+});
+
 test("a page a signed-in account may not see answers 403 with its message; a missing one still 404", async ({ browser, baseURL }) => {
   const cases = [
     ["sonLa", `/workspace/plans/${PLAN_58}/results`, 403, "Bạn không có quyền nhập kết quả cho kế hoạch này"],
