@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from "../lib/db/migrations-dir";
 import { DatabaseWatch, isConnectionError } from "../lib/db/outage";
 import { isoDateInTimeZone } from "../lib/domain/numbers";
 import { getServerEnv } from "../lib/env";
+import { isApi, refusedMethod } from "../lib/http-methods";
 import { CLIENT_SCHEME_HEADER, clientScheme, securityHeaders } from "../lib/security-headers";
 
 const env = getServerEnv();
@@ -84,7 +85,7 @@ function ownSecurityHeaders(req: IncomingMessage): Record<string, string> {
 /** The database is away: 503 with Retry-After, JSON under /api/, a short page elsewhere (no script, nothing kept). */
 function unavailable(req: IncomingMessage, res: ServerResponse) {
   const message = "Cơ sở dữ liệu tạm thời không trả lời; vui lòng thử lại sau ít phút. / The database is not answering for the moment; please try again in a few minutes.";
-  const api = (req.url ?? "").startsWith("/api/");
+  const api = isApi(req.url);
   const body = api
     ? JSON.stringify({ error: { code: "unavailable", message } })
     : `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>503</title></head><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>Tạm thời gián đoạn / Temporarily unavailable</h1><p>${message}</p></body></html>`;
@@ -97,6 +98,19 @@ function unavailable(req: IncomingMessage, res: ServerResponse) {
   res.end(body);
 }
 
+/** A method the portal does not take at this address (lib/http-methods.ts): 405 with `Allow`, JSON under /api/. */
+function methodNotAllowed(req: IncomingMessage, res: ServerResponse, allow: string) {
+  const message = `Phương thức ${req.method ?? ""} không dùng được ở địa chỉ này (chỉ ${allow}). / The method ${req.method ?? ""} is not allowed at this address (only ${allow}).`;
+  const api = isApi(req.url);
+  res.writeHead(405, {
+    ...ownSecurityHeaders(req),
+    allow,
+    "content-type": api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
+    "cache-control": "no-store",
+  });
+  res.end(api ? JSON.stringify({ error: { code: "method_not_allowed", message } }) : message);
+}
+
 /** After Next.js answered with a server error, finds out whether the database went away (then later requests get 503 at once). */
 function watchFailures(res: ServerResponse) {
   res.once("finish", () => {
@@ -105,6 +119,8 @@ function watchFailures(res: ServerResponse) {
 }
 
 async function serve(req: IncomingMessage, res: ServerResponse) {
+  const allow = refusedMethod(req.method, req.url);
+  if (allow) return methodNotAllowed(req, res, allow);
   // Built files need no database; everything else waits for it to answer.
   if (!(req.url ?? "").startsWith("/_next/static/")) {
     if (!(await watch.usable())) return unavailable(req, res);

@@ -114,6 +114,29 @@ test("the addresses Next.js answers itself (its root error page, its internal na
   }
 });
 
+test("methods the portal does not take are a 405 with Allow (TRACE was a 500), and the API's own methods still reach it", async ({ request }) => {
+  for (const [method, path, allow] of [
+    ["TRACE", "/", "GET, HEAD, POST"],
+    ["PROPFIND", "/plans", "GET, HEAD, POST"],
+    ["PUT", "/plans", "GET, HEAD, POST"],
+    ["DELETE", "/units/79", "GET, HEAD, POST"],
+    ["TRACE", "/api/v1/plans", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"],
+    ["MKCOL", "/api/v1/plans", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"],
+  ] as const) {
+    const res = await request.fetch(path, { method, maxRedirects: 0 });
+    expect(res.status(), `${method} ${path}`).toBe(405);
+    expect(res.headers()["allow"], `${method} ${path}`).toBe(allow);
+    expect(res.headers()["x-content-type-options"], `${method} ${path}`).toBe("nosniff");
+    if (path.startsWith("/api/")) expect((await res.json()).error.code).toBe("method_not_allowed");
+    else expect(await res.text()).toContain(`Phương thức ${method} không dùng được`);
+  }
+  // The API's routes answer their own: PATCH on the plan list is theirs to refuse (JSON 405), OPTIONS is answered.
+  const patch = await request.fetch("/api/v1/plans", { method: "PATCH" });
+  expect(patch.status()).toBe(405);
+  expect((await request.fetch("/api/v1/plans", { method: "OPTIONS" })).status()).toBeLessThan(300);
+  expect((await request.head("/plans")).status()).toBe(200);
+});
+
 test("a page a signed-in account may not see answers 403 with its message; a missing one still 404", async ({ browser, baseURL }) => {
   const cases = [
     ["sonLa", `/workspace/plans/${PLAN_58}/results`, 403, "Bạn không có quyền nhập kết quả cho kế hoạch này"],
