@@ -9,7 +9,7 @@ import "server-only";
 import { assertCan, can, ForbiddenError, type TActor } from "../auth/permissions";
 import { db } from "../db/client";
 import { isIsoDate } from "../domain/numbers";
-import { matchesSearch, searchWordForms } from "../domain/text";
+import { escapeLike, matchesSearch, searchWordForms, withoutControlCharacters } from "../domain/text";
 import { Prisma } from "../generated/prisma/client";
 import { AUDIT_PERSON_MAX, AUDIT_Q_MAX, type TAuditFilter } from "./audit-query";
 import { actionsMatchingWord, EMPTY_SUBJECT, type TAuditRecord, type TAuditSubject, type TAuditUnitRef } from "./audit-text";
@@ -112,11 +112,11 @@ async function whereOf(filter: TAuditFilter): Promise<{ where: Prisma.AuditLogWh
   }
 
   // A person: accounts whose name or email has every word, or a label (a sign-in as typed) containing the text.
-  const person = filter.person?.trim().slice(0, AUDIT_PERSON_MAX);
+  const person = withoutControlCharacters(filter.person ?? "").trim().slice(0, AUDIT_PERSON_MAX);
   if (person) {
     const users = await db().user.findMany({ select: { id: true, name: true, email: true } });
     const ids = users.filter((u) => matchesSearch(`${u.name} ${u.email}`, person)).map((u) => u.id);
-    and.push({ OR: [...(ids.length ? [{ actorId: { in: ids } }] : []), { actorLabel: { contains: person, mode: "insensitive" } }] });
+    and.push({ OR: [...(ids.length ? [{ actorId: { in: ids } }] : []), { actorLabel: { contains: escapeLike(person), mode: "insensitive" } }] });
   }
 
   let unit: TAuditUnitRef | null = null;

@@ -8,6 +8,7 @@
 import type { TErrorKind, TProblem } from "../errors";
 import { isRateMeasure, isWholeNumberMeasure, type NumberMeasure } from "./numbers";
 import { needsBaseline } from "./targets";
+import { hasControlCharacters } from "./text";
 
 // ---------------------------------------------------------------------------
 // Statuses and their changes
@@ -93,7 +94,7 @@ export function checkReason(reason: unknown, change: TResultTransition): { ok: t
   if (text.length === 0) return { ok: false, problem: { field: "reason", code: "reason_required", params } };
   if (text.length < REASON_MIN) return { ok: false, problem: { field: "reason", code: "reason_too_short", params } };
   if (text.length > REASON_MAX) return { ok: false, problem: { field: "reason", code: "reason_too_long", params } };
-  if (/[\u0000-\u0009\u000b-\u001f\u007f]/.test(text)) return { ok: false, problem: { field: "reason", code: "reason_invalid", params } };
+  if (hasControlCharacters(text, { lineBreaks: true })) return { ok: false, problem: { field: "reason", code: "reason_invalid", params } };
   return { ok: true, reason: text };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchesSearch, normalizeSearch, searchWordForms } from "./text";
+import { escapeLike, hasControlCharacters, matchesSearch, normalizeSearch, searchWordForms, withoutControlCharacters } from "./text";
 
 describe("normalizeSearch", () => {
   it.each<[string, string]>([
@@ -59,5 +59,25 @@ describe("searchWordForms", () => {
 
   it("reads at most eight words", () => {
     expect(searchWordForms("a b c d e f g h i j")).toHaveLength(8);
+  });
+});
+
+describe("control characters", () => {
+  it("are found in any text, the line break allowed only in multi-line texts", () => {
+    for (const c of ["\u0000", "\u0001", "\t", "\r", "\u001f", "\u007f"]) {
+      expect(hasControlCharacters(`a${c}b`), JSON.stringify(c)).toBe(true);
+      expect(hasControlCharacters(`a${c}b`, { lineBreaks: true }), JSON.stringify(c)).toBe(true);
+    }
+    expect(hasControlCharacters("a\nb")).toBe(true);
+    expect(hasControlCharacters("a\nb", { lineBreaks: true })).toBe(false);
+    expect(hasControlCharacters("Sóc Trăng – 2,5% “hộ nghèo”")).toBe(false);
+  });
+  it("read as spaces in a search, so NUL never reaches the database", () => {
+    expect(withoutControlCharacters("a\u0000b\u007fc")).toBe("a b c");
+    expect(normalizeSearch("Sóc\u0000Trăng\u0001")).toBe("soc trang");
+    expect(searchWordForms("\u0000")).toEqual([]);
+  });
+  it("LIKE wildcards escaped to match themselves", () => {
+    expect(escapeLike("50%_a\\b")).toBe("50\\%\\_a\\\\b");
   });
 });

@@ -6,11 +6,25 @@
 const COMBINING_MARKS = /\p{M}/gu;
 
 /**
+ * Control characters (C0 and DEL, NUL among them): never part of a text a person means to
+ * write, and PostgreSQL refuses NUL in any text outright. The one rule for every text the portal
+ * takes: forms refuse them with a message; multi-line texts allow the line break ("\n") only.
+ */
+export function hasControlCharacters(s: string, opts: { lineBreaks?: boolean } = {}): boolean {
+  return (opts.lineBreaks ? /[\u0000-\u0009\u000b-\u001f\u007f]/ : /[\u0000-\u001f\u007f]/).test(s);
+}
+
+/** A search as typed, its control characters read as spaces (a search is never refused for them). */
+export function withoutControlCharacters(s: string): string {
+  return s.replace(/[\u0000-\u001f\u007f]/g, " ");
+}
+
+/**
  * Lower-case, strip Vietnamese diacritics (NFD + combining marks), map "đ"/"Đ" to "d",
  * collapse whitespace and trim: "  SÓC   TRĂNG " → "soc trang", "Đào tạo" → "dao tao".
  */
 export function normalizeSearch(s: string): string {
-  return s
+  return withoutControlCharacters(s)
     .normalize("NFD")
     .replace(COMBINING_MARKS, "")
     .replace(/[đĐ]/g, "d")
@@ -32,6 +46,11 @@ export function matchesSearch(text: string, query: string): boolean {
 /** The longest word whose missing spaces search tries to restore ("soctrang" → "soc trang"). */
 const MAX_JOINED_WORD = 24;
 
+/** A text for SQL `LIKE … contains` matching itself: its "%", "_" and "\\" escaped (Prisma passes wildcards through). */
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, "\\$&");
+}
+
 /**
  * The query words of a search (at most 8), normalised as the searched text is, each with the
  * forms it may stand for: itself, and, for a word typed without its space ("soctrang",
@@ -40,14 +59,13 @@ const MAX_JOINED_WORD = 24;
  * passes its wildcards through): "%", "_" and "\" are escaped so they match themselves.
  */
 export function searchWordForms(query: string): string[][] {
-  const escape = (w: string) => w.replace(/[\\%_]/g, "\\$&");
   return normalizeSearch(query)
     .split(" ")
     .filter(Boolean)
     .slice(0, 8)
     .map((w) => {
       const splits = w.length >= 5 && w.length <= MAX_JOINED_WORD && /^[a-z]+$/.test(w) ? Array.from({ length: w.length - 3 }, (_, i) => `${w.slice(0, i + 2)} ${w.slice(i + 2)}`) : [];
-      return [w, ...splits].map(escape);
+      return [w, ...splits].map(escapeLike);
     });
 }
 

@@ -11,7 +11,7 @@
 import type { TProblem } from "../errors";
 import { UNIT_KEY_PATTERN } from "./ids";
 import { isIsoDate, parseVietnameseDate } from "./numbers";
-import { normalizeSearch } from "./text";
+import { hasControlCharacters, normalizeSearch } from "./text";
 
 // ---------------------------------------------------------------------------
 // Levels, dates, names
@@ -429,15 +429,13 @@ function checkHeader(header: string[], required: readonly string[], optional: re
   return out;
 }
 
-const CONTROL = /[\u0000-\u001f\u007f]/;
-
 export type TUnitFileRow = { row: number; line: number; code: string; name: string; level: TAdminLevel; parentCode: string; key: string | null; shortName: string | null; nameEn: string | null };
 export type TLinkFileRow = { row: number; line: number; level: TAdminLevel; oldCode: string; oldName: string; newCode: string; newName: string; share: TShare };
 
 function textProblem(v: string, column: string, at: TAt, required: boolean): TProblem | null {
   if (required && v === "") return problem("registry_csv_required", { column }, at);
   if (v.length > MAX_NAME) return problem("registry_csv_too_long", { column, max: MAX_NAME }, at);
-  if (CONTROL.test(v)) return problem("registry_csv_control", { column }, at);
+  if (hasControlCharacters(v)) return problem("registry_csv_control", { column }, at);
   return null;
 }
 

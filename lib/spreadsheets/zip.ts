@@ -17,6 +17,7 @@
 // Pure: no database, no session.
 import { inflateRawSync } from "node:zlib";
 import { MAX_ZIP_ENTRIES } from "./format";
+import { hasControlCharacters } from "../domain/text";
 
 /** Why a zip is refused: cannot be read (corrupt, not a zip), is odd (see above), or unpacks to more than the budget. */
 export type TZipRefusal = "unreadable" | "unsafe" | "too_large";
@@ -55,7 +56,7 @@ const refuse = (refusal: TZipRefusal): { ok: false; refusal: TZipRefusal } => ({
 /** An entry name the portal accepts: relative, no "..", ".", "\" or control characters. */
 function saneName(name: string): boolean {
   if (name === "" || name.startsWith("/") || name.includes("\\")) return false;
-  if (/[\u0000-\u001f\u007f]/.test(name)) return false;
+  if (hasControlCharacters(name)) return false;
   const parts = name.split("/");
   // A directory's name ends with "/" (its last part is empty); no other part may be empty, "." or "..".
   return parts.every((p, i) => (p === "" ? i === parts.length - 1 : p !== "." && p !== ".."));

@@ -2,6 +2,7 @@
 // the tokens page and the operators' command line accept. No database here;
 // whether an email is taken or a unit exists is checked by lib/data/accounts-core.ts.
 import { z } from "zod";
+import { hasControlCharacters } from "../domain/text";
 import type { TRole } from "../auth/permissions";
 import { UNIT_KEY_PATTERN } from "../domain/ids";
 import type { TUnitLevel } from "./units";
@@ -42,7 +43,7 @@ export function roleFromText(s: unknown): TRole | null {
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 64;
 
-const noControl = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
+const noControl = (s: string) => !hasControlCharacters(s);
 
 export const ZEmail = z
   .string({ error: "Thiếu thư điện tử / email is required" })

@@ -4,13 +4,14 @@
 // are written "tiếng Việt / English", like every schema's (lib/i18n/locale.ts `inLocale`).
 import { z } from "zod";
 import { parseVietnameseDate } from "../domain/numbers";
+import { hasControlCharacters } from "../domain/text";
 import { TARGET_KINDS } from "../domain/targets";
 import { DOCUMENT_TYPES } from "../data/enums";
 import { cap, emptyToNull, vietnameseNumber } from "./fields";
 import { ZUnitCode, ZYear } from "./plans";
 import { ZResultInput } from "./results";
 
-const noControl = (s: string) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(s);
+const noControl = (s: string) => !hasControlCharacters(s, { lineBreaks: true });
 
 const text = (vi: string, en: string, min: number, max: number) =>
   z

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { DOCUMENT_TYPES } from "../data/enums";
 import { UNIT_KEY_PATTERN } from "../domain/ids";
+import { hasControlCharacters } from "../domain/text";
 
 export const PAGE_SIZE = 20;
 
@@ -12,7 +13,7 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === 
 export const ZSearchText = z
   .string()
   .max(200, { error: "Từ khóa tối đa 200 ký tự / at most 200 characters" })
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), { error: "Từ khóa chứa ký tự điều khiển không hợp lệ / the text contains control characters" })
+  .refine((s) => !hasControlCharacters(s), { error: "Từ khóa chứa ký tự điều khiển không hợp lệ / the text contains control characters" })
   .transform((s) => s.trim())
   .transform((s) => (s === "" ? undefined : s));
 

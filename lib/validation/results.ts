@@ -18,6 +18,7 @@ import { parseVietnameseNumber, type NumberMeasure } from "../domain/numbers";
 import { cap, emptyToNull, required, vietnameseNumber, wholeNumber, type TFieldErrorCode } from "./fields";
 import { ID_PATTERN } from "../domain/ids";
 import { UNIT_KEY_PATTERN } from "../domain/ids";
+import { hasControlCharacters } from "../domain/text";
 
 /** Free text kept as typed, except: trimmed, "\r\n" → "\n", no control characters other than newline. */
 const ZNote = z
@@ -27,7 +28,7 @@ const ZNote = z
     z
       .string()
       .max(2000, { error: "Ghi chú tối đa 2000 ký tự / the note has at most 2000 characters" })
-      .refine((s) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(s), {
+      .refine((s) => !hasControlCharacters(s, { lineBreaks: true }), {
         error: "Ghi chú chứa ký tự điều khiển không hợp lệ / the note contains control characters",
       }),
   );
@@ -142,7 +143,7 @@ export const ZReopenReason = z
       .string()
       .min(5, { error: "Lý do mở lại cần ít nhất 5 ký tự / the reason needs at least 5 characters" })
       .max(2000, { error: "Lý do tối đa 2000 ký tự / the reason has at most 2000 characters" })
-      .refine((s) => !/[\u0000-\u0009\u000b-\u001f\u007f]/.test(s), {
+      .refine((s) => !hasControlCharacters(s, { lineBreaks: true }), {
         error: "Lý do chứa ký tự điều khiển không hợp lệ / the reason contains control characters",
       }),
   );

@@ -3,11 +3,12 @@
 // decided by lib/data/units-admin-core.ts with the rules of lib/domain/units-admin.ts.
 // Messages are "tiếng Việt / English".
 import { z } from "zod";
+import { hasControlCharacters } from "../domain/text";
 import { ADMIN_LEVELS, isoDateOf, isRegistryDate, MAX_DATE, MAX_NAME, MIN_DATE, UNIT_CODE_PATTERN } from "../domain/units-admin";
 import type { TActionState } from "./action-state";
 import { ZUnitKey } from "./units";
 
-const noControl = (s: string) => !/[\u0000-\u001f\u007f]/.test(s);
+const noControl = (s: string) => !hasControlCharacters(s);
 
 /** "" and null mean "not given". */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" || v === null ? undefined : v), schema.optional());

@@ -137,6 +137,17 @@ describe("filters", () => {
     expect((await listAudit(admin, { person: `${MARK}.7@paging.test` })).total).toBe(1);
   });
 
+  it("a search or person with control characters (NUL, which PostgreSQL refuses) or LIKE wildcards is read as typed, never a failure", async () => {
+    // NUL reads as a space: the same rows as the words without it.
+    expect(actionsOf((await listAudit(admin, { q: "mo\u0000lai", entityId: resultId })).items)).toEqual(actionsOf((await listAudit(admin, { q: "mo lai", entityId: resultId })).items));
+    expect(actionsOf((await listAudit(admin, { person: "soctrang@demo\u0000", entityId: resultId })).items)).toEqual(["result.publish", "result.reopen"]);
+    expect((await listAudit(admin, { person: "\u0000" })).total).toBeGreaterThan(0); // nothing left to filter by
+    // "%" and "_" match themselves, not every label.
+    expect((await listAudit(admin, { person: "%" })).total).toBe(0);
+    expect((await listAudit(admin, { person: `${MARK}_7@paging.test` })).total).toBe(0);
+    expect((await listAuditForExport(admin, { q: "\u0000\u0001", person: "\u0000" })).total).toBeGreaterThan(0);
+  });
+
   it("by unit, with the units below it; an unknown unit is said and not applied", async () => {
     expect((await listAudit(admin, { unit: "942", entityId: resultId })).total).toBe(3);
     const province = await listAudit(admin, { unit: "94", entityId: resultId });
