@@ -20,6 +20,7 @@
 // a new cache generation (new renders, new nonces).
 import { NextResponse, type NextRequest } from "next/server";
 import { settings } from "./lib/env";
+import { isApi } from "./lib/http-methods";
 import { CLIENT_SCHEME_HEADER, contentSecurityPolicy, newNonce, securityHeaders } from "./lib/security-headers";
 
 export function proxy(req: NextRequest) {
@@ -41,11 +42,16 @@ function decodable(path: string): boolean {
   }
 }
 
-/** On to the route, with this request's policy (and so its nonce) for Next.js to render with. */
-function pass(req: NextRequest, policy: string): NextResponse {
+/** The request as Next.js renders it: with this request's policy (and so its nonce). */
+function withPolicy(req: NextRequest, policy: string) {
   const headers = new Headers(req.headers);
   headers.set("content-security-policy", policy);
-  return NextResponse.next({ request: { headers } });
+  return { request: { headers } };
+}
+
+/** On to the route. */
+function pass(req: NextRequest, policy: string): NextResponse {
+  return NextResponse.next(withPolicy(req, policy));
 }
 
 /** Addresses Next.js answers itself that are no page of the portal. */
@@ -53,13 +59,11 @@ const NOT_OURS = new Set(["/_global-error"]);
 
 /** The portal's own not-found page (app/not-found.tsx), 404. */
 function notFound(req: NextRequest, policy: string): NextResponse {
-  const headers = new Headers(req.headers);
-  headers.set("content-security-policy", policy);
-  return NextResponse.rewrite(new URL("/_not-found", req.url), { request: { headers } });
+  return NextResponse.rewrite(new URL("/_not-found", req.url), withPolicy(req, policy));
 }
 
 function badRequest(path: string): NextResponse {
-  if (path.startsWith("/api/")) {
+  if (isApi(path)) {
     return NextResponse.json(
       { error: { code: "bad_request", message: "Địa chỉ có mã hóa phần trăm không hợp lệ. / The address has invalid percent-encoding." } },
       { status: 400 },

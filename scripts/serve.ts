@@ -82,33 +82,29 @@ function ownSecurityHeaders(req: IncomingMessage): Record<string, string> {
   return { ...securityHeaders({ https: req.headers[CLIENT_SCHEME_HEADER] === "https" }), "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" };
 }
 
-/** The database is away: 503 with Retry-After, JSON under /api/, a short page elsewhere (no script, nothing kept). */
-function unavailable(req: IncomingMessage, res: ServerResponse) {
-  const message = "Cơ sở dữ liệu tạm thời không trả lời; vui lòng thử lại sau ít phút. / The database is not answering for the moment; please try again in a few minutes.";
+/** An answer this server writes itself, never kept: `{ error: { code, message } }` under /api/; elsewhere `page`, or the message as plain text. */
+function ownAnswer(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, opts: { headers?: Record<string, string>; page?: string } = {}) {
   const api = isApi(req.url);
-  const body = api
-    ? JSON.stringify({ error: { code: "unavailable", message } })
-    : `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>503</title></head><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>Tạm thời gián đoạn / Temporarily unavailable</h1><p>${message}</p></body></html>`;
-  res.writeHead(503, {
+  res.writeHead(status, {
     ...ownSecurityHeaders(req),
-    "content-type": api ? "application/json; charset=utf-8" : "text/html; charset=utf-8",
-    "retry-after": "5",
+    ...opts.headers,
+    "content-type": api ? "application/json; charset=utf-8" : opts.page ? "text/html; charset=utf-8" : "text/plain; charset=utf-8",
     "cache-control": "no-store",
   });
-  res.end(body);
+  res.end(api ? JSON.stringify({ error: { code, message } }) : (opts.page ?? message));
 }
 
-/** A method the portal does not take at this address (lib/http-methods.ts): 405 with `Allow`, JSON under /api/. */
+/** The database is away: 503 with Retry-After, a short page outside the API (no script). */
+function unavailable(req: IncomingMessage, res: ServerResponse) {
+  const message = "Cơ sở dữ liệu tạm thời không trả lời; vui lòng thử lại sau ít phút. / The database is not answering for the moment; please try again in a few minutes.";
+  const page = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>503</title></head><body style="font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem"><h1>Tạm thời gián đoạn / Temporarily unavailable</h1><p>${message}</p></body></html>`;
+  ownAnswer(req, res, 503, "unavailable", message, { headers: { "retry-after": "5" }, page });
+}
+
+/** A method the portal does not take at this address (lib/http-methods.ts): 405 with `Allow`. */
 function methodNotAllowed(req: IncomingMessage, res: ServerResponse, allow: string) {
   const message = `Phương thức ${req.method ?? ""} không dùng được ở địa chỉ này (chỉ ${allow}). / The method ${req.method ?? ""} is not allowed at this address (only ${allow}).`;
-  const api = isApi(req.url);
-  res.writeHead(405, {
-    ...ownSecurityHeaders(req),
-    allow,
-    "content-type": api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
-    "cache-control": "no-store",
-  });
-  res.end(api ? JSON.stringify({ error: { code: "method_not_allowed", message } }) : message);
+  ownAnswer(req, res, 405, "method_not_allowed", message, { headers: { allow } });
 }
 
 /** After Next.js answered with a server error, finds out whether the database went away (then later requests get 503 at once). */
